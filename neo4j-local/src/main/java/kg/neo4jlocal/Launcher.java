@@ -1,0 +1,2 @@
+package kg.neo4jlocal;
+public class Launcher { public static void main(String[] a) {} }

@@ -1,0 +1,186 @@
+/**
+ * The knowledge-pack format: a human-editable YAML file describing one event (a conference,
+ * a workshop, a reading group) and everything its source documents say about it.
+ *
+ * Contract:
+ * - Every id is a lowercase slug, unique within its kind (talk ids among talks, ...).
+ * - Every statement taken from a source document carries `Evidence`: the document, the 1-based
+ *   line and a verbatim quote from that line. The loader checks each quote against the document.
+ * - Facts added from outside the notes (a paper's authors, arXiv id) say so with
+ *   `origin: public-record` (people) or `publicRecord: [field, ...]` (papers).
+ */
+import { z } from 'zod';
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "wasserstein-gan"')
+  .max(120);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Where a statement comes from: a line of one of the pack's documents and a verbatim quote. */
+export const evidenceSchema = z.strictObject({
+  /** The document id; defaults to the pack's first document. */
+  document: slug.optional(),
+  line: z.number().int().positive(),
+  quote: z.string().min(1).max(240),
+});
+
+export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
+export const talkKinds = ['TUTORIAL', 'TALK', 'INVITED_TALK', 'WORKSHOP_TALK', 'PANEL', 'SECTION'] as const;
+export const sessionKinds = ['SESSION', 'WORKSHOP'] as const;
+export const linkKinds = ['CODE', 'DEMO', 'SITE', 'PAPER', 'DATA'] as const;
+export const personRoles = ['SPEAKER', 'AUTHOR', 'PANELIST', 'ORGANIZER', 'MENTIONED'] as const;
+export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
+
+/** A work (talk or paper) discusses a concept at a line of the notes. */
+const conceptLinkSchema = z.strictObject({
+  concept: slug,
+  ...evidenceSchema.shape,
+});
+
+/** A typed reference from a talk or paper to a paper. */
+const referenceSchema = z.strictObject({
+  type: z.enum(referenceTypes),
+  to: slug,
+  ...evidenceSchema.shape,
+});
+
+/** A person's part in a talk or paper. Evidence is required when the fact comes from the notes. */
+const participationSchema = z
+  .strictObject({
+    person: slug,
+    role: z.enum(personRoles),
+    origin: z.enum(origins).default('NOTES'),
+    source: evidenceSchema.optional(),
+  })
+  .refine((p) => p.origin === 'PUBLIC_RECORD' || p.source !== undefined, {
+    message: 'a fact from the notes needs a source { line, quote }',
+    path: ['source'],
+  });
+
+/**
+ * A code repository, demo or site. `asWritten` is the address exactly as the notes write it
+ * (it must occur on the evidence line); `url` is the address a user can open.
+ */
+const linkSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  kind: z.enum(linkKinds),
+  label: text(200).optional(),
+  asWritten: z.string().min(1).max(300),
+  ...evidenceSchema.shape,
+});
+
+export const documentSchema = z.strictObject({
+  id: slug,
+  title: text(300),
+  /** Path of the document's text, relative to the pack file. */
+  file: text(300),
+  author: text(200).optional(),
+  published: z.iso.date().optional(),
+  url: z.url().optional(),
+});
+
+export const eventSchema = z.strictObject({
+  id: slug,
+  name: text(200),
+  fullName: text(300).optional(),
+  location: text(200).optional(),
+  startDate: z.iso.date().optional(),
+  endDate: z.iso.date().optional(),
+  source: evidenceSchema.optional(),
+});
+
+export const daySchema = z.strictObject({
+  id: slug,
+  number: z.number().int().positive(),
+  title: text(200),
+  source: evidenceSchema,
+});
+
+export const sessionSchema = z.strictObject({
+  id: slug,
+  title: text(300),
+  kind: z.enum(sessionKinds),
+  day: slug,
+  /** Position within its day, from 1. */
+  order: z.number().int().positive(),
+  source: evidenceSchema,
+});
+
+export const talkSchema = z.strictObject({
+  id: slug,
+  title: text(300),
+  /** False when the notes give no heading and the title was written by the curator. */
+  titleInSource: z.boolean().default(true),
+  kind: z.enum(talkKinds),
+  day: slug,
+  session: slug.nullable().default(null),
+  /** The invited talk (or other talk) this one is a headed section of. */
+  parent: slug.nullable().default(null),
+  /** Position within its day, in the order of the notes, from 1. */
+  order: z.number().int().positive(),
+  lines: z.strictObject({ from: z.number().int().positive(), to: z.number().int().positive() }),
+  summary: text(600),
+  /** The heading line (or the first line, for a talk without heading). */
+  source: evidenceSchema,
+  /** The paper this talk presents. */
+  presents: slug.optional(),
+  people: z.array(participationSchema).default([]),
+  concepts: z.array(conceptLinkSchema).default([]),
+  links: z.array(linkSchema).default([]),
+  references: z.array(referenceSchema).default([]),
+});
+
+export const paperSchema = z.strictObject({
+  id: slug,
+  title: text(400),
+  year: z.number().int().min(1900).max(2100).optional(),
+  venue: text(200).optional(),
+  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'an arXiv id such as "1701.07875"').optional(),
+  url: z.url().optional(),
+  /** Fields whose values come from the public record rather than the notes. */
+  publicRecord: z.array(z.enum(['title', 'year', 'venue', 'arxiv', 'url'])).default([]),
+  /** Where the notes name this paper, if they do. */
+  source: evidenceSchema.optional(),
+  people: z.array(participationSchema).default([]),
+  concepts: z.array(conceptLinkSchema).default([]),
+  links: z.array(linkSchema).default([]),
+  references: z.array(referenceSchema).default([]),
+});
+
+export const personSchema = z.strictObject({
+  id: slug,
+  name: text(200),
+  /** Other spellings, including how the notes write the name ("Allen Zhu", "Ganguli"). */
+  aliases: z.array(text(200)).default([]),
+  affiliation: text(200).optional(),
+});
+
+export const conceptSchema = z.strictObject({
+  id: slug,
+  name: text(200),
+  aliases: z.array(text(100)).default([]),
+  definition: text(600),
+  /** More general concepts (Wasserstein GAN -> generative adversarial network). */
+  broader: z.array(slug).default([]),
+  related: z.array(slug).default([]),
+});
+
+export const packSchema = z.strictObject({
+  format: z.literal(1),
+  documents: z.array(documentSchema).min(1),
+  event: eventSchema,
+  days: z.array(daySchema).default([]),
+  sessions: z.array(sessionSchema).default([]),
+  talks: z.array(talkSchema).default([]),
+  papers: z.array(paperSchema).default([]),
+  people: z.array(personSchema).default([]),
+  concepts: z.array(conceptSchema).default([]),
+});
+
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type Pack = z.infer<typeof packSchema>;
+export type PackTalk = z.infer<typeof talkSchema>;
+export type PackPaper = z.infer<typeof paperSchema>;
+export type ReferenceType = (typeof referenceTypes)[number];
