@@ -114,6 +114,20 @@ export function checkPack(pack: Pack, documents: Map<string, string[]>): string[
   const personIds = ids('people', pack.people);
   const conceptIds = ids('concepts', pack.concepts);
 
+  // Ids are also unique across kinds, so that one id names one node anywhere in the API.
+  const kindOf = new Map<string, string>();
+  const everything: [string, { id: string }[]][] = [
+    ['event', [pack.event]], ['days', pack.days], ['sessions', pack.sessions], ['talks', pack.talks],
+    ['papers', pack.papers], ['people', pack.people], ['concepts', pack.concepts],
+  ];
+  for (const [kind, items] of everything) {
+    items.forEach((item, i) => {
+      const other = kindOf.get(item.id);
+      if (other !== undefined && other !== kind) problems.push(`${kind}[${i}].id: id "${item.id}" is already used in ${other}`);
+      kindOf.set(item.id, kind);
+    });
+  }
+
   const ref = (at: string, kind: string, known: Set<string>, id: string | null | undefined) => {
     if (id != null && !known.has(id)) problems.push(`${at}: unknown ${kind} "${id}"`);
   };
