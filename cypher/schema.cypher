@@ -1,0 +1,28 @@
+// The database schema, applied at every start by src/db/migrate.ts. Every statement is
+// idempotent (IF NOT EXISTS), so running it again changes nothing.
+
+// One node per id, for every kind of node the knowledge packs write.
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT day_id IF NOT EXISTS FOR (n:Day) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT talk_id IF NOT EXISTS FOR (n:Talk) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT link_url IF NOT EXISTS FOR (n:Link) REQUIRE n.url IS UNIQUE;
+
+// Talks and papers both carry :Work, the label the related-work queries walk.
+CREATE CONSTRAINT work_id IF NOT EXISTS FOR (n:Work) REQUIRE n.id IS UNIQUE;
+
+// Case-insensitive look-up of concepts and people by name or alias: `keys` holds the
+// lowercased name and aliases.
+CREATE INDEX concept_keys IF NOT EXISTS FOR (n:Concept) ON (n.keys);
+CREATE INDEX person_keys IF NOT EXISTS FOR (n:Person) ON (n.keys);
+CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
+CREATE INDEX talk_day_order IF NOT EXISTS FOR (n:Talk) ON (n.dayNumber, n.order);
+
+// Full-text search over what a researcher types: titles, summaries, names, aliases, definitions.
+CREATE FULLTEXT INDEX search IF NOT EXISTS
+FOR (n:Talk|Paper|Concept|Person)
+ON EACH [n.title, n.summary, n.name, n.aliasText, n.definition];

@@ -1,0 +1,100 @@
+/**
+ * One driver for the process and the two ways to use it: `read` (executeRead, so a cluster
+ * routes it to a reader) and `write` (executeWrite). Each call runs one named statement from
+ * cypher/ in its own session on the configured database, names the operation in the
+ * transaction metadata, closes the session in `finally`, and returns plain rows.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { cypher } from './cypher.js';
+import { toPlain, type Plain } from './values.js';
+
+export type Row = Record<string, Plain>;
+export type Params = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export class Database {
+  /** Statements sent to Neo4j so far; tests and benchmarks read it to count round trips. */
+  roundTrips = 0;
+
+  private constructor(
+    readonly driver: Driver,
+    readonly name: string,
+  ) {}
+
+  static connect(options: DatabaseOptions): Database {
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      userAgent: 'icml-knowledge-graph',
+      disableLosslessIntegers: false,
+    });
+    return new Database(driver, options.database);
+  }
+
+  /** Runs a named read statement and returns its rows as plain objects. */
+  read(statement: string, params: Params = {}): Promise<Row[]> {
+    return this.session('READ', statement, (tx) => this.run(tx, statement, params));
+  }
+
+  /** Runs a named write statement and returns its rows as plain objects. */
+  write(statement: string, params: Params = {}): Promise<Row[]> {
+    return this.session('WRITE', statement, (tx) => this.run(tx, statement, params));
+  }
+
+  /**
+   * Runs several named statements in one write transaction: all of them commit, or none.
+   * `work` receives a runner for named statements.
+   */
+  writeTransaction<T>(operation: string, work: (run: (statement: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
+    return this.session('WRITE', operation, (tx) => work((statement, params = {}) => this.run(tx, statement, params)));
+  }
+
+  /** Runs raw Cypher text (migrations, tests' own setup): everything else uses named statements. */
+  runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<Row[]> {
+    return this.session(mode, 'text', async (tx) => {
+      this.roundTrips += 1;
+      const result = await tx.run(text, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    });
+  }
+
+  /** True when Neo4j answers a trivial query. One attempt, no retries, so it answers fast. */
+  async ping(): Promise<boolean> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async run(tx: ManagedTransaction, statement: string, params: Params): Promise<Row[]> {
+    this.roundTrips += 1;
+    const result = await tx.run(cypher(statement), params);
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
+  }
+
+  private async session<T>(mode: 'READ' | 'WRITE', operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = { metadata: { app: 'icml-knowledge-graph', operation } };
+    try {
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } finally {
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Applies cypher/schema.cypher (constraints and indexes, all IF NOT EXISTS) and waits until the
+ * indexes are online, so that the first query after start-up can use them.
+ */
+import { cypher, splitStatements } from './cypher.js';
+import type { Database } from './database.js';
+
+export async function migrate(db: Database, indexWaitSeconds = 120): Promise<number> {
+  const statements = splitStatements(cypher('schema'));
+  for (const statement of statements) await db.runText(statement);
+  await db.runText('CALL db.awaitIndexes($seconds)', { seconds: indexWaitSeconds }, 'READ');
+  return statements.length;
+}

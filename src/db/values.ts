@@ -1,0 +1,37 @@
+/**
+ * Converts what the driver returns into plain JavaScript, once, at the repository boundary:
+ * Integers become numbers (or strings past 2^53), temporals ISO strings, nodes and
+ * relationships their properties, and lists and maps are converted all the way down.
+ */
+import neo4j from 'neo4j-driver';
+
+export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+export function toPlain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : value.toString();
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value !== 'object') return value as Plain;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isTemporal(value)) return value.toString();
+  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+    return toPlain((value as { properties: unknown }).properties);
+  }
+  if (neo4j.isPath(value as never)) {
+    return (value as { segments: unknown[] }).segments.map(toPlain);
+  }
+  const out: Record<string, Plain> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = toPlain(v);
+  return out;
+}
+
+function isTemporal(value: object): value is { toString(): string } {
+  return (
+    neo4j.isDate(value as never) ||
+    neo4j.isDateTime(value as never) ||
+    neo4j.isLocalDateTime(value as never) ||
+    neo4j.isLocalTime(value as never) ||
+    neo4j.isTime(value as never) ||
+    neo4j.isDuration(value as never)
+  );
+}
