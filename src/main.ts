@@ -3,26 +3,20 @@
  * knowledge, and the GraphQL server, wired together. Nothing else lives here.
  */
 import { createServer as createHttpServer } from 'node:http';
-import { loadConfig, localNeo4jSettings } from './config.js';
-import { Database } from './db/database.js';
-import { startLocalNeo4j, stopLocalNeo4j } from './db/local-neo4j.js';
+import { loadConfig } from './config.js';
+import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
+import { formatCounts, seedIfEmpty } from './ingest/seed.js';
 import { createServer } from './server/yoga.js';
 
 async function main() {
   const config = loadConfig();
-  const local = localNeo4jSettings(config);
-
-  let uri = config.NEO4J_URI;
-  let startedLocal = false;
-  if (!uri) {
-    const started = await startLocalNeo4j(local);
-    uri = started.uri;
-    startedLocal = started.started;
-  }
-
-  const db = Database.connect({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const { db, uri, stop } = await connect(config);
   await migrate(db);
+  if (config.SEED_ON_START) {
+    const counts = await seedIfEmpty(db);
+    if (counts) console.log(`Seeded the empty database.\n${formatCounts(counts)}`);
+  }
 
   const yoga = createServer({ db, production: config.NODE_ENV === 'production' });
   const server = createHttpServer(yoga);
@@ -35,9 +29,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     server.close();
-    await db.close();
     // A Neo4j this process started is stopped with it; one started by `npm run db:start` stays up.
-    if (startedLocal) await stopLocalNeo4j(local);
+    await stop();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

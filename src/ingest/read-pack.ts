@@ -154,8 +154,21 @@ export function checkPack(pack: Pack, documents: Map<string, string[]>): string[
   const sessionDay = new Map(pack.sessions.map((s) => [s.id, s.day]));
   const talkById = new Map(pack.talks.map((t) => [t.id, t]));
 
+  const once = (at: string, keys: string[], what: (key: string) => string) => {
+    const seen = new Map<string, number>();
+    keys.forEach((key, j) => {
+      const first = seen.get(key);
+      if (first !== undefined) problems.push(`${at}[${j}]: ${what(key)} is listed twice (first at ${at}[${first}])`);
+      else seen.set(key, j);
+    });
+  };
+
   const work = (at: string, w: Pack['talks'][number] | Pack['papers'][number]) => {
     evidence(`${at}.source`, w.source);
+    once(`${at}.people`, w.people.map((p) => `${p.person} as ${p.role}`), (k) => `"${k}"`);
+    once(`${at}.concepts`, w.concepts.map((c) => c.concept), (k) => `concept "${k}"`);
+    once(`${at}.links`, w.links.map((l) => l.url), (k) => `link "${k}"`);
+    once(`${at}.references`, w.references.map((r) => `${r.type} ${r.to}`), (k) => `reference "${k}"`);
     w.people.forEach((p, j) => {
       ref(`${at}.people[${j}].person`, 'person', personIds, p.person);
       evidence(`${at}.people[${j}].source`, p.source);

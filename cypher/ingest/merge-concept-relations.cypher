@@ -1,0 +1,7 @@
+// $rows: {from, to, type} with type BROADER (from is narrower than to) or RELATED_TO.
+UNWIND $rows AS row
+MATCH (a:Concept {id: row.from}), (b:Concept {id: row.to})
+FOREACH (_ IN CASE WHEN row.type = 'BROADER' THEN [1] ELSE [] END |
+  MERGE (a)-[r:BROADER]->(b) SET r.pack = $pack)
+FOREACH (_ IN CASE WHEN row.type = 'RELATED_TO' THEN [1] ELSE [] END |
+  MERGE (a)-[r:RELATED_TO]->(b) SET r.pack = $pack)

@@ -1,0 +1,2 @@
+MERGE (e:Event {id: $row.id})
+SET e = $row

@@ -1,0 +1,7 @@
+UNWIND $rows AS row
+MERGE (s:Session {id: row.props.id})
+SET s = row.props
+WITH s, row
+MATCH (d:Day {id: row.day})
+MERGE (d)-[r:HAS_SESSION]->(s)
+SET r.pack = $pack

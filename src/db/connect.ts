@@ -1,0 +1,27 @@
+/**
+ * Connects to the configured Neo4j, or starts the managed local one when NEO4J_URI is not set.
+ * `stop()` closes the driver and stops the managed Neo4j only if this call started it.
+ */
+import { localNeo4jSettings, type Config } from '../config.js';
+import { Database } from './database.js';
+import { startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.js';
+
+export async function connect(config: Config): Promise<{ db: Database; uri: string; stop: () => Promise<void> }> {
+  const local = localNeo4jSettings(config);
+  let uri = config.NEO4J_URI;
+  let startedLocal = false;
+  if (!uri) {
+    const started = await startLocalNeo4j(local);
+    uri = started.uri;
+    startedLocal = started.started;
+  }
+  const db = Database.connect({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  return {
+    db,
+    uri,
+    stop: async () => {
+      await db.close();
+      if (startedLocal) await stopLocalNeo4j(local);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Writes a checked knowledge pack (see read-pack.ts) into Neo4j: UNWIND + MERGE on unique ids,
+ * in batches, all inside one write transaction, so a pack lands whole or not at all. Loading the
+ * same pack again leaves the same nodes and relationships: the relationships the pack wrote
+ * before (tagged with its id) are replaced, the nodes are merged.
+ */
+import type { Database, Row } from '../db/database.js';
+import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
+import type { LoadedPack } from './read-pack.js';
+
+export interface LoadOptions {
+  /** Rows per UNWIND statement. */
+  batchSize?: number;
+  /** Called after each batch with the rows written so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface GraphCounts {
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+type Rows = Record<string, unknown>[];
+
+/** The statements of a load, in the order they must run, each with its rows. */
+export function packRows({ pack }: LoadedPack): [statement: string, rows: Rows][] {
+  const defaultDocument = pack.documents[0]!.id;
+  const source = (e: Evidence | undefined) =>
+    e ? { sourceDocument: e.document ?? defaultDocument, sourceLine: e.line, sourceQuote: e.quote } : {};
+  const evidence = (e: Evidence) => ({ document: e.document ?? defaultDocument, line: e.line, quote: e.quote });
+  const names = (name: string, aliases: string[]) => ({
+    aliases,
+    keys: [...new Set([name, ...aliases].map((n) => n.toLowerCase()))],
+    aliasText: aliases.join(' | '),
+  });
+  const dayNumber = new Map(pack.days.map((d) => [d.id, d.number]));
+  const eventYear = pack.event.startDate ? Number(pack.event.startDate.slice(0, 4)) : null;
+  const works: (PackTalk | PackPaper)[] = [...pack.talks, ...pack.papers];
+
+  return [
+    ['ingest/merge-documents', pack.documents.map((d) => ({ ...d }))],
+    ['ingest/merge-event', [{ ...stripUndefined({ ...pack.event, source: undefined }), ...source(pack.event.source) }]],
+    ['ingest/merge-days', pack.days.map((d) => ({ event: pack.event.id, props: { id: d.id, number: d.number, title: d.title, ...source(d.source) } }))],
+    [
+      'ingest/merge-sessions',
+      pack.sessions.map((s) => ({
+        day: s.day,
+        props: { id: s.id, title: s.title, kind: s.kind, order: s.order, dayNumber: dayNumber.get(s.day), ...source(s.source) },
+      })),
+    ],
+    ['ingest/merge-people', pack.people.map((p) => stripUndefined({ id: p.id, name: p.name, affiliation: p.affiliation, ...names(p.name, p.aliases) }))],
+    ['ingest/merge-concepts', pack.concepts.map((c) => ({ id: c.id, name: c.name, definition: c.definition, ...names(c.name, c.aliases) }))],
+    [
+      'ingest/merge-concept-relations',
+      pack.concepts.flatMap((c) => [
+        ...c.broader.map((to) => ({ from: c.id, to, type: 'BROADER' })),
+        ...c.related.map((to) => ({ from: c.id, to, type: 'RELATED_TO' })),
+      ]),
+    ],
+    ['ingest/merge-papers', pack.papers.map((p) => stripUndefined({
+      id: p.id, title: p.title, year: p.year, venue: p.venue, arxiv: p.arxiv, url: p.url,
+      publicRecord: p.publicRecord, ...source(p.source),
+    }))],
+    [
+      'ingest/merge-talks',
+      pack.talks.map((t) => ({
+        day: t.day,
+        session: t.session,
+        props: stripUndefined({
+          id: t.id, title: t.title, titleInSource: t.titleInSource, kind: t.kind, order: t.order,
+          dayNumber: dayNumber.get(t.day), year: eventYear ?? undefined, venue: pack.event.name,
+          lineFrom: t.lines.from, lineTo: t.lines.to, summary: t.summary, ...source(t.source),
+        }),
+      })),
+    ],
+    ['ingest/merge-talk-parents', pack.talks.filter((t) => t.parent).map((t) => ({ from: t.id, to: t.parent }))],
+    ['ingest/merge-presents', pack.talks.filter((t) => t.presents).map((t) => ({ from: t.id, to: t.presents }))],
+    [
+      'ingest/merge-contributions',
+      works.flatMap((w) =>
+        w.people.map((p) => ({
+          person: p.person,
+          work: w.id,
+          props: { role: p.role, origin: p.origin, ...(p.source ? evidence(p.source) : {}) },
+        })),
+      ),
+    ],
+    ['ingest/merge-discusses', works.flatMap((w) => w.concepts.map((c) => ({ work: w.id, concept: c.concept, props: evidence(c) })))],
+    [
+      'ingest/merge-links',
+      works.flatMap((w) =>
+        w.links.map((l) => ({
+          work: w.id,
+          link: stripUndefined({ url: l.url, kind: l.kind, label: l.label }),
+          props: { ...evidence(l), asWritten: l.asWritten, corrected: l.asWritten !== l.url },
+        })),
+      ),
+    ],
+    ['ingest/merge-references', works.flatMap((w) => w.references.map((r) => ({ from: w.id, to: r.to, type: r.type, props: evidence(r) })))],
+  ];
+}
+
+/** Writes the pack in one transaction. Resolves to the database's counts afterwards. */
+export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOptions = {}): Promise<GraphCounts> {
+  const batchSize = options.batchSize ?? 1000;
+  const steps = packRows(loaded);
+  const total = steps.reduce((sum, [, rows]) => sum + rows.length, 0);
+  const pack = loaded.pack.event.id;
+
+  await db.writeTransaction(`load-pack:${pack}`, async (run) => {
+    await run('ingest/clear-pack-relationships', { pack });
+    let done = 0;
+    for (const [statement, rows] of steps) {
+      if (statement === 'ingest/merge-event') {
+        await run(statement, { row: rows[0], pack });
+        continue;
+      }
+      for (let i = 0; i < rows.length; i += batchSize) {
+        const batch = rows.slice(i, i + batchSize);
+        await run(statement, { rows: batch, pack });
+        done += batch.length;
+        options.onProgress?.(done, total);
+      }
+    }
+  });
+  return graphCounts(db);
+}
+
+export async function graphCounts(db: Database): Promise<GraphCounts> {
+  const rows = await db.read('graph-counts');
+  const pick = (kind: string) => Object.fromEntries(rows.filter((r: Row) => r.kind === kind).map((r: Row) => [r.name as string, r.count as number]));
+  return { labels: pick('label'), relationships: pick('type') };
+}
+
+function stripUndefined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export type { Pack };
