@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { migrate } from '../../src/db/migrate.js';
+import { seed } from '../../src/ingest/seed.js';
 
 export interface TestNeo4j {
   uri: string;
@@ -47,6 +48,7 @@ export default async function setup(project: TestProject) {
   const db = Database.connect(neo4j);
   try {
     await migrate(db);
+    await seed(db);
   } finally {
     await db.close();
   }
