@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify, parse } from 'yaml';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import { graphCounts, loadPack } from '../../src/ingest/load-pack.js';
-import { parsePack, readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
+import { readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
 import { seed, seedPackFiles } from '../../src/ingest/seed.js';
 import { connectTestDb, graphCounts as rawCounts } from './helpers.js';
 
@@ -26,13 +28,18 @@ describe('seeding the ICML 2017 pack', () => {
     expect(first.labels.Concept).toBe(loaded.pack.concepts.length);
   });
 
-  it('writes nothing for a pack that fails its checks', async () => {
+  it('writes nothing when one of the packs fails its checks', async () => {
     const before = await rawCounts(db);
     const data = parse(readFileSync(loaded.file, 'utf8'));
+    data.event.id = 'icml-2017-edited';
     data.talks[3].references.push({ type: 'RELATED', to: 'paper-that-does-not-exist', line: 1, quote: 'ICML 2017' });
-    const notes = async () => readFileSync(loaded.file.replace('pack.yaml', 'notes.txt'));
-    await expect(seed(db, [])).resolves.toBeNull();
-    await expect(parsePack('bad.yaml', stringify(data), notes)).rejects.toThrow(/talks\[3\]\.references\[\d+\]\.to: unknown paper "paper-that-does-not-exist"/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'bad-pack-'));
+    writeFileSync(path.join(dir, 'pack.yaml'), stringify(data));
+    copyFileSync(loaded.file.replace('pack.yaml', 'notes.txt'), path.join(dir, 'notes.txt'));
+
+    await expect(seed(db, [loaded.file, path.join(dir, 'pack.yaml')])).rejects.toThrow(
+      /talks\[3\]\.references\[\d+\]\.to: unknown paper "paper-that-does-not-exist"/,
+    );
     expect(await rawCounts(db)).toEqual(before);
   });
 
