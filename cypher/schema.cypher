@@ -12,6 +12,10 @@ CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (n:Concept) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT link_url IF NOT EXISTS FOR (n:Link) REQUIRE n.url IS UNIQUE;
 
+// Every node of the knowledge graph also carries :Entity, so one id finds any node (node(id),
+// path, graph exports). Ids are unique across kinds; a link's id is its URL.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
 // Talks and papers both carry :Work, the label the related-work queries walk.
 CREATE CONSTRAINT work_id IF NOT EXISTS FOR (n:Work) REQUIRE n.id IS UNIQUE;
 
@@ -22,7 +26,9 @@ CREATE INDEX person_keys IF NOT EXISTS FOR (n:Person) ON (n.keys);
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 CREATE INDEX talk_day_order IF NOT EXISTS FOR (n:Talk) ON (n.dayNumber, n.order);
 
-// Full-text search over what a researcher types: titles, summaries, names, aliases, definitions.
+// Full-text search over what a researcher types: titles, summaries, names, aliases, definitions,
+// and on works the names of their concepts and people (conceptText, peopleText), so a talk is
+// found by what it discusses and who gave it.
 CREATE FULLTEXT INDEX search IF NOT EXISTS
 FOR (n:Talk|Paper|Concept|Person)
-ON EACH [n.title, n.summary, n.name, n.aliasText, n.definition];
+ON EACH [n.title, n.summary, n.name, n.aliasText, n.definition, n.conceptText, n.peopleText];

@@ -1,3 +1,3 @@
 UNWIND $rows AS row
 MERGE (c:Concept {id: row.id})
-SET c = row
+SET c = row, c:Entity

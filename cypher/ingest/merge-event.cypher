@@ -1,2 +1,2 @@
 MERGE (e:Event {id: $row.id})
-SET e = $row
+SET e = $row, e:Entity

@@ -2,6 +2,6 @@
 UNWIND $rows AS row
 MATCH (w:Work {id: row.work})
 MERGE (l:Link {url: row.link.url})
-SET l += row.link
+SET l += row.link, l.id = row.link.url, l:Entity
 MERGE (w)-[r:HAS_LINK]->(l)
 SET r = row.props, r.pack = $pack

@@ -1,3 +1,3 @@
 UNWIND $rows AS row
 MERGE (p:Paper {id: row.id})
-SET p = row, p:Work
+SET p = row, p:Work:Entity

@@ -1,3 +1,3 @@
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
-SET p = row
+SET p = row, p:Entity

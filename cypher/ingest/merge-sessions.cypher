@@ -1,6 +1,6 @@
 UNWIND $rows AS row
 MERGE (s:Session {id: row.props.id})
-SET s = row.props
+SET s = row.props, s:Entity
 WITH s, row
 MATCH (d:Day {id: row.day})
 MERGE (d)-[r:HAS_SESSION]->(s)

@@ -1,6 +1,6 @@
 UNWIND $rows AS row
 MERGE (t:Talk {id: row.props.id})
-SET t = row.props, t:Work
+SET t = row.props, t:Work:Entity
 WITH t, row
 MATCH (d:Day {id: row.day})
 MERGE (t)-[r:ON_DAY]->(d)

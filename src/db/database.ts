@@ -6,7 +6,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from './cypher.js';
-import { toPlain, type Plain } from './values.js';
+import { toParams, toPlain, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
 export type Params = Record<string, unknown>;
@@ -57,7 +57,7 @@ export class Database {
   runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<Row[]> {
     return this.session(mode, 'text', async (tx) => {
       this.roundTrips += 1;
-      const result = await tx.run(text, params);
+      const result = await tx.run(text, toParams(params) as Params);
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     });
   }
@@ -81,7 +81,7 @@ export class Database {
 
   private async run(tx: ManagedTransaction, statement: string, params: Params): Promise<Row[]> {
     this.roundTrips += 1;
-    const result = await tx.run(cypher(statement), params);
+    const result = await tx.run(cypher(statement), toParams(params) as Params);
     return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 

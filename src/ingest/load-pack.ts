@@ -122,6 +122,10 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
         options.onProgress?.(done, total);
       }
     }
+    const workIds = [...loaded.pack.talks, ...loaded.pack.papers].map((w) => w.id);
+    for (let i = 0; i < workIds.length; i += batchSize) {
+      await run('ingest/refresh-search-text', { ids: workIds.slice(i, i + batchSize) });
+    }
   });
   return graphCounts(db);
 }

@@ -1,5 +1,15 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
+import './source.js';
+import './work.js';
+import './talk.js';
+import './paper.js';
+import './concept.js';
+import './person.js';
+import './schedule.js';
+import './search.js';
+import './related.js';
+import './trail.js';
 import './status.js';
 
 export const schema = builder.toSchema();

@@ -4,6 +4,7 @@
  */
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Database } from '../db/database.js';
+import { createLoaders } from '../db/loaders.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
 
@@ -15,7 +16,7 @@ export interface ServerOptions {
 export function createServer({ db, production = false }: ServerOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: () => ({ db }),
+    context: () => ({ db, loaders: createLoaders(db) }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (s:Session {id: id})<-[:HAS_SESSION]-(d:Day)
+RETURN id, d {.*, __type: 'Day'} AS day

@@ -1,0 +1,3 @@
+MATCH (e:Event)
+RETURN e {.*, __type: 'Event'} AS event
+ORDER BY e.startDate, e.id

@@ -1,0 +1,9 @@
+// Copies the names of a work's concepts and people onto the work, for the full-text index.
+UNWIND $ids AS id
+MATCH (w:Work {id: id})
+SET w.conceptText = reduce(text = '', name IN COLLECT {
+      MATCH (w)-[:DISCUSSES]->(c:Concept) RETURN c.name + ' ' + coalesce(c.aliasText, '')
+    } | text + name + ' | '),
+    w.peopleText = reduce(text = '', name IN COLLECT {
+      MATCH (w)<-[:CONTRIBUTED_TO]-(p:Person) RETURN DISTINCT p.name
+    } | text + name + ' | ')

@@ -1,0 +1,35 @@
+// Works related to a concept ($key: a lowercased name or alias), ranked. Reasons and weights:
+//   DISCUSSES 1.0; NARROWER_CONCEPT 0.6; RELATED_CONCEPT 0.4; BROADER_CONCEPT 0.25
+//   (the work discusses a narrower / related / broader concept);
+//   PRESENTED_TOGETHER 0.8 (the talk or paper of a work that discusses it);
+//   reference edge to or from a work that discusses it: 0.3 x $referenceWeights[type].
+MATCH (c:Concept) WHERE $key IN c.keys
+WITH c LIMIT 1
+CALL (c) {
+  MATCH (c)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'DISCUSSES' AS kind, 1.0 AS weight, [c] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)<-[:BROADER]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'NARROWER_CONCEPT' AS kind, 0.6 AS weight, [n] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)-[:RELATED_TO]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'RELATED_CONCEPT' AS kind, 0.4 AS weight, [n] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)-[:BROADER]->(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'BROADER_CONCEPT' AS kind, 0.25 AS weight, [n] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)<-[:DISCUSSES]-(d:Work)-[:PRESENTS]-(w:Work)
+  RETURN w, 'PRESENTED_TOGETHER' AS kind, 0.8 AS weight, [d] AS via, null AS evidence
+  UNION ALL
+  MATCH (c)<-[:DISCUSSES]-(d:Work)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work)
+  RETURN w, type(r) AS kind, 0.3 * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence
+}
+WITH w, kind, via, max(weight) AS weight, head(collect(evidence)) AS evidence
+WITH w, sum(weight) AS score, collect({
+  kind: kind, weight: weight, seed: null, direction: null,
+  via: [v IN via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Talk', 'Paper']])}],
+  source: CASE WHEN evidence IS NULL OR evidence.line IS NULL THEN null ELSE evidence {.document, .line, .quote} END
+}) AS reasons
+ORDER BY score DESC, w.title
+LIMIT $limit
+RETURN w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS work, score, reasons

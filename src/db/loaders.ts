@@ -1,0 +1,145 @@
+/**
+ * Per-request DataLoaders: every relationship field of the API goes through one of these, so a
+ * query costs one Cypher round trip per batch of parents, never one per parent. Each batch
+ * function keeps DataLoader's contract: one result per key, in key order.
+ */
+import DataLoader from 'dataloader';
+import type { Database, Row } from './database.js';
+
+/** A node as the API sees it: its properties, and its kind in __type. */
+export type Entity = Row & { id: string; __type: string };
+export interface Source {
+  document: string;
+  line: number;
+  quote: string;
+}
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+/** One row (or null) per key, from a statement taking `$ids` and returning `id` per row. */
+function single<T>(db: Database, statement: string, pick: (row: Row) => T) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await db.read(statement, { ids: [...new Set(ids)] });
+    const byId = new Map(rows.map((row) => [row.id as string, pick(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/** A list per key (empty when none), from a statement taking `$ids` and returning `id` per row. */
+function grouped<T>(db: Database, statement: string, pick: (row: Row) => T) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await db.read(statement, { ids: [...new Set(ids)] });
+    const byId = new Map<string, T[]>();
+    for (const row of rows) {
+      const id = row.id as string;
+      if (!byId.has(id)) byId.set(id, []);
+      byId.get(id)!.push(pick(row));
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  });
+}
+
+export interface PageKey {
+  id: string;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * A page of a to-many relationship per key. Keys asking for the same page size and offset share
+ * one round trip (the usual case: every parent in a list asks for the same page).
+ */
+function paged(db: Database, statement: string) {
+  return new DataLoader<PageKey, Page<Entity>, string>(
+    async (keys) => {
+      const groups = new Map<string, PageKey[]>();
+      for (const key of keys) {
+        const group = `${key.offset}:${key.limit}`;
+        if (!groups.has(group)) groups.set(group, []);
+        groups.get(group)!.push(key);
+      }
+      const results = new Map<string, Page<Entity>>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const { offset, limit } = group[0]!;
+          const rows = await db.read(statement, { ids: [...new Set(group.map((k) => k.id))], offset, limit });
+          for (const row of rows) {
+            results.set(`${row.id}:${offset}:${limit}`, { total: row.total as number, items: row.items as Entity[] });
+          }
+        }),
+      );
+      return keys.map((k) => results.get(`${k.id}:${k.offset}:${k.limit}`) ?? { total: 0, items: [] });
+    },
+    { cacheKeyFn: (k) => `${k.id}:${k.offset}:${k.limit}` },
+  );
+}
+
+export interface TalkPlacement {
+  day: Entity | null;
+  session: Entity | null;
+  parent: Entity | null;
+  presents: Entity | null;
+  sections: Entity[];
+}
+
+export function createLoaders(db: Database) {
+  return {
+    entity: single(db, 'entity/by-ids', (row) => row.node as Entity),
+    conceptsOfWork: grouped(db, 'work/concepts', (row) => ({ concept: row.concept as Entity, source: row.source as unknown as Source })),
+    contributionsToWork: grouped(db, 'work/contributions', (row) => ({
+      person: row.person as Entity,
+      role: row.role as string,
+      origin: row.origin as string,
+      source: row.source as unknown as Source | null,
+    })),
+    linksOfWork: grouped(db, 'work/links', (row) => ({ ...(row.link as Row), source: row.source as unknown as Source })),
+    referencesOut: grouped(db, 'work/references-out', (row) => reference(row)),
+    referencesIn: grouped(db, 'work/references-in', (row) => reference(row)),
+    talkPlacement: single(db, 'talk/placement', (row) => row as unknown as TalkPlacement),
+    talksPresentingPaper: grouped(db, 'paper/presented-at', (row) => row.talk as Entity),
+    conceptRelations: single(db, 'concept/relations', (row) => row as unknown as { broader: Entity[]; narrower: Entity[]; related: Entity[] }),
+    worksOfConcept: paged(db, 'concept/works'),
+    worksOfPerson: paged(db, 'person/works'),
+    talksInSession: grouped(db, 'day/talks-by-session', (row) => row.talk as Entity),
+    dayOfSession: single(db, 'day/by-session', (row) => row.day as Entity),
+    sessionsOfDay: grouped(db, 'day/sessions', (row) => row.session as Entity),
+    talksOfDay: grouped(db, 'day/talks', (row) => row.talk as Entity),
+    eventOfDay: single(db, 'day/event-of-day', (row) => row.event as Entity),
+    daysOfEvent: grouped(db, 'day/days-of-event', (row) => row.day as Entity),
+    conceptByName: byName(db, 'concept/by-name', 'concept'),
+    personByName: byName(db, 'person/by-name', 'person'),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface ReferenceEdge {
+  type: string;
+  from: string;
+  to: string;
+  /** The work at the other end. */
+  work: Entity;
+  source: Source | null;
+}
+
+function reference(row: Row): ReferenceEdge {
+  return {
+    type: row.type as string,
+    from: row.from as string,
+    to: row.to as string,
+    work: row.work as Entity,
+    source: row.source as unknown as Source | null,
+  };
+}
+
+/** Look-up by name or alias, case-insensitively; keys are lowercased before batching. */
+function byName(db: Database, statement: string, column: string) {
+  const loader = new DataLoader<string, Entity | null>(async (keys) => {
+    const rows = await db.read(statement, { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((row) => [row.key as string, row[column] as Entity]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+  return { load: (name: string) => loader.load(name.trim().toLowerCase()) };
+}

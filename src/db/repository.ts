@@ -1,0 +1,124 @@
+/**
+ * The root queries of the API: filtered lists, search, rankings, trails and paths. Each is one
+ * named Cypher statement and one round trip; relationship fields go through loaders.ts instead.
+ */
+import { referenceWeights, type RankedWork } from '../graph/ranking.js';
+import type { Database, Row } from './database.js';
+import type { Entity, Page, ReferenceEdge } from './loaders.js';
+import { luceneQuery } from './lucene.js';
+
+export interface PageParams {
+  offset: number;
+  limit: number;
+}
+
+const page = <T>(row: Row | undefined): Page<T> => ({ total: (row?.total as number) ?? 0, items: (row?.items as T[]) ?? [] });
+
+export interface TalkFilter {
+  day?: number | null;
+  session?: string | null;
+  kind?: string | null;
+  concept?: string | null;
+  person?: string | null;
+  year?: number | null;
+  text?: string | null;
+}
+
+const key = (value: string | null | undefined) => (value ? value.trim().toLowerCase() : null);
+
+export async function listTalks(db: Database, filter: TalkFilter, orderBy: string, { offset, limit }: PageParams) {
+  const [row] = await db.read('talk/list', {
+    day: filter.day ?? null,
+    session: filter.session ?? null,
+    kind: filter.kind ?? null,
+    year: filter.year ?? null,
+    conceptKey: key(filter.concept),
+    personKey: key(filter.person),
+    text: key(filter.text),
+    orderBy,
+    offset,
+    limit,
+  });
+  return page<Entity>(row);
+}
+
+export async function listPapers(db: Database, filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>, orderBy: string, { offset, limit }: PageParams) {
+  const [row] = await db.read('paper/list', {
+    year: filter.year ?? null,
+    conceptKey: key(filter.concept),
+    personKey: key(filter.person),
+    text: key(filter.text),
+    orderBy,
+    offset,
+    limit,
+  });
+  return page<Entity>(row);
+}
+
+export async function listConcepts(db: Database, text: string | null | undefined, orderBy: string, { offset, limit }: PageParams) {
+  const [row] = await db.read('concept/list', { text: key(text), orderBy, offset, limit });
+  return page<Entity>(row);
+}
+
+export async function listPeople(db: Database, text: string | null | undefined, orderBy: string, { offset, limit }: PageParams) {
+  const [row] = await db.read('person/list', { text: key(text), orderBy, offset, limit });
+  return page<Entity>(row);
+}
+
+export interface SearchHit {
+  score: number;
+  node: Entity;
+}
+
+/** Full-text search; `labels` limits the kinds of node (empty: all). */
+export async function search(db: Database, text: string, labels: string[], { offset, limit }: PageParams): Promise<Page<SearchHit>> {
+  const query = luceneQuery(text);
+  if (query === null) return { total: 0, items: [] };
+  const [row] = await db.read('search/fulltext', { query, labels, offset, limit, scanLimit: 1000 });
+  return page<SearchHit>(row);
+}
+
+export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {
+  const rows = await db.read('related/related-work', { ids, exclude, limit, referenceWeights });
+  return rows as unknown as RankedWork[];
+}
+
+export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
+  const rows = await db.read('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights });
+  return rows as unknown as RankedWork[];
+}
+
+export interface TrailStep {
+  depth: number;
+  work: Entity;
+  /** The edge that leads to this work from the step before. */
+  reference: Omit<ReferenceEdge, 'work'>;
+  /** The ids along the way, from the start. */
+  route: string[];
+}
+
+export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {
+  return (await db.read('related/follow-up-reads', { id, depth })) as unknown as TrailStep[];
+}
+
+export interface GraphPath {
+  nodes: Entity[];
+  edges: { type: string; from: string; to: string; source: ReferenceEdge['source'] }[];
+}
+
+export async function shortestPaths(db: Database, from: string, to: string, maxLength: number, limit: number): Promise<GraphPath[]> {
+  if (from === to) {
+    const [row] = await db.read('entity/by-ids', { ids: [from] });
+    return row ? [{ nodes: [row.node as Entity], edges: [] }] : [];
+  }
+  return (await db.read('graph/shortest-paths', { from, to, maxLength, limit })) as unknown as GraphPath[];
+}
+
+/** Every day of every event, in order; sessions and talks come through the loaders. */
+export async function allDays(db: Database): Promise<Entity[]> {
+  return (await db.read('day/all')).map((row) => row.day as Entity);
+}
+
+export async function allEvents(db: Database): Promise<Entity[]> {
+  return (await db.read('day/events')).map((row) => row.event as Entity);
+}

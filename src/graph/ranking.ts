@@ -1,0 +1,80 @@
+/**
+ * The weights of the related-work rankings and the sentences that explain a reason. The Cypher
+ * in cypher/related/ adds the weights up; README "How related work is ranked" explains them.
+ */
+import type { Entity, Source } from '../db/loaders.js';
+
+/** How much a typed reference between two works says about their relatedness. */
+export const referenceWeights = {
+  FOLLOW_UP_READ: 3.0,
+  RELATED: 2.5,
+  BUILDS_ON: 2.5,
+  SEE_ALSO: 2.0,
+  CITES: 1.5,
+} as const;
+
+export interface Reason {
+  kind: string;
+  weight: number;
+  /** The seed work this reason relates the result to (relatedWork only). */
+  seed: string | null;
+  /** For reference edges: OUT when the seed points at the result, IN when the result points at the seed. */
+  direction: 'OUT' | 'IN' | null;
+  /** The nodes the reason goes through: the shared concept, person, session, ... */
+  via: Entity[];
+  source: Source | null;
+}
+
+export interface RankedWork {
+  work: Entity;
+  score: number;
+  reasons: Reason[];
+}
+
+const label = (e: Entity | undefined) => `“${(e?.name ?? e?.title ?? e?.id) as string}”`;
+
+/** One sentence a client can show for a reason. */
+export function describeReason(reason: Reason): string {
+  const [a, b] = reason.via;
+  const reference: Record<string, [string, string]> = {
+    FOLLOW_UP_READ: ['The notes suggest it as a follow-up read', 'The notes suggest this as its follow-up read'],
+    RELATED: ['The notes name it as related work', 'It names this as related work'],
+    SEE_ALSO: ['The notes point to it for more', 'It points to this for more'],
+    BUILDS_ON: ['Builds on it', 'It builds on this'],
+    CITES: ['Cites it', 'It cites this'],
+  };
+  if (reason.kind in reference) {
+    // relatedToConcept: the reference is to or from a work (via) that discusses the concept.
+    if (reason.seed === null && reason.direction === null) {
+      return `Linked by a ${reason.kind.replace(/_/g, ' ').toLowerCase()} edge to ${label(a)}, which discusses it`;
+    }
+    const [out, inward] = reference[reason.kind]!;
+    return reason.direction === 'IN' ? inward : out;
+  }
+  switch (reason.kind) {
+    case 'SHARED_CONCEPT':
+      return `Both discuss ${label(a)}`;
+    case 'NEIGHBOURING_CONCEPT':
+      return `Discusses ${label(b)}, related to ${label(a)}`;
+    case 'SAME_SESSION':
+      return `In the same session, ${label(a)}`;
+    case 'SAME_TALK':
+      return 'Part of the same talk';
+    case 'SIBLING_SECTION':
+      return `Another section of ${label(a)}`;
+    case 'SHARED_PERSON':
+      return `Both involve ${label(a)}`;
+    case 'DISCUSSES':
+      return `Discusses ${label(a)}`;
+    case 'NARROWER_CONCEPT':
+      return `Discusses ${label(a)}, a narrower concept`;
+    case 'RELATED_CONCEPT':
+      return `Discusses the related concept ${label(a)}`;
+    case 'BROADER_CONCEPT':
+      return `Discusses ${label(a)}, a broader concept`;
+    case 'PRESENTED_TOGETHER':
+      return `Presented together with ${label(a)}, which discusses it`;
+    default:
+      return reason.kind;
+  }
+}

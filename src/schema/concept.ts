@@ -1,0 +1,67 @@
+import type { Entity } from '../db/loaders.js';
+import { listConcepts } from '../db/repository.js';
+import { builder } from './builder.js';
+import { pageParams, toConnection } from './pagination.js';
+import { ConceptRef, nodeOptions, WorkRef } from './refs.js';
+import { requiredName, shortText } from './validation.js';
+
+export const NamedOrderEnum = builder.enumType('NamedOrder', {
+  description: 'NAME: alphabetical. WORKS: the most connected first.',
+  values: ['NAME', 'WORKS'] as const,
+});
+
+builder.node(ConceptRef, {
+  ...nodeOptions('Concept'),
+  description: 'An idea the notes discuss (Wasserstein distance, Elastic Weight Consolidation, ...).',
+  fields: (t) => ({
+    slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (c) => c.id }),
+    name: t.string({ resolve: (c) => c.name as string }),
+    aliases: t.stringList({ description: 'Other names and abbreviations (EWC, WGAN, ...).', resolve: (c) => (c.aliases as string[]) ?? [] }),
+    definition: t.string({ resolve: (c) => c.definition as string }),
+    broader: t.field({
+      type: [ConceptRef],
+      description: 'More general concepts.',
+      resolve: async (c, _args, { loaders }) => (await loaders.conceptRelations.load(c.id))?.broader ?? [],
+    }),
+    narrower: t.field({
+      type: [ConceptRef],
+      description: 'More specific concepts.',
+      resolve: async (c, _args, { loaders }) => (await loaders.conceptRelations.load(c.id))?.narrower ?? [],
+    }),
+    related: t.field({
+      type: [ConceptRef],
+      description: 'Related concepts, in either direction.',
+      resolve: async (c, _args, { loaders }) => (await loaders.conceptRelations.load(c.id))?.related ?? [],
+    }),
+    works: t.connection({
+      type: WorkRef,
+      description: 'The talks and papers that discuss this concept.',
+      resolve: async (c, args, { loaders }) => {
+        const { offset, limit } = pageParams(args);
+        return toConnection<Entity>(await loaders.worksOfConcept.load({ id: c.id, offset, limit }), offset);
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  concept: t.field({
+    type: ConceptRef,
+    nullable: true,
+    description: 'A concept by name or alias, case-insensitively ("ewc", "WGAN"); null when there is none.',
+    args: { name: t.arg.string({ required: true, validate: requiredName }) },
+    resolve: (_root, { name }, { loaders }) => loaders.conceptByName.load(name),
+  }),
+  concepts: t.connection({
+    type: ConceptRef,
+    description: 'Concepts, filtered by part of a name or alias.',
+    args: {
+      text: t.arg.string({ validate: shortText }),
+      orderBy: t.arg({ type: NamedOrderEnum, defaultValue: 'NAME' }),
+    },
+    resolve: async (_root, args, { db }) => {
+      const { offset, limit } = pageParams(args);
+      return toConnection<Entity>(await listConcepts(db, args.text, args.orderBy ?? 'NAME', { offset, limit }), offset);
+    },
+  }),
+}));

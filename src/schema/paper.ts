@@ -1,0 +1,66 @@
+import type { Entity } from '../db/loaders.js';
+import { listPapers } from '../db/repository.js';
+import { builder } from './builder.js';
+import { localId } from './ids.js';
+import { pageParams, toConnection } from './pagination.js';
+import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
+import { shortText, year } from './validation.js';
+
+export const PaperOrderEnum = builder.enumType('PaperOrder', {
+  description: 'TITLE: alphabetical. YEAR: newest first, then by title.',
+  values: ['TITLE', 'YEAR'] as const,
+});
+
+const optionalString = (key: string) => (paper: Entity) => (paper[key] as string | undefined) ?? null;
+
+builder.node(PaperRef, {
+  ...nodeOptions('Paper'),
+  description: 'A paper: one a talk presents, or one the notes point to.',
+  interfaces: [WorkRef],
+  fields: (t) => ({
+    venue: t.string({ nullable: true, resolve: optionalString('venue') }),
+    arxiv: t.string({ nullable: true, description: 'The arXiv identifier, such as 1701.07875.', resolve: optionalString('arxiv') }),
+    url: t.string({
+      nullable: true,
+      description: 'Where to read it: the given URL, or the arXiv abstract page.',
+      resolve: (paper) => (paper.url as string | undefined) ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv as string}` : null),
+    }),
+    publicRecord: t.stringList({
+      description: 'Fields whose values come from the public record, not from the notes (e.g. ["arxiv", "year"]).',
+      resolve: (paper) => (paper.publicRecord as string[] | undefined) ?? [],
+    }),
+    presentedAt: t.field({
+      type: [TalkRef],
+      description: 'The talks that present this paper.',
+      resolve: (paper, _args, { loaders }) => loaders.talksPresentingPaper.load(paper.id),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  paper: t.field({
+    type: PaperRef,
+    nullable: true,
+    description: 'A paper by its id (global or plain); null when there is none.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, { loaders }) => {
+      const node = await loaders.entity.load(localId(String(id)));
+      return node?.__type === 'Paper' ? node : null;
+    },
+  }),
+  papers: t.connection({
+    type: PaperRef,
+    description: 'Papers, filtered and ordered (default: by title).',
+    args: {
+      concept: t.arg.string({ description: 'A concept name or alias.', validate: shortText }),
+      person: t.arg.string({ description: "An author's name or alias.", validate: shortText }),
+      year: t.arg.int({ validate: year }),
+      text: t.arg.string({ description: 'Words in the title.', validate: shortText }),
+      orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'TITLE' }),
+    },
+    resolve: async (_root, args, { db }) => {
+      const { offset, limit } = pageParams(args);
+      return toConnection<Entity>(await listPapers(db, args, args.orderBy ?? 'TITLE', { offset, limit }), offset);
+    },
+  }),
+}));

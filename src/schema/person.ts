@@ -1,0 +1,48 @@
+import type { Entity } from '../db/loaders.js';
+import { listPeople } from '../db/repository.js';
+import { builder } from './builder.js';
+import { NamedOrderEnum } from './concept.js';
+import { pageParams, toConnection } from './pagination.js';
+import { nodeOptions, PersonRef, WorkRef } from './refs.js';
+import { requiredName, shortText } from './validation.js';
+
+builder.node(PersonRef, {
+  ...nodeOptions('Person'),
+  description: 'A speaker, panelist, author, or someone the notes mention.',
+  fields: (t) => ({
+    slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (p) => p.id }),
+    name: t.string({ resolve: (p) => p.name as string }),
+    aliases: t.stringList({ description: 'Other spellings, including how the notes write the name.', resolve: (p) => (p.aliases as string[]) ?? [] }),
+    affiliation: t.string({ nullable: true, resolve: (p) => (p.affiliation as string | undefined) ?? null }),
+    works: t.connection({
+      type: WorkRef,
+      description: 'The talks and papers this person gave, wrote, or is mentioned in.',
+      resolve: async (p, args, { loaders }) => {
+        const { offset, limit } = pageParams(args);
+        return toConnection<Entity>(await loaders.worksOfPerson.load({ id: p.id, offset, limit }), offset);
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  person: t.field({
+    type: PersonRef,
+    nullable: true,
+    description: 'A person by name or alias, case-insensitively; null when there is none.',
+    args: { name: t.arg.string({ required: true, validate: requiredName }) },
+    resolve: (_root, { name }, { loaders }) => loaders.personByName.load(name),
+  }),
+  people: t.connection({
+    type: PersonRef,
+    description: 'People, filtered by part of a name or alias.',
+    args: {
+      text: t.arg.string({ validate: shortText }),
+      orderBy: t.arg({ type: NamedOrderEnum, defaultValue: 'NAME' }),
+    },
+    resolve: async (_root, args, { db }) => {
+      const { offset, limit } = pageParams(args);
+      return toConnection<Entity>(await listPeople(db, args.text, args.orderBy ?? 'NAME', { offset, limit }), offset);
+    },
+  }),
+}));

@@ -1,0 +1,57 @@
+/** The calendar of an event: Event, Day and Session, and the `schedule` root field. */
+import { allDays, allEvents } from '../db/repository.js';
+import { sessionKinds } from '../ingest/pack-schema.js';
+import { builder } from './builder.js';
+import { DayRef, EventRef, nodeOptions, SessionRef, TalkRef } from './refs.js';
+import { nodeSource, SourceRef } from './source.js';
+
+const SessionKindEnum = builder.enumType('SessionKind', { values: sessionKinds });
+const text = (key: string) => (node: Record<string, unknown>) => (node[key] as string | undefined) ?? null;
+
+builder.node(EventRef, {
+  ...nodeOptions('Event'),
+  description: 'A conference or other event the knowledge comes from.',
+  fields: (t) => ({
+    name: t.string({ resolve: (e) => e.name as string }),
+    fullName: t.string({ nullable: true, resolve: text('fullName') }),
+    location: t.string({ nullable: true, resolve: text('location') }),
+    startDate: t.string({ nullable: true, description: 'ISO date.', resolve: text('startDate') }),
+    endDate: t.string({ nullable: true, description: 'ISO date.', resolve: text('endDate') }),
+    days: t.field({ type: [DayRef], resolve: (e, _args, { loaders }) => loaders.daysOfEvent.load(e.id) }),
+  }),
+});
+
+builder.node(DayRef, {
+  ...nodeOptions('Day'),
+  description: 'A day of an event.',
+  fields: (t) => ({
+    number: t.int({ resolve: (d) => d.number as number }),
+    title: t.string({ resolve: (d) => d.title as string }),
+    source: t.field({ type: SourceRef, nullable: true, resolve: (d) => nodeSource(d) }),
+    event: t.field({ type: EventRef, resolve: async (d, _args, { loaders }) => (await loaders.eventOfDay.load(d.id))! }),
+    sessions: t.field({ type: [SessionRef], description: 'Sessions and workshops, in order.', resolve: (d, _args, { loaders }) => loaders.sessionsOfDay.load(d.id) }),
+    talks: t.field({ type: [TalkRef], description: 'All talks of the day, in the order of the notes.', resolve: (d, _args, { loaders }) => loaders.talksOfDay.load(d.id) }),
+  }),
+});
+
+builder.node(SessionRef, {
+  ...nodeOptions('Session'),
+  description: 'A session or workshop.',
+  fields: (t) => ({
+    title: t.string({ resolve: (s) => s.title as string }),
+    kind: t.field({ type: SessionKindEnum, resolve: (s) => s.kind as (typeof sessionKinds)[number] }),
+    order: t.int({ description: 'Position within its day.', resolve: (s) => s.order as number }),
+    source: t.field({ type: SourceRef, nullable: true, resolve: (s) => nodeSource(s) }),
+    day: t.field({ type: DayRef, resolve: async (s, _args, { loaders }) => (await loaders.dayOfSession.load(s.id))! }),
+    talks: t.field({ type: [TalkRef], resolve: (s, _args, { loaders }) => loaders.talksInSession.load(s.id) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  schedule: t.field({
+    type: [DayRef],
+    description: 'The days in order, each with its sessions in order and all its talks in order.',
+    resolve: (_root, _args, { db }) => allDays(db),
+  }),
+  events: t.field({ type: [EventRef], resolve: (_root, _args, { db }) => allEvents(db) }),
+}));
