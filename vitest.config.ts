@@ -1,15 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS and ESM builds; Node loads the CommonJS one for graphql-yoga, so the
+    // tests must too, or errors made with one build fail `instanceof GraphQLError` in the other.
+    alias: { graphql: 'graphql/index.js' },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import { createLoaders } from '../db/loaders.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
+import { exampleOperations } from './examples.js';
 
 export interface ServerOptions {
   db: Database;
@@ -21,7 +22,7 @@ export function createServer({ db, production = false }: ServerOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     maskedErrors: true,
-    graphiql: production ? false : { title: 'ICML 2017 knowledge graph' },
+    graphiql: production ? false : { title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations },
     plugins: [
       useReadinessCheck({
         endpoint: '/ready',

@@ -21,3 +21,23 @@ export async function graphCounts(db: Database): Promise<{ nodes: number; relati
   );
   return { nodes: row!.nodes as number, relationships: row!.relationships as number };
 }
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** Sends a GraphQL operation to a Yoga instance in-process, no port needed. */
+export async function gql<T = any>(
+  yoga: { fetch: (url: string, init: RequestInit) => Promise<Response> | Response },
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables, operationName }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
