@@ -10,6 +10,7 @@ import './schedule.js';
 import './search.js';
 import './related.js';
 import './trail.js';
+import './graph.js';
 import './status.js';
 
 export const schema = builder.toSchema();

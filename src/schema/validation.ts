@@ -10,3 +10,5 @@ export const resultCount = z.number().int().min(1, 'must be at least 1').max(100
 export const trailDepth = z.number().int().min(1, 'must be at least 1').max(5, 'must be at most 5').nullish();
 export const pathLength = z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10').nullish();
 export const idList = z.array(z.string().min(1).max(300)).max(50, 'must hold at most 50 ids');
+export const graphDepth = z.number().int().min(0, 'must be at least 0').max(3, 'must be at most 3').nullish();
+export const graphLimit = z.number().int().min(1, 'must be at least 1').max(2000, 'must be at most 2000').nullish();

@@ -8,6 +8,7 @@ import { createLoaders } from '../db/loaders.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
 import { exampleOperations } from './examples.js';
+import { useGraphExports } from './exports.js';
 
 export interface ServerOptions {
   db: Database;
@@ -24,6 +25,7 @@ export function createServer({ db, production = false }: ServerOptions) {
     maskedErrors: true,
     graphiql: production ? false : { title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations },
     plugins: [
+      useGraphExports(db),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => db.ping(),

@@ -1,0 +1,31 @@
+// The neighbourhood of $center: breadth-first, level by level up to $depth, through
+// relationships of the types in $relationships and nodes with a label in $labels. Nearest nodes
+// come first; the first $limit are returned with every relationship among them.
+MATCH (start:Entity) WHERE start.id IN $center
+WITH collect(start.id) AS center
+WITH reduce(seen = center, level IN range(1, $depth) |
+  seen + COLLECT {
+    MATCH (a:Entity)-[r]-(b:Entity)
+    WHERE a.id IN seen AND NOT b.id IN seen
+      AND type(r) IN $relationships AND any(label IN labels(b) WHERE label IN $labels)
+    RETURN DISTINCT b.id
+  }) AS reached
+WITH reached, reached[0..$limit] AS kept
+CALL (reached) {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE a.id IN reached AND b.id IN reached AND type(r) IN $relationships
+  RETURN count(r) AS totalEdges
+}
+CALL (kept) {
+  UNWIND kept AS id
+  MATCH (n:Entity {id: id})
+  RETURN collect(n {.*, __type: head([l IN labels(n) WHERE l IN ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link', 'Document']])}) AS nodes
+}
+// The relationships leaving the kept nodes; src/db/graph.ts keeps those whose target is kept too.
+CALL (kept) {
+  UNWIND kept AS id
+  MATCH (a:Entity {id: id})-[r]->(b:Entity)
+  WHERE type(r) IN $relationships
+  RETURN collect({source: a.id, target: b.id, type: type(r), line: r.line, quote: r.quote, role: r.role}) AS edges
+}
+RETURN nodes, edges, size(reached) AS totalNodes, totalEdges

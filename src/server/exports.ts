@@ -1,0 +1,128 @@
+/**
+ * Downloads of the whole graph or of a neighbourhood, for desktop tools:
+ *   GET /export/graph.graphml     GraphML (Gephi, yEd, Cytoscape desktop)
+ *   GET /export/graph.cyjs        Cytoscape.js JSON (cytoscape, Cytoscape desktop "Import Network from File")
+ * Query parameters: center (repeatable or comma-separated ids), depth (0-3), limit (1-20000),
+ * types and relationships (comma-separated, as in the `graph` query).
+ */
+import type { Plugin } from 'graphql-yoga';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { graphNodeTypes, graphRelationships, subgraph, type Subgraph } from '../db/graph.js';
+
+const list = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)))
+    .optional();
+
+const exportParams = z.strictObject({
+  center: z.array(z.string().min(1).max(300)).max(50).optional(),
+  depth: z.coerce.number().int().min(0).max(3).default(1),
+  limit: z.coerce.number().int().min(1).max(20000).default(20000),
+  types: list(graphNodeTypes.map((t) => t.toLowerCase()) as unknown as readonly [string, ...string[]]),
+  relationships: list(graphRelationships),
+});
+
+function readParams(url: URL) {
+  const center = url.searchParams.getAll('center').flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) if (key !== 'center') raw[key] = value;
+  if (center.length) raw.center = center;
+  return exportParams.safeParse(raw);
+}
+
+const typeByLowercase = new Map(graphNodeTypes.map((t) => [t.toLowerCase(), t]));
+
+export function useGraphExports(db: Database): Plugin {
+  return {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET' || !url.pathname.startsWith('/export/')) return;
+      const format = url.pathname.slice('/export/'.length);
+      if (format !== 'graph.graphml' && format !== 'graph.cyjs') {
+        endResponse(new fetchAPI.Response('Unknown export; use /export/graph.graphml or /export/graph.cyjs\n', { status: 404 }));
+        return;
+      }
+      const params = readParams(url);
+      if (!params.success) {
+        const message = params.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+        endResponse(Response.json({ error: `Invalid export parameters: ${message}` }, { status: 400 }));
+        return;
+      }
+      const { center, depth, limit, types, relationships } = params.data;
+      const graph = await subgraph(db, {
+        center,
+        depth,
+        limit,
+        types: types?.map((t) => typeByLowercase.get(t)!),
+        relationships,
+      });
+      const name = center?.length ? `icml-graph-${center[0]!.replace(/[^a-z0-9-]/gi, '')}` : 'icml-graph';
+      endResponse(
+        format === 'graph.graphml'
+          ? new fetchAPI.Response(toGraphML(graph), {
+              headers: {
+                'content-type': 'application/graphml+xml; charset=utf-8',
+                'content-disposition': `attachment; filename="${name}.graphml"`,
+              },
+            })
+          : new fetchAPI.Response(JSON.stringify(toCytoscapeJson(graph)), {
+              headers: {
+                'content-type': 'application/json; charset=utf-8',
+                'content-disposition': `attachment; filename="${name}.cyjs"`,
+              },
+            }),
+      );
+    },
+  };
+}
+
+/** Cytoscape.js elements JSON: what `cytoscape({ elements })` and `cy.json()` use. */
+export function toCytoscapeJson(graph: Subgraph) {
+  return {
+    data: { name: 'ICML 2017 knowledge graph', truncated: graph.truncated, totalNodes: graph.totalNodes, totalEdges: graph.totalEdges },
+    elements: {
+      nodes: graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, type: n.type, kind: n.kind, year: n.year } })),
+      edges: graph.edges.map((e) => ({
+        data: { id: e.id, source: e.source, target: e.target, type: e.type, label: e.label, weight: e.weight, line: e.line, quote: e.quote },
+      })),
+    },
+  };
+}
+
+const xml = (value: unknown) =>
+  String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Characters XML 1.0 does not allow.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+/** GraphML 1.0 with typed attribute keys, directed edges. */
+export function toGraphML(graph: Subgraph): string {
+  const nodeKeys = [['label', 'string'], ['type', 'string'], ['kind', 'string'], ['year', 'int']] as const;
+  const edgeKeys = [['type', 'string'], ['label', 'string'], ['weight', 'double'], ['line', 'int'], ['quote', 'string']] as const;
+  const data = (entries: readonly (readonly [string, string])[], values: Record<string, unknown>, prefix: string) =>
+    entries
+      .filter(([key]) => values[key] !== null && values[key] !== undefined)
+      .map(([key]) => `<data key="${prefix}_${key}">${xml(values[key])}</data>`)
+      .join('');
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+    '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...nodeKeys.map(([key, type]) => `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="${type}"/>`),
+    ...edgeKeys.map(([key, type]) => `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="${type}"/>`),
+    '  <graph id="icml" edgedefault="directed">',
+    ...graph.nodes.map((n) => `    <node id="${xml(n.id)}">${data(nodeKeys, n as unknown as Record<string, unknown>, 'n')}</node>`),
+    ...graph.edges.map(
+      (e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data(edgeKeys, e as unknown as Record<string, unknown>, 'e')}</edge>`,
+    ),
+    '  </graph>',
+    '</graphml>',
+    '',
+  ];
+  return lines.join('\n');
+}
