@@ -30,6 +30,46 @@ export const envSchema = z.object({
 
   /** Load the seed knowledge packs when the database holds no event yet. */
   SEED_ON_START: flag.default(true),
+
+  /** How long a read or write keeps retrying while Neo4j is unreachable before failing with DATABASE_UNAVAILABLE. */
+  NEO4J_RETRY_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** How long connecting to Neo4j may take. */
+  NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** Longest a single query may run before Neo4j stops it (QUERY_TIMEOUT). */
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+
+  /** Query limits (graphql-armor); see README "Running it in production". */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(2500),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(50_000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  GRAPHQL_BATCH_LIMIT: z.coerce.number().int().min(0).max(100).default(10),
+  /** Introspection and "did you mean" suggestions; default on, except with NODE_ENV=production. */
+  GRAPHQL_INTROSPECTION: flag.optional(),
+  GRAPHQL_FIELD_SUGGESTIONS: flag.optional(),
+  /** Origins allowed by CORS, comma-separated, or * for any. */
+  CORS_ORIGINS: z.string().default('*'),
+
+  /**
+   * Curators' bearer tokens, as name:token pairs separated by commas ("alice:3f9a...,bob:..."),
+   * each token at least 24 characters. None: mutations are off.
+   */
+  CURATOR_TOKENS: z
+    .string()
+    .transform((text, ctx) => {
+      const tokens = new Map<string, string>();
+      for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const [name, token, extra] = pair.split(':');
+        if (!name || !token || extra !== undefined || !/^[\w.-]+$/.test(name) || token.length < 24) {
+          ctx.addIssue({ code: 'custom', message: 'must be name:token pairs separated by commas, each token at least 24 characters' });
+          return z.NEVER;
+        }
+        tokens.set(token, name);
+      }
+      return tokens;
+    })
+    .default(new Map<string, string>()),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -46,6 +86,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Introspection and field suggestions are on unless turned off, or off in production unless turned on. */
+export function exposesSchema(config: Config) {
+  const production = config.NODE_ENV === 'production';
+  return {
+    introspection: config.GRAPHQL_INTROSPECTION ?? !production,
+    suggestions: config.GRAPHQL_FIELD_SUGGESTIONS ?? !production,
+  };
 }
 
 /** The settings of the managed local Neo4j, derived from the configuration. */

@@ -28,7 +28,7 @@ WITH w, kind, via, max(weight) AS weight, head(collect(evidence)) AS evidence
 WITH w, sum(weight) AS score, collect({
   kind: kind, weight: weight, seed: null, direction: null,
   via: [v IN via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Talk', 'Paper']])}],
-  source: CASE WHEN evidence IS NULL OR evidence.line IS NULL THEN null ELSE evidence {.document, .line, .quote} END
+  source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url} END
 }) AS reasons
 ORDER BY score DESC, w.title
 LIMIT $limit

@@ -6,6 +6,18 @@ import { localNeo4jSettings, type Config } from '../config.js';
 import { Database } from './database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.js';
 
+export function databaseOptions(config: Config, uri: string) {
+  return {
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    retryMs: config.NEO4J_RETRY_MS,
+    connectTimeoutMs: config.NEO4J_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+  };
+}
+
 export async function connect(config: Config): Promise<{ db: Database; uri: string; stop: () => Promise<void> }> {
   const local = localNeo4jSettings(config);
   let uri = config.NEO4J_URI;
@@ -15,7 +27,7 @@ export async function connect(config: Config): Promise<{ db: Database; uri: stri
     uri = started.uri;
     startedLocal = started.started;
   }
-  const db = Database.connect({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  const db = Database.connect(databaseOptions(config, uri));
   return {
     db,
     uri,

@@ -6,6 +6,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from './cypher.js';
+import { fromNeo4jError } from '../errors.js';
 import { toParams, toPlain, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
@@ -16,6 +17,11 @@ export interface DatabaseOptions {
   user: string;
   password: string;
   database: string;
+  /** How long a transaction keeps retrying while Neo4j is unreachable (driver default: 30 s). */
+  retryMs?: number;
+  connectTimeoutMs?: number;
+  /** Longest a transaction may run on the server. */
+  queryTimeoutMs?: number;
 }
 
 export class Database {
@@ -25,14 +31,18 @@ export class Database {
   private constructor(
     readonly driver: Driver,
     readonly name: string,
+    private readonly queryTimeoutMs: number | undefined,
   ) {}
 
   static connect(options: DatabaseOptions): Database {
+    const connectTimeout = options.connectTimeoutMs ?? 5000;
     const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       userAgent: 'icml-knowledge-graph',
-      disableLosslessIntegers: false,
+      maxTransactionRetryTime: options.retryMs ?? 30_000,
+      connectionTimeout: connectTimeout,
+      connectionAcquisitionTimeout: connectTimeout + (options.retryMs ?? 0) + 1000,
     });
-    return new Database(driver, options.database);
+    return new Database(driver, options.database, options.queryTimeoutMs);
   }
 
   /** Runs a named read statement and returns its rows as plain objects. */
@@ -90,9 +100,11 @@ export class Database {
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { metadata: { app: 'icml-knowledge-graph', operation } };
+    const config = { metadata: { app: 'icml-knowledge-graph', operation }, timeout: this.queryTimeoutMs };
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+    } catch (error) {
+      throw fromNeo4jError(error);
     } finally {
       await session.close();
     }

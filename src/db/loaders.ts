@@ -9,9 +9,10 @@ import type { Database, Row } from './database.js';
 /** A node as the API sees it: its properties, and its kind in __type. */
 export type Entity = Row & { id: string; __type: string };
 export interface Source {
-  document: string;
-  line: number;
+  document: string | null;
+  line: number | null;
   quote: string;
+  url?: string | null;
 }
 export interface Page<T> {
   total: number;

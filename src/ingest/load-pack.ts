@@ -23,7 +23,7 @@ export interface GraphCounts {
 type Rows = Record<string, unknown>[];
 
 /** The statements of a load, in the order they must run, each with its rows. */
-export function packRows({ pack }: LoadedPack): [statement: string, rows: Rows][] {
+export function packRows({ pack, documents }: LoadedPack): [statement: string, rows: Rows][] {
   const defaultDocument = pack.documents[0]!.id;
   const source = (e: Evidence | undefined) =>
     e ? { sourceDocument: e.document ?? defaultDocument, sourceLine: e.line, sourceQuote: e.quote } : {};
@@ -38,7 +38,8 @@ export function packRows({ pack }: LoadedPack): [statement: string, rows: Rows][
   const works: (PackTalk | PackPaper)[] = [...pack.talks, ...pack.papers];
 
   return [
-    ['ingest/merge-documents', pack.documents.map((d) => ({ ...d }))],
+    // Documents keep their lines, so that a curator's quote can be checked against them later.
+    ['ingest/merge-documents', pack.documents.map((d) => ({ ...d, lines: documents.get(d.id) ?? [], lineCount: documents.get(d.id)?.length ?? 0 }))],
     ['ingest/merge-event', [{ ...stripUndefined({ ...pack.event, source: undefined }), ...source(pack.event.source) }]],
     ['ingest/merge-days', pack.days.map((d) => ({ event: pack.event.id, props: { id: d.id, number: d.number, title: d.title, ...source(d.source) } }))],
     [

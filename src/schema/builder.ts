@@ -5,23 +5,37 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Database } from '../db/database.js';
 import type { Loaders } from '../db/loaders.js';
-import { BadUserInputError, describeIssues } from './errors.js';
+import { BadUserInputError, describeIssues, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 export interface Context {
   db: Database;
   /** Created per request (see server/yoga.ts), so nothing is cached across requests. */
   loaders: Loaders;
+  /** The name of the curator whose bearer token came with the request, or null. */
+  curator: string | null;
+  /** False when no curator tokens are configured: mutations are off. */
+  curationEnabled: boolean;
 }
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
+  AuthScopes: { curator: boolean };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  // Scope auth goes first, so a refused request runs nothing else.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  scopeAuth: {
+    authScopes: (context) => ({ curator: context.curator !== null }),
+    unauthorizedError: (_parent, context) =>
+      context.curationEnabled
+        ? new UnauthenticatedError()
+        : new ForbiddenError('Mutations are off: no curator tokens are configured (CURATOR_TOKENS).'),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
@@ -38,6 +52,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({});
+builder.mutationType({ description: 'Curation: adding and fixing knowledge. Needs a curator bearer token.' });
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items match, across all pages.', resolve: (parent) => parent.totalCount }),

@@ -11,6 +11,7 @@ import './search.js';
 import './related.js';
 import './trail.js';
 import './graph.js';
+import './curation.js';
 import './status.js';
 
 export const schema = builder.toSchema();

@@ -5,7 +5,7 @@
 import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { Page } from '../db/loaders.js';
-import { BadUserInputError, describeIssues } from './errors.js';
+import { BadUserInputError, describeIssues } from '../errors.js';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;

@@ -1,0 +1,33 @@
+// Folds concept $remove into concept $keep: its works, broader/narrower and related links move
+// over, its name and aliases become aliases of $keep, and it is deleted.
+MATCH (keep:Concept {id: $keep}), (gone:Concept {id: $remove})
+WHERE keep <> gone
+CALL (keep, gone) {
+  MATCH (w:Work)-[r:DISCUSSES]->(gone)
+  MERGE (w)-[n:DISCUSSES]->(keep)
+  ON CREATE SET n = properties(r)
+  RETURN count(*) AS works
+}
+CALL (keep, gone) {
+  MATCH (gone)-[:BROADER]->(b:Concept) WHERE b <> keep
+  MERGE (keep)-[:BROADER]->(b)
+  RETURN count(*) AS broader
+}
+CALL (keep, gone) {
+  MATCH (n:Concept)-[:BROADER]->(gone) WHERE n <> keep
+  MERGE (n)-[:BROADER]->(keep)
+  RETURN count(*) AS narrower
+}
+CALL (keep, gone) {
+  MATCH (gone)-[:RELATED_TO]-(o:Concept) WHERE o <> keep
+  MERGE (keep)-[:RELATED_TO]->(o)
+  RETURN count(*) AS related
+}
+WITH keep, gone, [gone.name] + gone.aliases AS names
+DETACH DELETE gone
+WITH keep, names
+SET keep.aliases = reduce(a = keep.aliases, n IN names | CASE WHEN toLower(n) IN keep.keys THEN a ELSE a + n END),
+    keep.updatedBy = $by, keep.updatedAt = datetime()
+SET keep.keys = reduce(keys = [], n IN [keep.name] + keep.aliases | CASE WHEN toLower(n) IN keys THEN keys ELSE keys + toLower(n) END),
+    keep.aliasText = reduce(text = '', a IN keep.aliases | CASE WHEN text = '' THEN a ELSE text + ' | ' + a END)
+RETURN keep {.*, __type: 'Concept'} AS node

@@ -1,0 +1,23 @@
+MERGE (c:Concept {id: $id})
+ON CREATE SET c:Entity, c.createdBy = $by, c.createdAt = datetime()
+SET c.name = $name, c.definition = coalesce($definition, c.definition),
+    c.aliases = coalesce($aliases, c.aliases, []),
+    c.updatedBy = $by, c.updatedAt = datetime()
+SET c.keys = reduce(keys = [], n IN [c.name] + c.aliases | CASE WHEN toLower(n) IN keys THEN keys ELSE keys + toLower(n) END),
+    c.aliasText = reduce(text = '', a IN c.aliases | CASE WHEN text = '' THEN a ELSE text + ' | ' + a END)
+WITH c
+CALL (c) {
+  UNWIND coalesce($broader, []) AS other
+  MATCH (b:Concept {id: other})
+  MERGE (c)-[r:BROADER]->(b)
+  ON CREATE SET r.curatedBy = $by, r.curatedAt = datetime()
+  RETURN count(*) AS broader
+}
+CALL (c) {
+  UNWIND coalesce($related, []) AS other
+  MATCH (b:Concept {id: other})
+  MERGE (c)-[r:RELATED_TO]->(b)
+  ON CREATE SET r.curatedBy = $by, r.curatedAt = datetime()
+  RETURN count(*) AS related
+}
+RETURN c {.*, __type: 'Concept'} AS node

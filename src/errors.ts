@@ -1,0 +1,81 @@
+/**
+ * Expected failures, as GraphQL errors with an `extensions.code` clients can act on. Anything
+ * else thrown while answering is masked by graphql-yoga ("Unexpected error.") and logged.
+ * Neo4j's errors are mapped to these in one place, `fromNeo4jError`.
+ */
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT';
+
+export class DomainError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  constructor(message: string, argument?: string) {
+    super(message, 'BAD_USER_INPUT', argument ? { argument } : {});
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super(message, 'NOT_FOUND');
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'A valid bearer token is required (Authorization: Bearer <token>).') {
+    super(message, 'UNAUTHENTICATED');
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+export class DatabaseUnavailableError extends DomainError {
+  constructor(cause?: string) {
+    super('The database is unavailable; try again shortly.', 'DATABASE_UNAVAILABLE', cause ? { reason: cause } : {});
+  }
+}
+
+/** Formats standard-schema (zod) issues as "first: Too big: expected number to be <=100". */
+export function describeIssues(issues: readonly { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] }[]): {
+  message: string;
+  argument?: string;
+} {
+  const parts = issues.map((issue) => {
+    const path = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+    return { path, text: path ? `${path}: ${issue.message}` : issue.message };
+  });
+  return { message: `Invalid argument ${parts.map((p) => p.text).join('; ')}`, argument: parts[0]?.path || undefined };
+}
+
+/** Driver error codes that mean "Neo4j cannot be reached now", not "the query is wrong". */
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/**
+ * Maps an error from the Neo4j driver to a domain error, or returns it unchanged (then it is
+ * masked as an unexpected error). The one place that knows Neo4j's error codes.
+ */
+export function fromNeo4jError(error: unknown): unknown {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (UNAVAILABLE.has(code) || /ECONNREFUSED|Connection acquisition timed out|Failed to connect/i.test(String((error as Error)?.message))) {
+    return new DatabaseUnavailableError(code || 'connection refused');
+  }
+  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    return new DomainError('The query took too long and was stopped.', 'QUERY_TIMEOUT');
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new DomainError('That would create a duplicate of something that exists.', 'CONFLICT');
+  }
+  return error;
+}

@@ -1,0 +1,185 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createServer } from '../../src/server/yoga.js';
+import { connectTestDb, gql, graphCounts, uniquePrefix } from './helpers.js';
+
+const db = connectTestDb();
+const token = 'curator-token-for-tests-0123456789';
+const yoga = createServer({ db, config: loadConfig({ CURATOR_TOKENS: `alice:${token}` }) });
+const closedYoga = createServer({ db });
+const p = uniquePrefix('curation');
+
+afterAll(async () => {
+  await db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
+  await db.runText('MATCH (c:Change) WHERE c.target CONTAINS $p DETACH DELETE c', { p });
+  await db.runText(`MATCH (:Talk {id: 'wasserstein-gan'})-[r]->(:Paper) WHERE r.curatedBy = 'alice' DELETE r`);
+  await db.close();
+});
+
+const as = (authorization: string | null) => async (query: string, variables: Record<string, unknown> = {}) => {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: any };
+};
+const curator = as(`Bearer ${token}`);
+
+/** Counts without the audit trail, which grows with every successful mutation. */
+const knowledgeCounts = async () => {
+  const [row] = await db.runText(
+    `CALL { MATCH (n) WHERE NOT n:Change RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships`,
+    {},
+    'READ',
+  );
+  return row;
+};
+
+const upsertConcept = `mutation($id: String, $name: String!, $definition: String, $aliases: [String!], $broader: [String!]) {
+  upsertConcept(id: $id, name: $name, definition: $definition, aliases: $aliases, broader: $broader) { slug name aliases broader { slug } }
+}`;
+
+describe('who may curate', () => {
+  it.each([
+    ['no token', null],
+    ['a wrong token', 'Bearer not-the-right-token-at-all-000000'],
+    ['a malformed header', `Token ${token}`],
+  ])('refuses %s with UNAUTHENTICATED and writes nothing', async (_label, authorization) => {
+    const before = await graphCounts(db);
+    const result = await as(authorization)(upsertConcept, { id: `${p}-x`, name: `${p} X`, definition: 'x' });
+    expect(result.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(result.data).toBeNull();
+    expect(await graphCounts(db)).toEqual(before);
+  });
+
+  it('refuses every mutation with FORBIDDEN when no tokens are configured', async () => {
+    const result = await gql(closedYoga, upsertConcept, { id: `${p}-y`, name: `${p} Y` });
+    expect(result.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(result.errors![0]!.message).toContain('CURATOR_TOKENS');
+  });
+
+  it('keeps reads public', async () => {
+    const result = await as(null)('{ concept(name: "EWC") { name } }');
+    expect(result.data.concept.name).toMatch(/elastic weight consolidation/i);
+  });
+});
+
+describe('curation', () => {
+  it('upserts a concept idempotently and records who, when and what', async () => {
+    const vars = { id: `${p}-mode-dropping`, name: `${p} Mode dropping`, definition: 'Losing some modes of the data distribution.', aliases: [`${p}-MD`], broader: ['generative-adversarial-network'] };
+    const first = await curator(upsertConcept, vars);
+    expect(first.errors).toBeUndefined();
+    const counts = await knowledgeCounts();
+    const second = await curator(upsertConcept, vars);
+    expect(second.data.upsertConcept).toEqual(first.data.upsertConcept);
+    expect(first.data.upsertConcept.broader).toEqual([{ slug: 'generative-adversarial-network' }]);
+    expect(await knowledgeCounts()).toEqual(counts);
+
+    const found = await curator(`query($n: String!) { concept(name: $n) { slug } }`, { n: `${p}-md` });
+    expect(found.data.concept.slug).toBe(`${p}-mode-dropping`);
+    const changes = await db.runText(`MATCH (c:Change {target: $t}) RETURN c.by AS by, c.action AS action, c.at IS NOT NULL AS dated`, { t: `${p}-mode-dropping` }, 'READ');
+    expect(changes).toEqual([
+      { by: 'alice', action: 'upsertConcept', dated: true },
+      { by: 'alice', action: 'upsertConcept', dated: true },
+    ]);
+  });
+
+  it('links a work to a concept with a quote checked against the notes, and refuses one that is not there', async () => {
+    await curator(upsertConcept, { id: `${p}-critic`, name: `${p} Critic network`, definition: 'The WGAN discriminator.' });
+    const link = `mutation($source: SourceInput!) { linkWorkToConcept(work: "wasserstein-gan", concept: "${p}-critic", source: $source) { conceptLinks { concept { slug } source { line quote } } } }`;
+
+    const before = await knowledgeCounts();
+    const wrong = await curator(link, { source: { document: 'icml-2017-notes', line: 182, quote: 'train two nets' } });
+    expect(wrong.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(wrong.errors[0].message).toContain('does not occur on line 182');
+    expect(await knowledgeCounts()).toEqual(before);
+
+    const right = await curator(link, { source: { document: 'icml-2017-notes', line: 182, quote: 'train one net f (critic)' } });
+    expect(right.errors).toBeUndefined();
+    expect(right.data.linkWorkToConcept.conceptLinks).toContainEqual({ concept: { slug: `${p}-critic` }, source: { line: 182, quote: 'train one net f (critic)' } });
+    await curator(`mutation { removeConceptLink(work: "wasserstein-gan", concept: "${p}-critic") }`);
+  });
+
+  it('adds a typed reference edge with its source, and removes it', async () => {
+    const add = await curator(
+      `mutation($s: SourceInput!) { addReference(from: "wasserstein-gan", to: "paper-cyclegan", type: SEE_ALSO, source: $s) { referencesOut(type: SEE_ALSO) { work { slug } source { quote } } } }`,
+      { s: { url: 'https://arxiv.org/abs/1703.10593', quote: 'Unpaired image-to-image translation' } },
+    );
+    expect(add.errors).toBeUndefined();
+    expect(add.data.addReference.referencesOut).toContainEqual({ work: { slug: 'paper-cyclegan' }, source: { quote: 'Unpaired image-to-image translation' } });
+
+    const removed = await curator(`mutation { removeReference(from: "wasserstein-gan", to: "paper-cyclegan", type: SEE_ALSO, reason: "test") }`);
+    expect(removed.data.removeReference).toBe(true);
+    const again = await curator(`mutation { removeReference(from: "wasserstein-gan", to: "paper-cyclegan", type: SEE_ALSO) }`);
+    expect(again.data.removeReference).toBe(false);
+  });
+
+  it('adds an alias, refusing one that names another concept', async () => {
+    await curator(upsertConcept, { id: `${p}-alias-target`, name: `${p} Alias target`, definition: 'x' });
+    const ok = await curator(`mutation { addConceptAlias(concept: "${p}-alias-target", alias: "${p} AT") { aliases } }`);
+    expect(ok.data.addConceptAlias.aliases).toContain(`${p} AT`);
+    const clash = await curator(`mutation { addConceptAlias(concept: "${p}-alias-target", alias: "EWC") { aliases } }`);
+    expect(clash.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
+  it('merges two concepts: works move over, names become aliases, the other is gone', async () => {
+    await curator(upsertConcept, { id: `${p}-keep`, name: `${p} Keep`, definition: 'kept' });
+    await curator(upsertConcept, { id: `${p}-gone`, name: `${p} Gone`, definition: 'merged away', aliases: [`${p}-G`] });
+    await curator(
+      `mutation($s: SourceInput!) { linkWorkToConcept(work: "wasserstein-gan", concept: "${p}-gone", source: $s) { slug } }`,
+      { s: { document: 'icml-2017-notes', line: 168, quote: 'Wasserstein GAN' } },
+    );
+    const merged = await curator(`mutation { mergeConcepts(keep: "${p}-keep", remove: "${p}-gone") { slug aliases works { edges { node { slug } } } } }`);
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.mergeConcepts.aliases).toEqual(expect.arrayContaining([`${p} Gone`, `${p}-G`]));
+    expect(merged.data.mergeConcepts.works.edges.map((e: any) => e.node.slug)).toContain('wasserstein-gan');
+    const gone = await curator(`{ concept(name: "${p}-G") { slug } }`);
+    expect(gone.data.concept.slug).toBe(`${p}-keep`);
+    const missing = await curator(`mutation { mergeConcepts(keep: "${p}-keep", remove: "${p}-gone") { slug } }`);
+    expect(missing.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('upserts a paper, a person and a talk on a day', async () => {
+    const r = await curator(`mutation {
+      paper: upsertPaper(id: "${p}-paper", title: "A curated paper", year: 2018, arxiv: "1801.00001") { slug year url }
+      person: upsertPerson(id: "${p}-person", name: "Curated Person", aliases: ["C. Person"]) { slug aliases }
+      talk: upsertTalk(id: "${p}-talk", title: "A curated talk", kind: TALK, day: "icml-2017-day-2", session: "icml-2017-day-2-session-2-deep-generative-models-2") { slug day { number } session { title } titleInSource }
+    }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.paper).toEqual({ slug: `${p}-paper`, year: 2018, url: 'https://arxiv.org/abs/1801.00001' });
+    expect(r.data.talk).toMatchObject({ day: { number: 2 }, session: { title: 'Session 2 - Deep Generative Models 2' } });
+  });
+});
+
+describe('importing a pack through the API', () => {
+  const notes = 'Workshop notes\n\nDay 1 - Talks\n\nA curated talk about testing\n';
+  const pack = (event: string) => `format: 1
+documents: [{ id: ${event}-notes, title: Notes, file: notes.txt }]
+event: { id: ${event}, name: Test event }
+days: [{ id: ${event}-day-1, number: 1, title: Talks, source: { line: 3, quote: "Day 1 - Talks" } }]
+talks:
+  - { id: ${event}-talk, title: A curated talk about testing, kind: TALK, day: ${event}-day-1, order: 1,
+      lines: { from: 5, to: 5 }, summary: A talk., source: { line: 5, quote: "A curated talk about testing" } }
+`;
+  const importPack = `mutation($pack: String!, $documents: [DocumentInput!]!) { importPack(pack: $pack, documents: $documents) { labels { name count } } }`;
+
+  it('imports all of a valid pack, and again without change', async () => {
+    const vars = { pack: pack(`${p}-event`), documents: [{ file: 'notes.txt', text: notes }] };
+    const first = await curator(importPack, vars);
+    expect(first.errors).toBeUndefined();
+    const counts = await knowledgeCounts();
+    await curator(importPack, vars);
+    expect(await knowledgeCounts()).toEqual(counts);
+    const talk = await curator(`{ talk(id: "${p}-event-talk") { title day { title } } }`);
+    expect(talk.data.talk).toEqual({ title: 'A curated talk about testing', day: { title: 'Talks' } });
+  });
+
+  it('refuses an invalid pack with the place of the problem, writing nothing', async () => {
+    const before = await knowledgeCounts();
+    const bad = await curator(importPack, { pack: pack(`${p}-bad`).replace('"A curated talk about testing" }', '"A talk that is not in the notes" }'), documents: [{ file: 'notes.txt', text: notes }] });
+    expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors[0].message).toContain('talks[0].source.quote');
+    expect(await knowledgeCounts()).toEqual(before);
+  });
+});
