@@ -10,7 +10,7 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port.default(4000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
 
   /** A Neo4j to use instead of the managed local one (bolt://, neo4j://, with +s/+ssc). */
   NEO4J_URI: z

@@ -1,6 +1,7 @@
 /**
  * Writes a checked knowledge pack (see read-pack.ts) into Neo4j: UNWIND + MERGE on unique ids,
- * in batches, all inside one write transaction, so a pack lands whole or not at all. Loading the
+ * in batches, all inside one write transaction, so a pack lands whole or not at all (or, for a pack
+ * too large for one transaction, in several: LoadOptions.transactionSize). Loading the
  * same pack again leaves the same nodes and relationships: the relationships the pack wrote
  * before (tagged with its id) are replaced, the nodes are merged.
  */
@@ -11,6 +12,14 @@ import type { LoadedPack } from './read-pack.js';
 export interface LoadOptions {
   /** Rows per UNWIND statement. */
   batchSize?: number;
+  /**
+   * Rows per write transaction. Unset (the default): the whole pack in one transaction, so it lands
+   * whole or not at all. Set it for a pack too large for one transaction's memory (Neo4j's
+   * `dbms.memory.transaction.total.max`, 70% of the heap by default): the batches are then grouped
+   * into transactions of about this many rows, each committed on its own, in the same order. A load
+   * that fails part-way leaves part of the pack written; loading the pack again completes it.
+   */
+  transactionSize?: number;
   /** Called after each batch with the rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -101,33 +110,68 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
   ];
 }
 
-/** Writes the pack in one transaction. Resolves to the database's counts afterwards. */
+/**
+ * Writes the pack in one transaction (or, with `transactionSize`, in several). Resolves to the
+ * database's counts afterwards.
+ */
 export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOptions = {}): Promise<GraphCounts> {
   const batchSize = options.batchSize ?? 1000;
   const steps = packRows(loaded);
   const total = steps.reduce((sum, [, rows]) => sum + rows.length, 0);
   const pack = loaded.pack.event.id;
 
-  await db.writeTransaction(`load-pack:${pack}`, async (run) => {
-    await run('ingest/clear-pack-relationships', { pack });
-    let done = 0;
-    for (const [statement, rows] of steps) {
-      if (statement === 'ingest/merge-event') {
-        await run(statement, { row: rows[0], pack });
-        continue;
-      }
-      for (let i = 0; i < rows.length; i += batchSize) {
-        const batch = rows.slice(i, i + batchSize);
-        await run(statement, { rows: batch, pack });
-        done += batch.length;
-        options.onProgress?.(done, total);
-      }
+  // Every statement the load runs, in order; `rows` counts toward progress and transaction size.
+  const units: { statement: string; params: Record<string, unknown>; rows: number }[] = [
+    { statement: 'ingest/clear-pack-relationships', params: { pack }, rows: 0 },
+  ];
+  for (const [statement, rows] of steps) {
+    if (statement === 'ingest/merge-event') {
+      units.push({ statement, params: { row: rows[0], pack }, rows: 0 });
+      continue;
     }
-    const workIds = [...loaded.pack.talks, ...loaded.pack.papers].map((w) => w.id);
-    for (let i = 0; i < workIds.length; i += batchSize) {
-      await run('ingest/refresh-search-text', { ids: workIds.slice(i, i + batchSize) });
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const batch = rows.slice(i, i + batchSize);
+      units.push({ statement, params: { rows: batch, pack }, rows: batch.length });
     }
-  });
+  }
+  const workIds = [...loaded.pack.talks, ...loaded.pack.papers].map((w) => w.id);
+  for (let i = 0; i < workIds.length; i += batchSize) {
+    const ids = workIds.slice(i, i + batchSize);
+    units.push({ statement: 'ingest/refresh-search-text', params: { ids }, rows: ids.length });
+  }
+
+  const transactions: (typeof units)[] = [];
+  if (options.transactionSize === undefined) transactions.push(units);
+  else {
+    let current: typeof units = [];
+    let size = 0;
+    for (const unit of units) {
+      if (current.length > 0 && size + unit.rows > options.transactionSize) {
+        transactions.push(current);
+        current = [];
+        size = 0;
+      }
+      current.push(unit);
+      size += unit.rows;
+    }
+    if (current.length > 0) transactions.push(current);
+  }
+
+  let done = 0;
+  for (const [index, transaction] of transactions.entries()) {
+    const operation = transactions.length === 1 ? `load-pack:${pack}` : `load-pack:${pack}:${index + 1}/${transactions.length}`;
+    const before = done;
+    await db.writeTransaction(operation, async (run) => {
+      done = before; // a retried transaction starts its progress again
+      for (const unit of transaction) {
+        await run(unit.statement, unit.params);
+        if (unit.statement !== 'ingest/refresh-search-text' && unit.rows > 0) {
+          done += unit.rows;
+          options.onProgress?.(done, total);
+        }
+      }
+    });
+  }
   return graphCounts(db);
 }
 

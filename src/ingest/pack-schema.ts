@@ -74,8 +74,8 @@ const linkSchema = z.strictObject({
 export const documentSchema = z.strictObject({
   id: slug,
   title: text(300),
-  /** Path of the document's text, relative to the pack file. */
-  file: text(300),
+  /** Path of the document's text, relative to the pack file, inside the pack's folder. */
+  file: text(300).refine((f) => !f.startsWith('/') && !f.split(/[\\/]/).includes('..'), "must be a path inside the pack's folder"),
   author: text(200).optional(),
   published: z.iso.date().optional(),
   url: z.url().optional(),

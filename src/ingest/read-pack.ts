@@ -41,7 +41,12 @@ export async function readPack(file: string): Promise<LoadedPack> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new PackError(file, [`cannot read the file (${error.code ?? error.message})`]);
   });
-  const raw = decodeUtf8(file, bytes);
+  let raw: string;
+  try {
+    raw = decodeUtf8(bytes);
+  } catch (error) {
+    throw new PackError(file, [(error as Error).message]);
+  }
   return parsePack(file, raw, (documentFile) => readFile(path.resolve(path.dirname(file), documentFile)));
 }
 
@@ -73,7 +78,7 @@ export async function parsePack(
   const problems: string[] = [];
   for (const [i, doc] of pack.documents.entries()) {
     try {
-      const text = decodeUtf8(doc.file, await readDocument(doc.file));
+      const text = decodeUtf8(await readDocument(doc.file));
       documents.set(doc.id, text.split(/\r?\n/));
     } catch (error) {
       problems.push(`documents[${i}].file: cannot read "${doc.file}" (${(error as Error).message.split('\n')[0]})`);
@@ -84,11 +89,11 @@ export async function parsePack(
   return { file, pack, documents };
 }
 
-function decodeUtf8(file: string, bytes: Buffer): string {
+function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new PackError(file, ['not valid UTF-8 text']);
+    throw new Error('not valid UTF-8 text');
   }
 }
 
