@@ -27,6 +27,20 @@ export default defineConfig({
           hookTimeout: 600_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // The explorer page in headless Chromium, against our server on the seeded test Neo4j.
+          globalSetup: ['tests/integration/global-setup.ts'],
+          fileParallelism: false,
+          // After the integration files, which stop and restart that Neo4j (readiness.test.ts).
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -28,6 +28,4 @@ DETACH DELETE gone
 WITH keep, names
 SET keep.aliases = reduce(a = keep.aliases, n IN names | CASE WHEN toLower(n) IN keep.keys THEN a ELSE a + n END),
     keep.updatedBy = $by, keep.updatedAt = datetime()
-SET keep.keys = reduce(keys = [], n IN [keep.name] + keep.aliases | CASE WHEN toLower(n) IN keys THEN keys ELSE keys + toLower(n) END),
-    keep.aliasText = reduce(text = '', a IN keep.aliases | CASE WHEN text = '' THEN a ELSE text + ' | ' + a END)
 RETURN keep {.*, __type: 'Concept'} AS node

@@ -3,8 +3,6 @@ ON CREATE SET c:Entity, c.createdBy = $by, c.createdAt = datetime()
 SET c.name = $name, c.definition = coalesce($definition, c.definition),
     c.aliases = coalesce($aliases, c.aliases, []),
     c.updatedBy = $by, c.updatedAt = datetime()
-SET c.keys = reduce(keys = [], n IN [c.name] + c.aliases | CASE WHEN toLower(n) IN keys THEN keys ELSE keys + toLower(n) END),
-    c.aliasText = reduce(text = '', a IN c.aliases | CASE WHEN text = '' THEN a ELSE text + ' | ' + a END)
 WITH c
 CALL (c) {
   UNWIND coalesce($broader, []) AS other

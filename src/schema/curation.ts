@@ -84,7 +84,8 @@ builder.mutationFields((t) => ({
       const id = idFor(args.id, args.name);
       return curate(db, { by: by!, action: 'upsertConcept', target: id, details: args, source: asSource(args.source) }, async (run) => {
         await assertNameFree(run, id, [args.name, ...(args.aliases ?? [])]);
-        return nodeOf(await run('curation/upsert-concept', { id, by, name: args.name, definition: args.definition ?? null, aliases: args.aliases ?? null, broader: args.broader ?? null, related: args.related ?? null }));
+        await run('curation/upsert-concept', { id, by, name: args.name, definition: args.definition ?? null, aliases: args.aliases ?? null, broader: args.broader ?? null, related: args.related ?? null });
+        return nodeOf(await run('curation/refresh-names', { id }));
       });
     },
   }),
@@ -100,9 +101,10 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, { db, curator: by }) => {
       const id = idFor(args.id, args.name);
-      return curate(db, { by: by!, action: 'upsertPerson', target: id, details: args, source: asSource(args.source) }, async (run) =>
-        nodeOf(await run('curation/upsert-person', { id, by, name: args.name, aliases: args.aliases ?? null, affiliation: args.affiliation ?? null })),
-      );
+      return curate(db, { by: by!, action: 'upsertPerson', target: id, details: args, source: asSource(args.source) }, async (run) => {
+        await run('curation/upsert-person', { id, by, name: args.name, aliases: args.aliases ?? null, affiliation: args.affiliation ?? null });
+        return nodeOf(await run('curation/refresh-names', { id }));
+      });
     },
   }),
   upsertPaper: t.field({
@@ -228,7 +230,8 @@ builder.mutationFields((t) => ({
       const concept = localId(String(args.concept));
       return curate(db, { by: by!, action: 'addConceptAlias', target: concept, details: { alias: args.alias } }, async (run) => {
         await assertNameFree(run, concept, [args.alias]);
-        return nodeOf(await run('curation/add-concept-alias', { concept, alias: args.alias, by }));
+        if (!nodeOf(await run('curation/add-concept-alias', { concept, alias: args.alias, by }))) return null;
+        return nodeOf(await run('curation/refresh-names', { id: concept }));
       });
     },
   }),
@@ -244,9 +247,10 @@ builder.mutationFields((t) => ({
       const keep = localId(String(args.keep));
       const remove = localId(String(args.remove));
       if (keep === remove) throw new BadUserInputError('remove: cannot merge a concept into itself', 'remove');
-      return curate(db, { by: by!, action: 'mergeConcepts', target: keep, details: { remove } }, async (run) =>
-        nodeOf(await run('curation/merge-concepts', { keep, remove, by })),
-      );
+      return curate(db, { by: by!, action: 'mergeConcepts', target: keep, details: { remove } }, async (run) => {
+        if (!nodeOf(await run('curation/merge-concepts', { keep, remove, by }))) return null;
+        return nodeOf(await run('curation/refresh-names', { id: keep }));
+      });
     },
   }),
   importPack: t.field({

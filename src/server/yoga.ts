@@ -15,6 +15,7 @@ import { schema } from '../schema/index.js';
 import { curatorFor } from './auth.js';
 import { exampleOperations } from './examples.js';
 import { useGraphExports } from './exports.js';
+import { useExplorer } from './explorer/plugin.js';
 
 export interface ServerOptions {
   db: Database;
@@ -48,6 +49,7 @@ export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
     graphiql: config.NODE_ENV === 'production' ? false : { title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations },
     plugins: [
       useGraphExports(db),
+      useExplorer(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => db.ping(),
