@@ -61,9 +61,9 @@ describe('migrations', () => {
     expect(await schemaState()).toEqual(first);
   });
 
-  it('enforce unique ids', async () => {
+  it('enforce unique ids, reported as a CONFLICT', async () => {
     const id = `${prefix}-unique`;
     await db.runText('CREATE (:Document {id: $id})', { id });
-    await expect(db.runText('CREATE (:Document {id: $id})', { id })).rejects.toThrow(/already exists/);
+    await expect(db.runText('CREATE (:Document {id: $id})', { id })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 });
