@@ -154,8 +154,12 @@ describe('the explorer page', () => {
     await page.waitForSelector('#path:not([hidden]) .path-steps');
     expect(await onPath()).toEqual([length + 1, length]);
 
-    // Shift-click on a drawn neighbour: a one-step path.
+    // Shift-click on a drawn neighbour: a one-step path. Wait for the path's zoom animation to end,
+    // or the viewport moves between reading the node's position and clicking it.
+    const settled = () => page.waitForFunction(() => !(window as any).cy.animated());
+    await settled();
     await page.click('#fit');
+    await settled();
     const point = await page.evaluate(() => {
       const cy = (window as any).cy;
       const box = cy.container().getBoundingClientRect();
