@@ -25,11 +25,17 @@ CALL (c) {
   RETURN w, type(r) AS kind, 0.3 * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence
 }
 WITH w, kind, via, max(weight) AS weight, head(collect(evidence)) AS evidence
-WITH w, sum(weight) AS score, collect({
+// Rank first, then build the reasons' maps (every property of every node) for the $limit results only.
+WITH w, sum(weight) AS score, collect({kind: kind, weight: weight, via: via, evidence: evidence}) AS found
+ORDER BY score DESC, w.title
+LIMIT $limit
+CALL (found) {
+  UNWIND found AS r
+  WITH r.kind AS kind, r.weight AS weight, r.via AS via, r.evidence AS evidence
+  RETURN collect({
   kind: kind, weight: weight, seed: null, direction: null,
   via: [v IN via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Talk', 'Paper']])}],
   source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url} END
 }) AS reasons
-ORDER BY score DESC, w.title
-LIMIT $limit
+}
 RETURN w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS work, score, reasons

@@ -12,8 +12,9 @@ WITH collect(DISTINCT seed) + collect(DISTINCT twin) AS seeds
 WITH seeds, [s IN seeds | s.id] + $exclude AS skip
 UNWIND seeds AS s
 CALL (s) {
-  MATCH (s)-[:DISCUSSES]->(c:Concept)<-[theirs:DISCUSSES]-(w:Work)
-  WITH w, c, theirs, COUNT { (c)<-[:DISCUSSES]-(:Work) } AS degree
+  MATCH (s)-[:DISCUSSES]->(c:Concept)
+  WITH s, c, COUNT { (c)<-[:DISCUSSES]-() } AS degree
+  MATCH (c)<-[theirs:DISCUSSES]-(w:Work)
   RETURN w, 'SHARED_CONCEPT' AS kind, 1.0 / log(degree) AS weight, [c] AS via, theirs AS evidence, null AS direction
   UNION ALL
   MATCH (s)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]->(w:Work)
@@ -35,20 +36,27 @@ CALL (s) {
   WHERE mine.role <> 'MENTIONED' AND theirs.role <> 'MENTIONED'
   RETURN w, 'SHARED_PERSON' AS kind, 1.0 AS weight, [p] AS via, theirs AS evidence, null AS direction
   UNION ALL
-  MATCH (s)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER]-(n:Concept)<-[theirs:DISCUSSES]-(w:Work)
+  MATCH (s)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER]-(n:Concept)
   WHERE NOT (s)-[:DISCUSSES]->(n)
-  WITH w, c, n, theirs, COUNT { (n)<-[:DISCUSSES]-(:Work) } AS degree
+  WITH s, c, n, COUNT { (n)<-[:DISCUSSES]-() } AS degree
+  MATCH (n)<-[theirs:DISCUSSES]-(w:Work)
   RETURN w, 'NEIGHBOURING_CONCEPT' AS kind, 0.3 / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
 }
 WITH skip, s, w, kind, weight, via, evidence, direction
 WHERE NOT w.id IN skip
 // The same reason reached from a talk and from its paper counts once.
 WITH w, kind, via, direction, max(weight) AS weight, head(collect(evidence)) AS evidence, head(collect(s.id)) AS seed
-WITH w, sum(weight) AS score, collect({
+// Rank first, then build the reasons' maps (every property of every node) for the $limit results only.
+WITH w, sum(weight) AS score, collect({kind: kind, weight: weight, seed: seed, direction: direction, via: via, evidence: evidence}) AS found
+ORDER BY score DESC, w.title
+LIMIT $limit
+CALL (found) {
+  UNWIND found AS r
+  WITH r.kind AS kind, r.weight AS weight, r.seed AS seed, r.direction AS direction, r.via AS via, r.evidence AS evidence
+  RETURN collect({
   kind: kind, weight: weight, seed: seed, direction: direction,
   via: [v IN via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Person', 'Session', 'Talk']])}],
   source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url} END
 }) AS reasons
-ORDER BY score DESC, w.title
-LIMIT $limit
+}
 RETURN w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS work, score, reasons
