@@ -1,0 +1,45 @@
+// PROPOSED in bench/RESULTS.md (run of 2026-11-27 10:44 UTC), measured there against the statement of
+// that time; cypher/related/related-to-concept.cypher has carried this rewrite since 11:18 UTC that day, so
+// the benchmark no longer measures this file separately. The rewrite: cypher/related/related-to-concept.cypher with
+// the reasons' property maps built for the $limit results only, not for every candidate work.
+// Works related to a concept ($key: a lowercased name or alias), ranked. Reasons and weights:
+//   DISCUSSES 1.0; NARROWER_CONCEPT 0.6; RELATED_CONCEPT 0.4; BROADER_CONCEPT 0.25
+//   (the work discusses a narrower / related / broader concept);
+//   PRESENTED_TOGETHER 0.8 (the talk or paper of a work that discusses it);
+//   reference edge to or from a work that discusses it: 0.3 x $referenceWeights[type].
+MATCH (c:Concept) WHERE $key IN c.keys
+WITH c LIMIT 1
+CALL (c) {
+  MATCH (c)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'DISCUSSES' AS kind, 1.0 AS weight, [c] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)<-[:BROADER]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'NARROWER_CONCEPT' AS kind, 0.6 AS weight, [n] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)-[:RELATED_TO]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'RELATED_CONCEPT' AS kind, 0.4 AS weight, [n] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)-[:BROADER]->(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  RETURN w, 'BROADER_CONCEPT' AS kind, 0.25 AS weight, [n] AS via, r AS evidence
+  UNION ALL
+  MATCH (c)<-[:DISCUSSES]-(d:Work)-[:PRESENTS]-(w:Work)
+  RETURN w, 'PRESENTED_TOGETHER' AS kind, 0.8 AS weight, [d] AS via, null AS evidence
+  UNION ALL
+  MATCH (c)<-[:DISCUSSES]-(d:Work)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work)
+  RETURN w, type(r) AS kind, 0.3 * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence
+}
+WITH w, kind, via, max(weight) AS weight, head(collect(evidence)) AS evidence
+// Rank first, then build the reasons' maps (every property of every node) for the $limit results only.
+WITH w, sum(weight) AS score, collect({kind: kind, weight: weight, via: via, evidence: evidence}) AS found
+ORDER BY score DESC, w.title
+LIMIT $limit
+CALL (found) {
+  UNWIND found AS r
+  WITH r.kind AS kind, r.weight AS weight, r.via AS via, r.evidence AS evidence
+  RETURN collect({
+  kind: kind, weight: weight, seed: null, direction: null,
+  via: [v IN via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Talk', 'Paper']])}],
+  source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url} END
+}) AS reasons
+}
+RETURN w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS work, score, reasons
