@@ -26,15 +26,20 @@ export interface TalkFilter {
 
 const key = (value: string | null | undefined) => (value ? value.trim().toLowerCase() : null);
 
+/** The filters talks and papers share, as the $parameters of talk/list and paper/list. */
+const workFilter = (filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>) => ({
+  year: filter.year ?? null,
+  conceptKey: key(filter.concept),
+  personKey: key(filter.person),
+  text: key(filter.text),
+});
+
 export async function listTalks(db: Database, filter: TalkFilter, orderBy: string, { offset, limit }: PageParams) {
   const [row] = await db.read('talk/list', {
+    ...workFilter(filter),
     day: filter.day ?? null,
     session: filter.session ?? null,
     kind: filter.kind ?? null,
-    year: filter.year ?? null,
-    conceptKey: key(filter.concept),
-    personKey: key(filter.person),
-    text: key(filter.text),
     orderBy,
     offset,
     limit,
@@ -43,15 +48,7 @@ export async function listTalks(db: Database, filter: TalkFilter, orderBy: strin
 }
 
 export async function listPapers(db: Database, filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>, orderBy: string, { offset, limit }: PageParams) {
-  const [row] = await db.read('paper/list', {
-    year: filter.year ?? null,
-    conceptKey: key(filter.concept),
-    personKey: key(filter.person),
-    text: key(filter.text),
-    orderBy,
-    offset,
-    limit,
-  });
+  const [row] = await db.read('paper/list', { ...workFilter(filter), orderBy, offset, limit });
   return page<Entity>(row);
 }
 
