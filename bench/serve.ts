@@ -8,11 +8,14 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { loadConfig } from '../src/config.js';
+import { withoutSourceMaps } from '../src/server/stack-traces.js';
 import { createServer } from '../src/server/yoga.js';
 import { neo4jGraphQLSchema } from './neo4j-graphql.js';
 import { benchDatabase, benchDriver } from './neo4j.js';
 
 async function main() {
+  // Both servers run as `npm start` runs ours: without source-mapped stack traces.
+  withoutSourceMaps();
   const which = process.argv[2];
   const port = Number(process.argv[3]);
   if ((which !== 'ours' && which !== 'theirs') || !Number.isInteger(port)) throw new Error('usage: serve.ts ours|theirs <port>');

@@ -1,7 +1,9 @@
 /** `npm start`: reads the configuration and runs the app until Ctrl-C or SIGTERM. */
+import { withoutSourceMaps } from './server/stack-traces.js';
 import { startApp } from './app.js';
 import { loadConfig } from './config.js';
 
+withoutSourceMaps();
 try {
   const app = await startApp(loadConfig());
   let stopping = false;

@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Database, Row } from './database.js';
+import type { Plain } from './values.js';
 
 /** A node as the API sees it: its properties, and its kind in __type. */
 export type Entity = Row & { id: string; __type: string };
@@ -85,16 +86,29 @@ export interface TalkPlacement {
   sections: Entity[];
 }
 
+export interface ConceptLink {
+  concept: Entity;
+  source: Source;
+}
+
+export interface Contribution {
+  person: Entity;
+  role: string;
+  origin: string;
+  source: Source | null;
+}
+
+/** What a query asks of the works it reaches, so that one statement can fetch it with them. */
+export interface WorkIncludes {
+  concepts: boolean;
+  contributions: boolean;
+}
+
 export function createLoaders(db: Database) {
-  return {
+  const loaders = {
     entity: single(db, 'entity/by-ids', (row) => row.node as Entity),
-    conceptsOfWork: grouped(db, 'work/concepts', (row) => ({ concept: row.concept as Entity, source: row.source as unknown as Source })),
-    contributionsToWork: grouped(db, 'work/contributions', (row) => ({
-      person: row.person as Entity,
-      role: row.role as string,
-      origin: row.origin as string,
-      source: row.source as unknown as Source | null,
-    })),
+    conceptsOfWork: workRelation(db, 'concepts', (row) => row.concepts as unknown as ConceptLink[]),
+    contributionsToWork: workRelation(db, 'contributions', (row) => row.contributions as unknown as Contribution[]),
     linksOfWork: grouped(db, 'work/links', (row) => ({ ...(row.link as Row), source: row.source as unknown as Source })),
     referencesOut: grouped(db, 'work/references-out', (row) => reference(row)),
     referencesIn: grouped(db, 'work/references-in', (row) => reference(row)),
@@ -111,6 +125,42 @@ export function createLoaders(db: Database) {
     daysOfEvent: grouped(db, 'day/days-of-event', (row) => row.day as Entity),
     conceptByName: byName(db, 'concept/by-name', 'concept'),
     personByName: byName(db, 'person/by-name', 'person'),
+  };
+
+  /** Primes the loaders with a work and whichever of its lists a statement returned (null: not fetched). */
+  const primeWork = (work: Entity, concepts: Plain, contributions: Plain) => {
+    loaders.entity.prime(work.id, work);
+    if (concepts) loaders.conceptsOfWork.prime(work.id, concepts as unknown as ConceptLink[]);
+    if (contributions) loaders.contributionsToWork.prime(work.id, contributions as unknown as Contribution[]);
+  };
+
+  return {
+    ...loaders,
+    /**
+     * A node by id; for a work, also what `includes` asks of it, in the same statement. The
+     * loaders are primed with all of it, so the fields that follow make no round trip.
+     */
+    async entityWith(id: string, includes: WorkIncludes): Promise<Entity | null> {
+      const [row] = await db.read('work/with-relations', { ids: [id], ...includes });
+      if (!row) return null;
+      primeWork(row.node as Entity, row.concepts ?? null, row.contributions ?? null);
+      return row.node as Entity;
+    },
+    /**
+     * A concept by name or alias with one page of its works and what `includes` asks of them, in
+     * one statement; primes conceptByName, worksOfConcept and the works' loaders.
+     */
+    async conceptWithWorks(name: string, page: { offset: number; limit: number }, includes: WorkIncludes): Promise<Entity | null> {
+      const key = name.trim().toLowerCase();
+      const [row] = await db.read('concept/with-works', { key, ...page, ...includes });
+      const concept = (row?.concept as Entity | undefined) ?? null;
+      loaders.conceptByName.prime(key, concept);
+      if (!row || !concept) return null;
+      const items = row.items as unknown as { work: Entity; concepts: Plain; contributions: Plain }[];
+      for (const item of items) primeWork(item.work, item.concepts, item.contributions);
+      loaders.worksOfConcept.prime({ id: concept.id, ...page }, { total: row.total as number, items: items.map((item) => item.work) });
+      return concept;
+    },
   };
 }
 
@@ -142,5 +192,18 @@ function byName(db: Database, statement: string, column: string) {
     const byKey = new Map(rows.map((row) => [row.key as string, row[column] as Entity]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
-  return { load: (name: string) => loader.load(name.trim().toLowerCase()) };
+  return {
+    load: (name: string) => loader.load(name.trim().toLowerCase()),
+    /** `key` is already lowercased. */
+    prime: (key: string, value: Entity | null) => loader.prime(key, value),
+  };
+}
+
+/** One of a work's lists (its concepts, or its people) per work id, through work/with-relations. */
+function workRelation<T>(db: Database, list: keyof WorkIncludes, pick: (row: Row) => T[]) {
+  return new DataLoader<string, T[]>(async (ids) => {
+    const rows = await db.read('work/with-relations', { ids: [...new Set(ids)], concepts: list === 'concepts', contributions: list === 'contributions' });
+    const byId = new Map(rows.map((row) => [row.id as string, pick(row) ?? []]));
+    return ids.map((id) => byId.get(id) ?? []);
+  });
 }

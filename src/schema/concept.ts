@@ -1,7 +1,8 @@
 import type { Entity } from '../db/loaders.js';
 import { listConcepts } from '../db/repository.js';
 import { builder } from './builder.js';
-import { pageParams, toConnection } from './pagination.js';
+import { below, selection, workIncludes } from './lookahead.js';
+import { pageParams, pageParamsOrNull, toConnection } from './pagination.js';
 import { ConceptRef, nodeOptions, WorkRef } from './refs.js';
 import { requiredName, shortText } from './validation.js';
 
@@ -50,7 +51,14 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A concept by name or alias, case-insensitively ("ewc", "WGAN"); null when there is none.',
     args: { name: t.arg.string({ required: true, validate: requiredName }) },
-    resolve: (_root, { name }, { loaders }) => loaders.conceptByName.load(name),
+    resolve: (_root, { name }, { loaders }, info) => {
+      // A query that reads one page of the concept's works gets it, and what it asks of those
+      // works, in the same statement as the concept.
+      const works = below(selection(info), 'works');
+      const page = works && pageParamsOrNull(works.args);
+      if (!page) return loaders.conceptByName.load(name);
+      return loaders.conceptWithWorks(name, page, workIncludes(below(works, 'edges', 'node')));
+    },
   }),
   concepts: t.connection({
     type: ConceptRef,

@@ -39,6 +39,15 @@ export function pageParams(args: ConnectionArgs) {
   }
 }
 
+/** pageParams, or null for arguments it refuses (the field itself then reports them). */
+export function pageParamsOrNull(args: ConnectionArgs) {
+  try {
+    return pageParams(args);
+  } catch {
+    return null;
+  }
+}
+
 /** Builds the connection object for a page that was fetched at `offset`. */
 export function toConnection<T>(page: Page<T>, offset: number) {
   return toConnectionWith(page, offset, (item) => ({ node: item }));

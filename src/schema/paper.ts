@@ -2,6 +2,7 @@ import type { Entity } from '../db/loaders.js';
 import { listPapers } from '../db/repository.js';
 import { builder } from './builder.js';
 import { localId } from './ids.js';
+import { selection, workIncludes } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
 import { shortText, year } from './validation.js';
@@ -43,8 +44,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A paper by its id (global or plain); null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, { loaders }) => {
-      const node = await loaders.entity.load(localId(String(id)));
+    resolve: async (_root, { id }, { loaders }, info) => {
+      const node = await loaders.entityWith(localId(String(id)), workIncludes(selection(info)));
       return node?.__type === 'Paper' ? node : null;
     },
   }),

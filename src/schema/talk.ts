@@ -3,6 +3,7 @@ import { listTalks } from '../db/repository.js';
 import { talkKinds } from '../ingest/pack-schema.js';
 import { builder } from './builder.js';
 import { localId } from './ids.js';
+import { selection, workIncludes } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { dayNumber, shortText, year } from './validation.js';
 import { DayRef, nodeOptions, PaperRef, SessionRef, TalkRef, WorkRef } from './refs.js';
@@ -54,8 +55,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A talk by its id (global or plain); null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, { loaders }) => {
-      const node = await loaders.entity.load(localId(String(id)));
+    resolve: async (_root, { id }, { loaders }, info) => {
+      const node = await loaders.entityWith(localId(String(id)), workIncludes(selection(info)));
       return node?.__type === 'Talk' ? node : null;
     },
   }),

@@ -40,3 +40,42 @@ describe('Cypher round trips per request', () => {
     expect(large.trips).toBe(small.trips);
   });
 });
+
+describe('Root fields that look ahead', () => {
+  const talkQuery = (selection: string) => `{ talk(id: "principled-approaches-to-deep-learning-panel") { ${selection} } }`;
+
+  it('answer a talk with its concepts and people in one statement, as the field-by-field loaders do', async () => {
+    const both = await roundTripsFor(talkQuery('title concepts { name } people { name } contributions { role person { name } }'));
+    expect(both.trips).toBe(1);
+    expect(both.data.talk.concepts.length).toBeGreaterThan(0);
+    expect(both.data.talk.people.length).toBeGreaterThan(0);
+    // Reached through `node` (no look-ahead), the same talk needs a statement per level, and
+    // gives the same lists in the same order.
+    const { id } = (await gql(yoga, talkQuery('id'))).data.talk;
+    const viaNode = await roundTripsFor(`{ node(id: "${id}") { ... on Talk { title concepts { name } people { name } contributions { role person { name } } } } }`);
+    expect(viaNode.trips).toBeGreaterThan(1);
+    expect(viaNode.data.node).toEqual(both.data.talk);
+  });
+
+  it('fetch only the lists the query asks for', async () => {
+    const titleOnly = await roundTripsFor(talkQuery('title'));
+    expect(titleOnly.trips).toBe(1);
+    // The lists not fetched ahead are loaded when asked for, through a fragment as well.
+    const fragment = await roundTripsFor(`{ talk(id: "principled-approaches-to-deep-learning-panel") { title ...Lists } } fragment Lists on Work { concepts { name } }`);
+    expect(fragment.trips).toBe(1);
+    expect(fragment.data.talk.concepts.length).toBeGreaterThan(0);
+  });
+
+  it('answer a concept, one page of its works and their people and concepts in one statement', async () => {
+    const after = Buffer.from('OffsetConnection:0').toString('base64');
+    const works = `works(first: 3, after: "${after}") { totalCount pageInfo { hasNextPage } edges { node { title people { name } concepts { name } } } }`;
+    const ahead = await roundTripsFor(`{ concept(name: "wgan") { name ${works} } }`);
+    expect(ahead.trips).toBe(1);
+    expect(ahead.data.concept.works.edges.length).toBeGreaterThan(0);
+    // Two aliases of `works` (which may ask for different pages) are not fetched ahead; the
+    // answers are the same.
+    const twice = await roundTripsFor(`{ concept(name: "wgan") { name works: ${works} other: works(first: 1) { totalCount } } }`);
+    expect(twice.trips).toBeGreaterThan(1);
+    expect(twice.data.concept.works).toEqual(ahead.data.concept.works);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Looking ahead in the query: a root field that knows what the query will ask of the nodes it
+ * returns can fetch it in its own statement and prime the DataLoaders (db/loaders.ts), so "a talk
+ * with its concepts and people" costs one Cypher round trip instead of one per level. The field
+ * resolvers stay as they are: they find the loaders primed, or load as usual.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import type { WorkIncludes } from '../db/loaders.js';
+
+/** The fields selected on a field's result, across its types and fragments. */
+function fieldsOf(tree: ResolveTree): ResolveTree[] {
+  return Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields));
+}
+
+/** The field's own selection tree. */
+export function selection(info: GraphQLResolveInfo): ResolveTree | null {
+  return (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+}
+
+/**
+ * The selection of `path` below `tree` (`['works', 'edges', 'node']`), or null when a step is
+ * not selected, or selected twice (aliases that may take different arguments).
+ */
+export function below(tree: ResolveTree | null, ...path: string[]): ResolveTree | null {
+  let current = tree;
+  for (const name of path) {
+    if (!current) return null;
+    const matches = fieldsOf(current).filter((field) => field.name === name);
+    current = matches.length === 1 ? matches[0]! : null;
+  }
+  return current;
+}
+
+/** Which of a work's lists the selection on works asks for. */
+export function workIncludes(tree: ResolveTree | null): WorkIncludes {
+  const names = new Set(tree ? fieldsOf(tree).map((field) => field.name) : []);
+  return {
+    concepts: names.has('concepts') || names.has('conceptLinks'),
+    contributions: names.has('people') || names.has('contributions'),
+  };
+}
