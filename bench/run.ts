@@ -111,6 +111,7 @@ async function benchScale(
   const graph = await graphQuery(ourSchema);
   const queries = graph.query ? [...fixedQueries, graph.query] : fixedQueries;
   log(`  graph: ${graph.note}`);
+  for (const query of queries) await query.prepare?.(driver, query.inputs(imported.samples));
   const watchdog = startWatchdog(driver, { ms: REQUEST_LIMIT_S * 1000, profileMs: PROFILE_LIMIT_S * 1000 });
   try {
     const perQuery = await checkInProcess(queries, imported, driver, db);

@@ -5,7 +5,7 @@
 import { referenceWeights, type RankedWork } from '../graph/ranking.js';
 import type { Database, Row } from './database.js';
 import type { Entity, Page, ReferenceEdge } from './loaders.js';
-import { luceneQuery } from './lucene.js';
+import { luceneQueries } from './lucene.js';
 
 export interface PageParams {
   offset: number;
@@ -68,11 +68,11 @@ export interface SearchHit {
 }
 
 /** Full-text search; `labels` limits the kinds of node (empty: all). */
-export async function search(db: Database, text: string, labels: string[], { offset, limit }: PageParams): Promise<Page<SearchHit>> {
-  const query = luceneQuery(text);
-  if (query === null) return { total: 0, items: [] };
-  const [row] = await db.read('search/fulltext', { query, labels, offset, limit, scanLimit: 1000 });
-  return page<SearchHit>(row);
+export async function search(db: Database, text: string, labels: string[], { offset, limit }: PageParams): Promise<Page<SearchHit> & { typosForgiven: boolean }> {
+  const queries = luceneQueries(text);
+  if (queries === null) return { total: 0, items: [], typosForgiven: false };
+  const [row] = await db.read('search/fulltext', { ...queries, labels, offset, limit, scanLimit: 1000 });
+  return { ...page<SearchHit>(row), typosForgiven: row?.fuzzy === true };
 }
 
 export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {

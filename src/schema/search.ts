@@ -18,7 +18,8 @@ builder.queryField('search', (t) =>
       type: SearchResultRef,
       description:
         'Full-text search over titles, summaries, concept names and aliases, definitions and people, ranked by ' +
-        'relevance. Any characters may be typed; small typos in longer words still match.',
+        'relevance. Any characters may be typed. When the words as typed never occur together, small typos in words of ' +
+        'five letters or more are forgiven.',
       args: {
         query: t.arg.string({ required: true, validate: searchText }),
         types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only these kinds (default: all).' }),
@@ -27,10 +28,18 @@ builder.queryField('search', (t) =>
         const { offset, limit } = pageParams(args);
         const labels = (args.types ?? []).map((type) => LABELS[type]);
         const page = await search(db, args.query, labels, { offset, limit });
-        return toConnectionWith(page, offset, (hit: SearchHit) => ({ node: hit.node, score: hit.score }));
+        return { ...toConnectionWith(page, offset, (hit: SearchHit) => ({ node: hit.node, score: hit.score })), typosForgiven: page.typosForgiven };
       },
     },
-    { name: 'SearchConnection' },
+    {
+      name: 'SearchConnection',
+      fields: (c) => ({
+        typosForgiven: c.boolean({
+          description: 'True when the words as typed never occur together, so words within one typo of them matched too.',
+          resolve: (connection) => (connection as unknown as { typosForgiven: boolean }).typosForgiven,
+        }),
+      }),
+    },
     {
       name: 'SearchEdge',
       fields: (e) => ({

@@ -141,7 +141,7 @@ describe('lists', () => {
 
 describe('search', () => {
   const search = (query: string, extra = '') =>
-    data(`query($q: String!) { search(query: $q${extra}) { totalCount edges { score node { __typename ... on Talk { title } ... on Paper { title } ... on Concept { name } ... on Person { name } } } } }`, { q: query });
+    data(`query($q: String!) { search(query: $q${extra}) { totalCount typosForgiven edges { score node { __typename ... on Talk { title } ... on Paper { title } ... on Concept { name } ... on Person { name } } } } }`, { q: query });
 
   it('finds Sanjeev Arora\'s workshop talk first for "birthday paradox"', async () => {
     const { search: result } = await search('birthday paradox');
@@ -161,9 +161,19 @@ describe('search', () => {
 
   it('forgives small typos', async () => {
     const { search: result } = await search('Wasserstien', ', types: [TALK]');
+    expect(result.typosForgiven).toBe(true);
     expect(result.edges[0].node.title).toBe('Wasserstein GAN');
     const { search: temperature } = await search('temprature scaling');
     expect(temperature.edges.slice(0, 3).map((e: any) => e.node.title ?? e.node.name)).toContain('On Calibration of Modern Neural Networks');
+  });
+
+  it('matches the words as typed when they occur together, without typos', async () => {
+    // "network" is one typo away from "networks": only the exact word matches.
+    const { search: exact } = await search('network');
+    expect(exact.typosForgiven).toBe(false);
+    const { search: misspelt } = await search('networkz');
+    expect(misspelt.typosForgiven).toBe(true);
+    expect(misspelt.totalCount).toBeGreaterThan(exact.totalCount);
   });
 
   it('restricts results to the requested kinds', async () => {
