@@ -110,8 +110,8 @@ export interface CypherRequest {
 }
 
 /**
- * Runs the statements round robin from `connections` concurrent sessions for `seconds`, each in a
- * read transaction with a timeout, consuming every record. Bounded by the deadline (plus one
+ * Runs the statements round robin from `connections` concurrent READ sessions for `seconds`, each
+ * as an auto-commit transaction with a timeout, consuming every record. Bounded by the deadline (plus one
  * timeout) and by 10 million requests.
  */
 export async function cypherLoad(options: {
@@ -137,7 +137,8 @@ export async function cypherLoad(options: {
         const index = next++ % options.requests.length;
         const t = performance.now();
         try {
-          await session.executeRead((tx) => tx.run(options.requests[index]!.text, params[index]), { timeout: options.timeoutSeconds * 1000 });
+          // An auto-commit transaction, as our server runs its reads (src/db/database.ts).
+          await session.run(options.requests[index]!.text, params[index], { timeout: options.timeoutSeconds * 1000 });
         } catch {
           errors += 1;
         }
