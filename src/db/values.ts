@@ -9,10 +9,12 @@ export type Plain = null | boolean | number | string | Plain[] | { [key: string]
 
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : value.toString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value !== 'object') return value as Plain;
   if (Array.isArray(value)) return value.map(toPlain);
+  // Maps (map projections, records) are most of what a statement returns: no driver type to test.
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value);
+  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : value.toString();
   if (isTemporal(value)) return value.toString();
   if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
     return toPlain((value as { properties: unknown }).properties);
@@ -20,8 +22,12 @@ export function toPlain(value: unknown): Plain {
   if (neo4j.isPath(value as never)) {
     return (value as { segments: unknown[] }).segments.map(toPlain);
   }
+  return plainMap(value);
+}
+
+function plainMap(value: object): { [key: string]: Plain } {
   const out: Record<string, Plain> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = toPlain(v);
+  for (const key in value) out[key] = toPlain((value as Record<string, unknown>)[key]);
   return out;
 }
 
