@@ -136,7 +136,7 @@ function section(run: BenchRun, stamp: string): string {
   for (const st of [...big.statements].sort((a, b) => b.ms - a.ms)) {
     out.push(`| ${st.name} | ${thousands(st.rows)} | ${(st.ms / 1000).toFixed(1)} | ${st.rows ? thousands(Math.round(st.rows / (st.ms / 1000 || 1))) : '–'} |`);
   }
-  out.push(`| commits (transaction time outside the statements) | | ${(big.commitMs / 1000).toFixed(1)} | |`);
+  out.push(`| commits (last answer to the end of each transaction) | | ${(big.commitMs / 1000).toFixed(1)} | |`);
   out.push('');
 
   // Targets
