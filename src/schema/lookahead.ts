@@ -6,7 +6,9 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import type { WorkIncludes } from '../db/loaders.js';
+import type { Entity, WorkIncludes } from '../db/loaders.js';
+import type { Context } from './builder.js';
+import { localId } from './ids.js';
 
 /** The fields selected on a field's result, across its types and fragments. */
 function fieldsOf(tree: ResolveTree): ResolveTree[] {
@@ -38,5 +40,16 @@ export function workIncludes(tree: ResolveTree | null): WorkIncludes {
   return {
     concepts: names.has('concepts') || names.has('conceptLinks'),
     contributions: names.has('people') || names.has('contributions'),
+  };
+}
+
+/**
+ * The resolver of a root field that returns one work of `typename` by id (`talk`, `paper`): the
+ * work and the lists the query asks of it come in one statement.
+ */
+export function workById(typename: 'Talk' | 'Paper') {
+  return async (_root: unknown, { id }: { id: string | number }, { loaders }: Context, info: GraphQLResolveInfo): Promise<Entity | null> => {
+    const node = await loaders.entityWith(localId(String(id)), workIncludes(selection(info)));
+    return node?.__type === typename ? node : null;
   };
 }

@@ -1,8 +1,7 @@
 import type { Entity } from '../db/loaders.js';
 import { listPapers } from '../db/repository.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
-import { selection, workIncludes } from './lookahead.js';
+import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
 import { shortText, year } from './validation.js';
@@ -44,10 +43,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A paper by its id (global or plain); null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, { loaders }, info) => {
-      const node = await loaders.entityWith(localId(String(id)), workIncludes(selection(info)));
-      return node?.__type === 'Paper' ? node : null;
-    },
+    resolve: workById('Paper'),
   }),
   papers: t.connection({
     type: PaperRef,

@@ -2,8 +2,7 @@ import type { Entity } from '../db/loaders.js';
 import { listTalks } from '../db/repository.js';
 import { talkKinds } from '../ingest/pack-schema.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
-import { selection, workIncludes } from './lookahead.js';
+import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { dayNumber, shortText, year } from './validation.js';
 import { DayRef, nodeOptions, PaperRef, SessionRef, TalkRef, WorkRef } from './refs.js';
@@ -55,10 +54,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A talk by its id (global or plain); null when there is none.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, { loaders }, info) => {
-      const node = await loaders.entityWith(localId(String(id)), workIncludes(selection(info)));
-      return node?.__type === 'Talk' ? node : null;
-    },
+    resolve: workById('Talk'),
   }),
   talks: t.connection({
     type: TalkRef,
