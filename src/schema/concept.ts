@@ -1,6 +1,7 @@
 import type { Entity } from '../db/loaders.js';
 import { listConcepts } from '../db/repository.js';
 import { builder } from './builder.js';
+import { localId } from './ids.js';
 import { below, selection, workIncludes } from './lookahead.js';
 import { pageParams, pageParamsOrNull, toConnection } from './pagination.js';
 import { ConceptRef, nodeOptions, WorkRef } from './refs.js';
@@ -49,9 +50,10 @@ builder.queryFields((t) => ({
   concept: t.field({
     type: ConceptRef,
     nullable: true,
-    description: 'A concept by name or alias, case-insensitively ("ewc", "WGAN"); null when there is none.',
+    description: 'A concept by name or alias, case-insensitively ("ewc", "WGAN"), or by id; null when there is none.',
     args: { name: t.arg.string({ required: true, validate: requiredName }) },
-    resolve: (_root, { name }, { loaders }, info) => {
+    resolve: (_root, args, { loaders }, info) => {
+      const name = localId(args.name);
       // A query that reads one page of the concept's works gets it, and what it asks of those
       // works, in the same statement as the concept.
       const works = below(selection(info), 'works');

@@ -12,6 +12,7 @@ import { referenceTypes, slug, talkKinds } from '../ingest/pack-schema.js';
 import { parsePack, PackError } from '../ingest/read-pack.js';
 import { builder } from './builder.js';
 import { localId } from './ids.js';
+import { CONCEPT, PAPER, resolveId, WORK } from './resolve.js';
 import { ConceptRef, PaperRef, PersonRef, TalkRef, WorkRef } from './refs.js';
 import { ReferenceTypeEnum } from './work.js';
 
@@ -140,11 +141,13 @@ builder.mutationFields((t) => ({
       order: t.arg.int({ validate: z.number().int().min(1).max(10_000).nullish() }),
       source: t.arg({ type: SourceInput, validate: sourceSchema.nullish() }),
     },
-    resolve: (_root, args, { db, curator: by }) => {
+    resolve: async (_root, args, { db, curator: by }) => {
       const id = idFor(args.id, args.title);
+      const day = await resolveId(db, 'day', String(args.day), ['Day']);
+      const session = args.session ? await resolveId(db, 'session', String(args.session), ['Session']) : null;
       return curate(db, { by: by!, action: 'upsertTalk', target: id, details: args, source: asSource(args.source) }, async (run) =>
         nodeOf(await run('curation/upsert-talk', {
-          id, by, title: args.title, kind: args.kind, day: localId(String(args.day)), session: args.session ? localId(String(args.session)) : null,
+          id, by, title: args.title, kind: args.kind, day, session,
           summary: args.summary ?? null, order: args.order ?? null, year: null,
         })),
       );
@@ -159,9 +162,9 @@ builder.mutationFields((t) => ({
       concept: t.arg.id({ required: true, validate: idRef }),
       source: t.arg({ type: SourceInput, required: true, validate: sourceSchema }),
     },
-    resolve: (_root, args, { db, curator: by }) => {
-      const work = localId(String(args.work));
-      const concept = localId(String(args.concept));
+    resolve: async (_root, args, { db, curator: by }) => {
+      const work = await resolveId(db, 'work', String(args.work), WORK);
+      const concept = await resolveId(db, 'concept', String(args.concept), CONCEPT);
       const source = asSource(args.source)!;
       return curate(db, { by: by!, action: 'linkWorkToConcept', target: `${work} DISCUSSES ${concept}`, source }, async (run) =>
         nodeOf(await run('curation/link-work-concept', { work, concept, by, source: { document: null, line: null, url: null, ...source } })),
@@ -178,9 +181,9 @@ builder.mutationFields((t) => ({
       type: t.arg({ type: ReferenceTypeEnum, required: true }),
       source: t.arg({ type: SourceInput, required: true, validate: sourceSchema }),
     },
-    resolve: (_root, args, { db, curator: by }) => {
-      const from = localId(String(args.from));
-      const to = localId(String(args.to));
+    resolve: async (_root, args, { db, curator: by }) => {
+      const from = await resolveId(db, 'from', String(args.from), WORK);
+      const to = await resolveId(db, 'to', String(args.to), PAPER);
       const source = asSource(args.source)!;
       return curate(db, { by: by!, action: 'addReference', target: `${from} ${args.type} ${to}`, source }, async (run) => {
         const [row] = await run('curation/add-reference', {
@@ -201,10 +204,11 @@ builder.mutationFields((t) => ({
       type: t.arg({ type: ReferenceTypeEnum, required: true }),
       reason: t.arg.string({ validate: optionalText(500) }),
     },
-    resolve: (_root, args, { db, curator: by }) =>
-      removeEdge(db, by!, 'removeReference', `${localId(String(args.from))} ${args.type} ${localId(String(args.to))}`, args.reason, 'curation/remove-reference', {
-        from: localId(String(args.from)), to: localId(String(args.to)), type: args.type,
-      }),
+    resolve: async (_root, args, { db, curator: by }) => {
+      const from = await resolveId(db, 'from', String(args.from), WORK);
+      const to = await resolveId(db, 'to', String(args.to), PAPER);
+      return removeEdge(db, by!, 'removeReference', `${from} ${args.type} ${to}`, args.reason, 'curation/remove-reference', { from, to, type: args.type });
+    },
   }),
   removeConceptLink: t.boolean({
     authScopes: curator,
@@ -214,10 +218,11 @@ builder.mutationFields((t) => ({
       concept: t.arg.id({ required: true, validate: idRef }),
       reason: t.arg.string({ validate: optionalText(500) }),
     },
-    resolve: (_root, args, { db, curator: by }) =>
-      removeEdge(db, by!, 'removeConceptLink', `${localId(String(args.work))} DISCUSSES ${localId(String(args.concept))}`, args.reason, 'curation/remove-concept-link', {
-        work: localId(String(args.work)), concept: localId(String(args.concept)),
-      }),
+    resolve: async (_root, args, { db, curator: by }) => {
+      const work = await resolveId(db, 'work', String(args.work), WORK);
+      const concept = await resolveId(db, 'concept', String(args.concept), CONCEPT);
+      return removeEdge(db, by!, 'removeConceptLink', `${work} DISCUSSES ${concept}`, args.reason, 'curation/remove-concept-link', { work, concept });
+    },
   }),
   addConceptAlias: t.field({
     type: ConceptRef,
@@ -226,8 +231,8 @@ builder.mutationFields((t) => ({
       concept: t.arg.id({ required: true, validate: idRef }),
       alias: t.arg.string({ required: true, validate: z.string().trim().min(1).max(100) }),
     },
-    resolve: (_root, args, { db, curator: by }) => {
-      const concept = localId(String(args.concept));
+    resolve: async (_root, args, { db, curator: by }) => {
+      const concept = await resolveId(db, 'concept', String(args.concept), CONCEPT);
       return curate(db, { by: by!, action: 'addConceptAlias', target: concept, details: { alias: args.alias } }, async (run) => {
         await assertNameFree(run, concept, [args.alias]);
         if (!nodeOf(await run('curation/add-concept-alias', { concept, alias: args.alias, by }))) return null;
@@ -243,9 +248,9 @@ builder.mutationFields((t) => ({
       keep: t.arg.id({ required: true, validate: idRef }),
       remove: t.arg.id({ required: true, validate: idRef }),
     },
-    resolve: (_root, args, { db, curator: by }) => {
-      const keep = localId(String(args.keep));
-      const remove = localId(String(args.remove));
+    resolve: async (_root, args, { db, curator: by }) => {
+      const keep = await resolveId(db, 'keep', String(args.keep), CONCEPT);
+      const remove = await resolveId(db, 'remove', String(args.remove), CONCEPT);
       if (keep === remove) throw new BadUserInputError('remove: cannot merge a concept into itself', 'remove');
       return curate(db, { by: by!, action: 'mergeConcepts', target: keep, details: { remove } }, async (run) => {
         if (!nodeOf(await run('curation/merge-concepts', { keep, remove, by }))) return null;

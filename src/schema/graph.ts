@@ -2,7 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { graphNodeTypes, graphRelationships, subgraph, type GraphEdge, type GraphNode, type Subgraph } from '../db/graph.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
+import { ANY_NODE, resolveIds } from './resolve.js';
 import { graphDepth, graphLimit, idList } from './validation.js';
 
 const GraphNodeTypeEnum = builder.enumType('GraphNodeType', {
@@ -60,9 +60,9 @@ builder.queryField('graph', (t) =>
       types: t.arg({ type: [GraphNodeTypeEnum], required: false }),
       relationships: t.arg({ type: [GraphRelationshipEnum], required: false }),
     },
-    resolve: (_root, args, { db }) =>
+    resolve: async (_root, args, { db }) =>
       subgraph(db, {
-        center: args.center?.map((id) => localId(String(id))),
+        center: args.center ? await resolveIds(db, 'center', args.center.map(String), ANY_NODE) : undefined,
         depth: args.depth ?? 1,
         limit: args.limit ?? 300,
         types: args.types ?? undefined,

@@ -1,6 +1,7 @@
 import type { Entity } from '../db/loaders.js';
 import { listPeople } from '../db/repository.js';
 import { builder } from './builder.js';
+import { localId } from './ids.js';
 import { NamedOrderEnum } from './concept.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PersonRef, WorkRef } from './refs.js';
@@ -29,9 +30,9 @@ builder.queryFields((t) => ({
   person: t.field({
     type: PersonRef,
     nullable: true,
-    description: 'A person by name or alias, case-insensitively; null when there is none.',
+    description: 'A person by name or alias, case-insensitively, or by id; null when there is none.',
     args: { name: t.arg.string({ required: true, validate: requiredName }) },
-    resolve: (_root, { name }, { loaders }) => loaders.personByName.load(name),
+    resolve: (_root, { name }, { loaders }) => loaders.personByName.load(localId(name)),
   }),
   people: t.connection({
     type: PersonRef,

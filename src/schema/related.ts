@@ -3,7 +3,7 @@ import type { Entity } from '../db/loaders.js';
 import { relatedToConcept, relatedWork } from '../db/repository.js';
 import { describeReason, type RankedWork, type Reason } from '../graph/ranking.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
+import { CONCEPT, resolveId, resolveIds, WORK, type WrongKindHint } from './resolve.js';
 import { ConceptRef, PaperRef, PersonRef, SessionRef, TalkRef, WorkRef } from './refs.js';
 import { SourceRef } from './source.js';
 import { idList, requiredName, resultCount } from './validation.js';
@@ -61,6 +61,10 @@ const RelatedWorkRef = builder.objectRef<RankedWork>('RelatedWork').implement({
   }),
 });
 
+/** For a concept given as a seed: the field that answers what the caller wants. */
+const askRelatedToConcept: WrongKindHint = (found, value) =>
+  found === 'Concept' ? `; for the works related to a concept, ask relatedToConcept(concept: ${JSON.stringify(value)})` : '';
+
 builder.queryFields((t) => ({
   relatedWork: t.field({
     type: [RelatedWorkRef],
@@ -72,8 +76,11 @@ builder.queryFields((t) => ({
       exclude: t.arg.idList({ required: false, validate: idList.nullish() }),
       first: t.arg.int({ required: false, defaultValue: 10, validate: resultCount }),
     },
-    resolve: (_root, args, { db }) =>
-      relatedWork(db, args.to.map((id) => localId(String(id))), (args.exclude ?? []).map((id) => localId(String(id))), args.first ?? 10),
+    resolve: async (_root, args, { db }) => {
+      const to = await resolveIds(db, 'to', args.to.map(String), WORK, askRelatedToConcept);
+      const exclude = await resolveIds(db, 'exclude', (args.exclude ?? []).map(String), WORK);
+      return relatedWork(db, to, exclude, args.first ?? 10);
+    },
   }),
   relatedToConcept: t.field({
     type: [RelatedWorkRef],
@@ -82,6 +89,6 @@ builder.queryFields((t) => ({
       concept: t.arg.string({ required: true, validate: requiredName }),
       first: t.arg.int({ required: false, defaultValue: 10, validate: resultCount }),
     },
-    resolve: (_root, args, { db }) => relatedToConcept(db, args.concept, args.first ?? 10),
+    resolve: async (_root, args, { db }) => relatedToConcept(db, await resolveId(db, 'concept', args.concept, CONCEPT), args.first ?? 10),
   }),
 }));

@@ -1,6 +1,7 @@
+import type { Database } from '../db/database.js';
 import { followUpReads, shortestPaths, type GraphPath, type TrailStep } from '../db/repository.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
+import { ANY_NODE, resolveId, WORK } from './resolve.js';
 import { WorkRef } from './refs.js';
 import { SourceRef } from './source.js';
 import { ReferenceTypeEnum } from './work.js';
@@ -37,6 +38,43 @@ const PathRef = builder.objectRef<GraphPath>('Path').implement({
   }),
 });
 
+/** The longest path `paths` and `path` look for (`maxLength` at most). */
+const MAX_PATH_LENGTH = 10;
+
+interface PathSearch {
+  paths: GraphPath[];
+  searchedUpTo: number;
+}
+
+const PathSearchRef = builder.objectRef<PathSearch>('PathSearch').implement({
+  description: 'The shortest connections found, and how far the search looked, so that an empty answer says what it means.',
+  fields: (t) => ({
+    paths: t.field({ type: [PathRef], resolve: (s) => s.paths }),
+    searchedUpTo: t.exposeInt('searchedUpTo', { description: 'The longest path looked for (the `maxLength` used).' }),
+    canSearchFurther: t.boolean({
+      description: `True when nothing was found and a larger \`maxLength\` (at most ${MAX_PATH_LENGTH}) could still find a path.`,
+      resolve: (s) => s.paths.length === 0 && s.searchedUpTo < MAX_PATH_LENGTH,
+    }),
+    message: t.string({
+      nullable: true,
+      description: 'When nothing was found: what was searched, in a sentence to show.',
+      resolve: (s) =>
+        s.paths.length > 0
+          ? null
+          : `No connection of at most ${s.searchedUpTo} steps` +
+            (s.searchedUpTo < MAX_PATH_LENGTH ? `; ask again with maxLength up to ${MAX_PATH_LENGTH} to look further.` : '.'),
+    }),
+  }),
+});
+
+/** Both ends resolved by the one naming rule (unknown: NOT_FOUND), then the shortest paths. */
+async function findPaths(db: Database, args: { from: string | number; to: string | number; maxLength?: number | null; first?: number | null }) {
+  const from = await resolveId(db, 'from', String(args.from), ANY_NODE);
+  const to = await resolveId(db, 'to', String(args.to), ANY_NODE);
+  const searchedUpTo = args.maxLength ?? 6;
+  return { paths: await shortestPaths(db, from, to, searchedUpTo, args.first ?? 5), searchedUpTo };
+}
+
 builder.queryFields((t) => ({
   followUpReads: t.field({
     type: [TrailStepRef],
@@ -47,17 +85,31 @@ builder.queryFields((t) => ({
       from: t.arg.id({ required: true }),
       depth: t.arg.int({ required: false, defaultValue: 3, validate: trailDepth }),
     },
-    resolve: (_root, args, { db }) => followUpReads(db, localId(String(args.from)), args.depth ?? 3),
+    resolve: async (_root, args, { db }) => followUpReads(db, await resolveId(db, 'from', String(args.from), WORK), args.depth ?? 3),
   }),
-  path: t.field({
-    type: [PathRef],
-    description: 'The shortest connections between any two nodes, through concepts, references, people and sessions.',
+  paths: t.field({
+    type: PathSearchRef,
+    description:
+      'The shortest connections between any two nodes (by id, or a concept or person by name), through concepts, ' +
+      'references, people and sessions, and how far the search looked.',
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
       maxLength: t.arg.int({ required: false, defaultValue: 6, validate: pathLength }),
       first: t.arg.int({ required: false, defaultValue: 5, validate: pathLength }),
     },
-    resolve: (_root, args, { db }) => shortestPaths(db, localId(String(args.from)), localId(String(args.to)), args.maxLength ?? 6, args.first ?? 5),
+    resolve: (_root, args, { db }) => findPaths(db, args),
+  }),
+  path: t.field({
+    type: [PathRef],
+    deprecationReason: 'Use paths, whose answer also says how far it looked when it finds nothing.',
+    description: 'The shortest connections between any two nodes; an empty list when none is at most `maxLength` steps long.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      maxLength: t.arg.int({ required: false, defaultValue: 6, validate: pathLength }),
+      first: t.arg.int({ required: false, defaultValue: 5, validate: pathLength }),
+    },
+    resolve: async (_root, args, { db }) => (await findPaths(db, args)).paths,
   }),
 }));

@@ -3,7 +3,6 @@
  * (src/server/readiness.ts) and the graph exports, with the
  * protections a public endpoint needs (README "Running it in production").
  */
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
@@ -16,6 +15,7 @@ import { curatorFor } from './auth.js';
 import { exampleOperations } from './examples.js';
 import { useGraphExports } from './exports.js';
 import { useExplorer } from './explorer/plugin.js';
+import { useQueryLimits } from './limits.js';
 import { Readiness, useHealthEndpoints } from './readiness.js';
 
 export interface ServerOptions {
@@ -30,7 +30,7 @@ export interface ServerOptions {
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export function createServer({ db, config = loadConfig({}), readiness = Readiness.prepared() }: ServerOptions) {
-  const { introspection, suggestions } = exposesSchema(config);
+  const { introspection } = exposesSchema(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => ({
@@ -57,14 +57,7 @@ export function createServer({ db, config = loadConfig({}), readiness = Readines
       useExplorer(),
       useHealthEndpoints(readiness, () => db.ping()),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
-        maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
-        maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
-        maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
-        costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
-        blockFieldSuggestion: { enabled: !suggestions },
-      }),
+      useQueryLimits(config),
       ...(introspection ? [] : [useNoIntrospection()]),
     ],
   });

@@ -123,6 +123,22 @@ describe('curation', () => {
     expect(clash.errors[0].extensions.code).toBe('CONFLICT');
   });
 
+  it('names nodes in mutations as reads do: an alias, a global id, and NOT_FOUND naming the argument', async () => {
+    await curator(upsertConcept, { id: `${p}-named`, name: `${p} Named concept`, definition: 'x', aliases: [`${p}-nc`] });
+    const byAlias = await curator(`mutation { addConceptAlias(concept: "${p}-NC", alias: "${p} second name") { slug aliases } }`);
+    expect(byAlias.errors).toBeUndefined();
+    expect(byAlias.data.addConceptAlias).toMatchObject({ slug: `${p}-named`, aliases: expect.arrayContaining([`${p} second name`]) });
+    const { data } = await curator(`{ concept(name: "${p}-named") { id } }`);
+    const byGlobalId = await curator(`mutation { addConceptAlias(concept: "${data.concept.id}", alias: "${p} third name") { slug } }`);
+    expect(byGlobalId.data.addConceptAlias.slug).toBe(`${p}-named`);
+    const before = await knowledgeCounts();
+    const unknown = await curator(`mutation { addConceptAlias(concept: "${p}-no-such", alias: "x") { slug } }`);
+    expect(unknown.errors[0]).toMatchObject({ message: `concept: no concept is named "${p}-no-such"`, extensions: { code: 'NOT_FOUND', argument: 'concept' } });
+    const wrongKind = await curator(`mutation { removeConceptLink(work: "ewc", concept: "ewc") }`);
+    expect(wrongKind.errors[0]).toMatchObject({ message: 'work: "ewc" is a concept, not a talk or paper', extensions: { code: 'NOT_FOUND', argument: 'work' } });
+    expect(await knowledgeCounts()).toEqual(before);
+  });
+
   it('merges two concepts: works move over, names become aliases, the other is gone', async () => {
     await curator(upsertConcept, { id: `${p}-keep`, name: `${p} Keep`, definition: 'kept' });
     await curator(upsertConcept, { id: `${p}-gone`, name: `${p} Gone`, definition: 'merged away', aliases: [`${p}-G`] });
