@@ -3,7 +3,6 @@
  * their own files beside this one, and index.ts imports them all.
  */
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -28,7 +27,7 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { curator: boolean };
 }>({
   // Scope auth goes first, so a refused request runs nothing else.
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ValidationPlugin],
   scopeAuth: {
     authScopes: (context) => ({ curator: context.curator !== null }),
     unauthorizedError: (_parent, context) =>

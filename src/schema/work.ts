@@ -2,7 +2,7 @@
  * What can be read: talks and papers share the Work interface (title, kind, year, concepts,
  * people, links, references in and out), and the edge types that carry their sources.
  */
-import type { Entity, ReferenceEdge, Source } from '../db/loaders.js';
+import type { Entity, ReferenceEdge, Source, WorkLink } from '../db/loaders.js';
 import { referenceTypes, talkKinds, linkKinds, personRoles, origins } from '../ingest/pack-schema.js';
 import { builder } from './builder.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';
@@ -23,16 +23,7 @@ export const OriginEnum = builder.enumType('Origin', {
   values: origins,
 });
 
-interface LinkShape {
-  url: string;
-  kind: string;
-  label?: string | null;
-  asWritten: string;
-  corrected: boolean;
-  source: Source;
-}
-
-export const LinkRef = builder.objectRef<LinkShape>('Link').implement({
+export const LinkRef = builder.objectRef<WorkLink>('Link').implement({
   description: 'A code repository, demo or site the notes give.',
   fields: (t) => ({
     url: t.exposeString('url', { description: 'An address a browser can open.' }),
@@ -104,7 +95,7 @@ WorkRef.implement({
       },
     }),
     contributions: t.field({ type: [ContributionRef], resolve: (w, _args, { loaders }) => loaders.contributionsToWork.load(w.id) }),
-    links: t.field({ type: [LinkRef], resolve: (w, _args, { loaders }) => loaders.linksOfWork.load(w.id) as Promise<LinkShape[]> }),
+    links: t.field({ type: [LinkRef], resolve: (w, _args, { loaders }) => loaders.linksOfWork.load(w.id) }),
     referencesOut: t.field({
       type: [ReferenceRef],
       description: 'Works this one points to (follow-up reads, related work, ...).',
