@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { exampleOperations } from '../../src/server/examples.js';
-import { createServer } from '../../src/server/yoga.js';
-import { connectTestDb, gql } from './helpers.js';
+import { gql, TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-const yoga = createServer({ db });
-afterAll(() => db.close());
+const helper = new TestHelper('api');
+const { db, yoga } = helper;
+afterAll(() => helper.close());
 
 /** Runs a query that must succeed and returns its data. */
 async function data<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

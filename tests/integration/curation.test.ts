@@ -1,29 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server/yoga.js';
-import { connectTestDb, gql, graphCounts, uniquePrefix } from './helpers.js';
+import { gql, graphCounts, TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-const token = 'curator-token-for-tests-0123456789';
-const yoga = createServer({ db, config: loadConfig({ CURATOR_TOKENS: `alice:${token}` }) });
+const helper = new TestHelper('curation');
+const { db, yoga, prefix: p, curatorToken: token } = helper;
 const closedYoga = createServer({ db });
-const p = uniquePrefix('curation');
 
 afterAll(async () => {
-  await db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
-  await db.runText('MATCH (c:Change) WHERE c.target CONTAINS $p DETACH DELETE c', { p });
   await db.runText(`MATCH (:Talk {id: 'wasserstein-gan'})-[r]->(:Paper) WHERE r.curatedBy = 'alice' DELETE r`);
-  await db.close();
+  await helper.close();
 });
 
-const as = (authorization: string | null) => async (query: string, variables: Record<string, unknown> = {}) => {
-  const response = await yoga.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: any };
-};
+const as = (authorization: string | null) => (query: string, variables: Record<string, unknown> = {}) =>
+  helper.requestWith(authorization, query, variables) as Promise<{ data?: any; errors?: any }>;
 const curator = as(`Bearer ${token}`);
 
 /** Counts without the audit trail, which grows with every successful mutation. */

@@ -5,10 +5,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLoaders } from '../../src/db/loaders.js';
-import { connectTestDb } from './helpers.js';
+import { TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-afterAll(() => db.close());
+const helper = new TestHelper('loaders');
+const { db } = helper;
+afterAll(() => helper.close());
 
 describe('per-request loaders', () => {
   it('answer a batch in key order, with null for a missing key, in one round trip', async () => {

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/yoga.js';
-import { connectTestDb } from './helpers.js';
+import { TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-const yoga = createServer({ db });
+const helper = new TestHelper('readiness');
+const { yoga } = helper;
 const status = async (path: string) => (await yoga.fetch(`http://localhost${path}`)).status;
 
-afterAll(() => db.close());
+afterAll(() => helper.close());
 
 describe('health and readiness', () => {
   it('answers /health and /ready, and a GraphQL query', async () => {
