@@ -7,9 +7,9 @@
  *   otherwise (any key may be named, and several comments may stand there):
  *   `<!-- example: reasons truncated to 3 -->`: only 3 items of every `reasons` list are shown,
  *   each must be one of the answer's (see asShown);
- *   `<!-- example: score varies -->`: every `score` is a number, whatever its value, as search
- *   scores are: Lucene counts the deleted entries of its index until it merges them, so the same
- *   graph scores a little differently after other writes.
+ *   `<!-- example: score within 10% -->`: every `score` may differ from the one shown by up to
+ *   10%, as search scores do: Lucene counts the deleted entries of its index until it merges
+ *   them, so the same graph scores a little differently after other writes.
  * tests/integration/readme-examples.test.ts checks them; `npm run readme:examples` rewrites the
  * JSON blocks with the answers of today.
  */
@@ -28,13 +28,13 @@ export interface ReadmeExample {
 export interface Marks {
   /** List keys shown truncated, with how many items are shown. */
   truncated: Record<string, number>;
-  /** Keys whose numbers are shown as they were once, not as they are now. */
-  varying: string[];
+  /** Keys whose numbers may differ from the ones shown, with by how much (percent). */
+  within: Record<string, number>;
 }
 
 const FENCE = /^```(\w*)\n([\s\S]*?)^```$/gm;
 const TRUNCATED = /<!--\s*example:\s*(\w+) truncated to (\d+)\s*-->/g;
-const VARYING = /<!--\s*example:\s*(\w+) varies\s*-->/g;
+const WITHIN = /<!--\s*example:\s*(\w+) within (\d+)%\s*-->/g;
 
 /** Finds the examples of a Markdown text, in order. */
 export function readmeExamples(markdown: string): ReadmeExample[] {
@@ -52,7 +52,7 @@ export function readmeExamples(markdown: string): ReadmeExample[] {
     const before = markdown.slice(blocks[i - 1]?.end ?? 0, block.start);
     const marks = {
       truncated: Object.fromEntries([...before.matchAll(TRUNCATED)].map((m) => [m[1]!, Number(m[2])])),
-      varying: [...before.matchAll(VARYING)].map((m) => m[1]!),
+      within: Object.fromEntries([...before.matchAll(WITHIN)].map((m) => [m[1]!, Number(m[2])])),
     };
     examples.push({ query: block.text, json: next.text, jsonStart: next.textStart, jsonEnd: next.textStart + next.text.length, marks });
   });
@@ -68,7 +68,8 @@ export function readmeExamples(markdown: string): ReadmeExample[] {
  */
 export function asShown(value: unknown, marks: Marks, shown?: unknown, key?: string): unknown {
   if (typeof value === 'number') {
-    if (key !== undefined && marks.varying.includes(key) && typeof shown === 'number') return shown;
+    const percent = key === undefined ? undefined : marks.within[key];
+    if (percent !== undefined && typeof shown === 'number' && Math.abs(value - shown) <= (Math.abs(shown) * percent) / 100) return shown;
     return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
   }
   if (Array.isArray(value)) {

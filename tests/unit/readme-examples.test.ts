@@ -8,20 +8,21 @@ describe('the README examples', () => {
   it('are found with their marks, and each shows valid JSON', () => {
     const examples = readmeExamples(readme);
     const marksOf = (field: string) => examples.find((e) => e.query.includes(`${field}(`))?.marks;
-    expect(marksOf('search')).toEqual({ truncated: {}, varying: ['score'] });
-    expect(marksOf('relatedWork')).toEqual({ truncated: { reasons: 3 }, varying: [] });
-    expect(marksOf('concept')).toEqual({ truncated: {}, varying: [] });
+    expect(marksOf('search')).toEqual({ truncated: {}, within: { score: 10 } });
+    expect(marksOf('relatedWork')).toEqual({ truncated: { reasons: 3 }, within: {} });
+    expect(marksOf('concept')).toEqual({ truncated: {}, within: {} });
     for (const example of examples) expect(() => JSON.parse(example.json)).not.toThrow();
   });
 
-  it('are compared rounded to 2 decimals, with truncated lists as a subset and varying values as numbers', () => {
-    const marks = { truncated: { reasons: 2 }, varying: ['score'] };
+  it('are compared rounded to 2 decimals, truncated lists as a subset, and marked values within a margin', () => {
+    const marks = { truncated: { reasons: 2 }, within: { score: 10 } };
     const answer = { score: 53.6712, weight: 0.7213, reasons: [{ w: 3 }, { w: 1, p: 'a' }, { w: 1, p: 'b' }] };
     expect(asShown(answer, marks)).toEqual({ score: 53.67, weight: 0.72, reasons: [{ w: 3 }, { w: 1, p: 'a' }] });
-    const shown = { score: 69.35, weight: 0.72, reasons: [{ w: 3 }, { w: 1, p: 'b' }] };
+    const shown = { score: 55.48, weight: 0.72, reasons: [{ w: 3 }, { w: 1, p: 'b' }] };
     expect(asShown(answer, marks, shown)).toEqual(shown);
-    const drifted = { score: 69.35, weight: 0.72, reasons: [{ w: 3 }, { w: 1, p: 'c' }] };
-    expect(asShown(answer, marks, drifted)).not.toEqual(drifted);
+    for (const drifted of [{ ...shown, reasons: [{ w: 3 }, { w: 1, p: 'c' }] }, { ...shown, score: 69.35 }, { ...shown, weight: 0.73 }]) {
+      expect(asShown(answer, marks, drifted)).not.toEqual(drifted);
+    }
   });
 
   it('are rewritten in place with new answers', () => {
