@@ -16,7 +16,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { conceptSchema, paperSchema, personSchema, talkSchema, ReferenceType } from '../src/ingest/pack-schema.js';
+import type { conceptSchema, paperSchema, personSchema, talkSchema } from '../src/ingest/pack-schema.js';
+import type { ReferenceType } from '../src/model/vocabulary.js';
 import { intBetween, pick, seededRandom, shuffle, Zipf, type Random } from './random.js';
 
 type PaperInput = z.input<typeof paperSchema>;

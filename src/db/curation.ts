@@ -4,7 +4,7 @@
  */
 import { BadUserInputError, DomainError, NotFoundError } from '../errors.js';
 import type { Database, Params, Row } from './database.js';
-import type { Entity } from './loaders.js';
+import type { Entity } from '../model/rows.js';
 
 export interface CurationSource {
   /** A stored source document and a 1-based line of it, whose text must contain `quote`... */

@@ -5,7 +5,8 @@
  * same pack again leaves the same nodes and relationships: the relationships the pack wrote
  * before (tagged with its id) are replaced, the nodes are merged.
  */
-import type { Database, Row } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { Row } from '../model/rows.js';
 import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
 import type { LoadedPack } from './read-pack.js';
 

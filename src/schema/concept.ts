@@ -1,4 +1,4 @@
-import type { Entity } from '../db/loaders.js';
+import type { Entity } from '../model/rows.js';
 import { listConcepts } from '../db/repository.js';
 import { builder } from './builder.js';
 import { localId } from './ids.js';

@@ -1,6 +1,6 @@
-import type { Entity } from '../db/loaders.js';
+import type { Entity } from '../model/rows.js';
 import { listTalks } from '../db/repository.js';
-import { talkKinds } from '../ingest/pack-schema.js';
+import { talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { talkKindDescriptions } from './work.js';

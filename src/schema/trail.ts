@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
-import { followUpReads, shortestPaths, type GraphPath, type TrailStep } from '../db/repository.js';
+import { followUpReads, shortestPaths } from '../db/repository.js';
+import type { GraphPath, TrailStep } from '../model/rows.js';
 import { builder } from './builder.js';
 import { ANY_NODE, resolveId, WORK } from './resolve.js';
 import { WorkRef } from './refs.js';

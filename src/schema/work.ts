@@ -2,9 +2,8 @@
  * What can be read: talks and papers share the Work interface (title, kind, year, concepts,
  * people, links, references in and out), and the edge types that carry their sources.
  */
-import type { Entity, ReferenceEdge, Source, WorkLink } from '../db/loaders.js';
-import { referenceTypes, talkKinds, linkKinds, personRoles, origins } from '../ingest/pack-schema.js';
-import { referenceWeights } from '../graph/ranking.js';
+import type { Entity, ReferenceEdge, Source, WorkLink } from '../model/rows.js';
+import { linkKinds, origins, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';

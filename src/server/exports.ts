@@ -8,7 +8,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { graphNodeTypes, graphRelationships, subgraph, type Subgraph } from '../db/graph.js';
+import { graphNodeTypes, graphRelationships, subgraph, type Subgraph } from '../graph/subgraph.js';
 
 /** A comma-separated list of enum values, in any letter case (`concept`, `CONCEPT`, `Concept`). */
 const list = <T extends readonly [string, ...string[]]>(values: T, normalise: (value: string) => string) =>

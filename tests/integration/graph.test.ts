@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphRelationships } from '../../src/db/graph.js';
+import { graphRelationships } from '../../src/graph/subgraph.js';
 import { createServer } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from './helpers.js';
 
