@@ -11,7 +11,7 @@ import './search.js';
 import './related.js';
 import './trail.js';
 import './graph.js';
-import './curation.js';
+import './import.js';
 import './status.js';
 
 export const schema = builder.toSchema();

@@ -15,7 +15,7 @@ export function uniquePrefix(name: string): string {
 }
 
 /** Node and relationship counts, for asserting that a failed operation wrote nothing. */
-export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
+export async function totalCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.runText(
     'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     {},
