@@ -99,9 +99,9 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
 
 /** Every day of every event, in order; sessions and talks come through the loaders. */
 export async function allDays(db: Database): Promise<Entity[]> {
-  return (await db.read('day/all')).map((row) => row.day as Entity);
+  return (await db.read('schedule/all')).map((row) => row.day as Entity);
 }
 
 export async function allEvents(db: Database): Promise<Entity[]> {
-  return (await db.read('day/events')).map((row) => row.event as Entity);
+  return (await db.read('schedule/events')).map((row) => row.event as Entity);
 }

@@ -10,6 +10,7 @@ import './schedule.js';
 import './search.js';
 import './related.js';
 import './trail.js';
+import './path.js';
 import './graph.js';
 import './import.js';
 import './status.js';

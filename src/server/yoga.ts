@@ -31,7 +31,7 @@ export interface ServerOptions {
 /** The header a client must send with GET and form-encoded requests (CSRF prevention). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
-export function createServer({ db, config = loadConfig({}), readiness = Readiness.prepared() }: ServerOptions) {
+export function createApi({ db, config = loadConfig({}), readiness = Readiness.prepared() }: ServerOptions) {
   const { introspection } = exposesSchema(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 import { gql, totalCounts, TestHelper } from './helpers.js';
 
 const helper = new TestHelper('curation');
 const { db, yoga, prefix: p, curatorToken: token } = helper;
-const closedYoga = createServer({ db });
+const closedYoga = createApi({ db });
 
 afterAll(async () => {
   await db.runText(`MATCH (:Talk {id: 'wasserstein-gan'})-[r]->(:Paper) WHERE r.curatedBy = 'alice' DELETE r`);

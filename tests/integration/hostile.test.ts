@@ -9,13 +9,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { seed } from '../../src/ingest/seed.js';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 import { hostileRequests } from '../hostile/queries.js';
 import { connectTestDb, totalCounts } from './helpers.js';
 
 const db = connectTestDb();
 const token = 'hostile-corpus-curator-token-0123456789';
-const yoga = createServer({ db, config: loadConfig({ CURATOR_TOKENS: `tester:${token}` }) });
+const yoga = createApi({ db, config: loadConfig({ CURATOR_TOKENS: `tester:${token}` }) });
 const packsDir = new URL('../hostile/packs/', import.meta.url).pathname;
 const notes = readFileSync(path.join(packsDir, 'notes.txt'), 'utf8');
 
