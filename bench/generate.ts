@@ -102,7 +102,8 @@ function vocabulary(random: Random, size: number): string[] {
 function referenceType(random: Random): ReferenceType {
   let u = random();
   for (const [type, p] of REFERENCE_TYPES) {
-    if ((u -= p) < 0) return type;
+    u -= p;
+    if (u < 0) return type;
   }
   return 'CITES';
 }

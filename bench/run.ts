@@ -225,7 +225,8 @@ async function loadOverHttp(queries: BenchQuery[], perQuery: QueryAtScale[], imp
           await runTheirs();
           await runOurs();
         }
-        log(`  ${query.name} c=${connections}: ours ${describe(entry.ours.at(-1)!)}` + (theirsBodies ? ` | theirs ${describe(entry.theirs.at(-1)!)}` : ''));
+        const theirs = theirsBodies ? ` | theirs ${describe(entry.theirs.at(-1)!)}` : '';
+        log(`  ${query.name} c=${connections}: ours ${describe(entry.ours.at(-1)!)}${theirs}`);
       }
     }
   } finally {

@@ -21,7 +21,7 @@ async function main() {
   if ((which !== 'ours' && which !== 'theirs') || !Number.isInteger(port)) throw new Error('usage: serve.ts ours|theirs <port>');
 
   const close: (() => Promise<void>)[] = [];
-  let handler;
+  let handler: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void;
   if (which === 'ours') {
     const db = benchDatabase();
     close.push(() => db.close());

@@ -3,7 +3,7 @@
  * Cytoscape.js, sigma/graphology, vis-network and D3 take with a one-line mapping.
  */
 import type { Database } from '../db/database.js';
-import { nodeTypes, referenceWeights, relationshipTypes } from '../model/vocabulary.js';
+import { type nodeTypes, referenceWeights, relationshipTypes } from '../model/vocabulary.js';
 import type { Entity } from '../model/rows.js';
 
 /** Node kinds a subgraph may hold, and the relationship types it may follow (a fixed allow-list). */

@@ -6,7 +6,7 @@
 import type { Database } from '../db/database.js';
 import { BadUserInputError } from '../errors.js';
 import { graphCounts, loadPack, type GraphCounts } from './load-pack.js';
-import { PackError, parsePack } from './read-pack.js';
+import { type LoadedPack, PackError, parsePack } from './read-pack.js';
 
 export interface PackDocument {
   /** The `file` name the pack gives the document. */
@@ -16,7 +16,7 @@ export interface PackDocument {
 
 export async function importPack(db: Database, by: string, packText: string, documents: readonly PackDocument[]): Promise<GraphCounts> {
   const files = new Map(documents.map((d) => [d.file, d.text]));
-  let loaded;
+  let loaded: LoadedPack;
   try {
     loaded = await parsePack('pack', packText, async (file) => {
       const text = files.get(file);

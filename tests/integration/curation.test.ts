@@ -3,7 +3,7 @@ import { createApi } from '../../src/server/yoga.js';
 import { gql, totalCounts, TestHelper } from './helpers.js';
 
 const helper = new TestHelper('curation');
-const { db, yoga, prefix: p, curatorToken: token } = helper;
+const { db, prefix: p, curatorToken: token } = helper;
 const closedYoga = createApi({ db });
 
 afterAll(async () => {
