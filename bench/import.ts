@@ -101,7 +101,7 @@ function timeStatements(db: Database) {
   let transactionMs = 0;
   let commitMs = 0;
   const original = db.writeTransaction.bind(db);
-  db.writeTransaction = async (operation, work) => {
+  db.writeTransaction = async (operation, work, options) => {
     const t = performance.now();
     let lastAnswer = t;
     try {
@@ -118,6 +118,7 @@ function timeStatements(db: Database) {
           byName.set(statement, entry);
           return rows;
         }),
+        options,
       );
     } finally {
       const end = performance.now();

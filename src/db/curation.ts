@@ -6,7 +6,7 @@
  */
 import { BadUserInputError, DomainError, NotFoundError } from '../errors.js';
 import type { Database, StatementRunner } from './database.js';
-import type { Entity } from '../model/rows.js';
+import type { ConceptNode, Entity, PaperNode, PersonNode, TalkNode, WorkNode } from '../model/rows.js';
 
 export interface CurationSource {
   /** A stored source document and a 1-based line of it, whose text must contain `quote`... */
@@ -60,7 +60,7 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
 }
 
 /** The node a single-row statement returned, or null. */
-const nodeOf = (rows: { node: Entity }[]) => rows[0]?.node ?? null;
+const nodeOf = <T>(rows: { node: T }[]) => rows[0]?.node ?? null;
 
 /** Fails with CONFLICT when another concept already answers to `name`. */
 async function assertNameFree(run: Run, id: string, names: string[]) {
@@ -80,7 +80,7 @@ export function slugOf(text: string): string {
     .slice(0, 100);
 }
 
-const nodeRows = (run: Run, statement: string, params: Record<string, unknown>) => run<{ node: Entity }>(statement, params);
+const nodeRows = <T extends Entity>(run: Run, statement: string, params: Record<string, unknown>) => run<{ node: T }>(statement, params);
 
 export interface ConceptInput {
   id: string;
@@ -98,15 +98,15 @@ export function upsertConcept(db: Database, by: string, input: ConceptInput, sou
       id: input.id, by, name: input.name, definition: input.definition ?? null, aliases: input.aliases ?? null,
       broader: input.broader ?? null, related: input.related ?? null,
     });
-    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: input.id }));
+    return nodeOf(await nodeRows<ConceptNode>(run, 'curation/refresh-names', { id: input.id }));
   });
 }
 
 export function addConceptAlias(db: Database, by: string, concept: string, alias: string) {
   return curate(db, { by, action: 'addConceptAlias', target: concept, details: { alias } }, async (run) => {
     await assertNameFree(run, concept, [alias]);
-    if (!nodeOf(await nodeRows(run, 'curation/add-concept-alias', { concept, alias, by }))) return null;
-    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: concept }));
+    if (!nodeOf(await nodeRows<ConceptNode>(run, 'curation/add-concept-alias', { concept, alias, by }))) return null;
+    return nodeOf(await nodeRows<ConceptNode>(run, 'curation/refresh-names', { id: concept }));
   });
 }
 
@@ -114,8 +114,8 @@ export function addConceptAlias(db: Database, by: string, concept: string, alias
 export function mergeConcepts(db: Database, by: string, keep: string, remove: string) {
   if (keep === remove) throw new BadUserInputError('remove: cannot merge a concept into itself', 'remove');
   return curate(db, { by, action: 'mergeConcepts', target: keep, details: { remove } }, async (run) => {
-    if (!nodeOf(await nodeRows(run, 'curation/merge-concepts', { keep, remove, by }))) return null;
-    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: keep }));
+    if (!nodeOf(await nodeRows<ConceptNode>(run, 'curation/merge-concepts', { keep, remove, by }))) return null;
+    return nodeOf(await nodeRows<ConceptNode>(run, 'curation/refresh-names', { id: keep }));
   });
 }
 
@@ -129,7 +129,7 @@ export interface PersonInput {
 export function upsertPerson(db: Database, by: string, input: PersonInput, source: CurationSource | null) {
   return curate(db, { by, action: 'upsertPerson', target: input.id, details: input, source }, async (run) => {
     await run('curation/upsert-person', { id: input.id, by, name: input.name, aliases: input.aliases ?? null, affiliation: input.affiliation ?? null });
-    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: input.id }));
+    return nodeOf(await nodeRows<PersonNode>(run, 'curation/refresh-names', { id: input.id }));
   });
 }
 
@@ -144,7 +144,7 @@ export interface PaperInput {
 
 export function upsertPaper(db: Database, by: string, input: PaperInput, source: CurationSource | null) {
   return curate(db, { by, action: 'upsertPaper', target: input.id, details: input, source }, async (run) =>
-    nodeOf(await nodeRows(run, 'curation/upsert-paper', {
+    nodeOf(await nodeRows<PaperNode>(run, 'curation/upsert-paper', {
       id: input.id, by, title: input.title, year: input.year ?? null, venue: input.venue ?? null, arxiv: input.arxiv ?? null, url: input.url ?? null,
     })),
   );
@@ -163,7 +163,7 @@ export interface TalkInput {
 
 export function upsertTalk(db: Database, by: string, input: TalkInput, source: CurationSource | null) {
   return curate(db, { by, action: 'upsertTalk', target: input.id, details: input, source }, async (run) =>
-    nodeOf(await nodeRows(run, 'curation/upsert-talk', {
+    nodeOf(await nodeRows<TalkNode>(run, 'curation/upsert-talk', {
       id: input.id, by, title: input.title, kind: input.kind, day: input.day, session: input.session ?? null,
       summary: input.summary ?? null, order: input.order ?? null, year: null,
     })),
@@ -173,7 +173,7 @@ export function upsertTalk(db: Database, by: string, input: TalkInput, source: C
 /** The work discusses the concept, as the source says. Resolves to the work. */
 export function linkWorkToConcept(db: Database, by: string, work: string, concept: string, source: CurationSource) {
   return curate(db, { by, action: 'linkWorkToConcept', target: `${work} DISCUSSES ${concept}`, source }, async (run) =>
-    nodeOf(await nodeRows(run, 'curation/link-work-concept', { work, concept, by, source: { document: null, line: null, url: null, ...source } })),
+    nodeOf(await nodeRows<WorkNode>(run, 'curation/link-work-concept', { work, concept, by, source: { document: null, line: null, url: null, ...source } })),
   );
 }
 
@@ -185,7 +185,7 @@ export function addReference(db: Database, by: string, from: string, to: string,
       props: { document: source.document, line: source.line, url: source.url, quote: source.quote, curatedBy: by, curatedAt: new Date().toISOString() },
     });
     if (!row) return null;
-    return nodeOf(await nodeRows(run, 'entity/by-ids', { ids: [from] }));
+    return nodeOf(await nodeRows<WorkNode>(run, 'entity/by-ids', { ids: [from] }));
   });
 }
 

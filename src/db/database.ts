@@ -37,6 +37,14 @@ export interface DatabaseOptions {
 
 type Mode = 'READ' | 'WRITE';
 
+export interface WriteOptions {
+  /**
+   * False for work no client waits on (migrations, seeding, imports), which NEO4J_QUERY_TIMEOUT_MS
+   * must not cut short on a busy machine. Default true.
+   */
+  bounded?: boolean;
+}
+
 export class Database {
   /** Statements sent to Neo4j so far; tests and benchmarks read it to count round trips. */
   roundTrips = 0;
@@ -69,28 +77,36 @@ export class Database {
    * would, until `retryMs` has passed.
    */
   read<T = Row>(statement: string, params: Params = {}): Promise<T[]> {
-    return this.run('READ', statement, (session, config) => this.rows<T>(session.run(cypher(statement), toParams(params) as Params, config)));
+    return this.run('READ', statement, (session, config) => this.rows<T>(session.run(cypher(statement), toParams(params), config)));
   }
 
   /** Runs a named write statement in its own transaction. */
-  write<T = Row>(statement: string, params: Params = {}): Promise<T[]> {
-    return this.writeTransaction(statement, (run) => run<T>(statement, params));
+  write<T = Row>(statement: string, params: Params = {}, options: WriteOptions = {}): Promise<T[]> {
+    return this.writeTransaction(statement, (run) => run<T>(statement, params), options);
   }
 
   /**
    * Runs several named statements in one write transaction: all of them commit, or none.
    * `work` receives a runner for named statements; the driver retries it on transient errors.
    */
-  writeTransaction<T>(operation: string, work: (run: StatementRunner) => Promise<T>): Promise<T> {
+  writeTransaction<T>(operation: string, work: (run: StatementRunner) => Promise<T>, { bounded = true }: WriteOptions = {}): Promise<T> {
     return this.run('WRITE', operation, (session, config) =>
-      session.executeWrite((tx) => work((statement, params = {}) => this.rows(tx.run(cypher(statement), toParams(params) as Params))), config),
+      session.executeWrite(
+        (tx) => work((statement, params = {}) => this.rows(tx.run(cypher(statement), toParams(params)))),
+        bounded ? config : { metadata: config.metadata },
+      ),
     );
   }
 
-  /** Runs raw Cypher text (migrations, tests' own setup): everything else uses named statements. */
+  /**
+   * Runs raw Cypher text (migrations, tests' own setup): everything else uses named statements.
+   * No client waits on it, so NEO4J_QUERY_TIMEOUT_MS does not apply (db.awaitIndexes, say, may
+   * rightly take longer on a busy machine).
+   */
   runText<T = Row>(text: string, params: Params = {}, mode: Mode = 'WRITE'): Promise<T[]> {
-    return this.run(mode, 'text', (session, config) => {
-      const work = (tx: { run: Session['run'] }) => this.rows<T>(tx.run(text, toParams(params) as Params));
+    return this.run(mode, 'text', (session, { metadata }) => {
+      const config = { metadata };
+      const work = (tx: { run: Session['run'] }) => this.rows<T>(tx.run(text, toParams(params)));
       return mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config);
     });
   }

@@ -5,7 +5,10 @@
  */
 import DataLoader from 'dataloader';
 import type { Database } from './database.js';
-import type { ConceptLink, ConceptRelations, Contribution, Entity, Page, ReferenceEdge, Source, TalkPlacement, WorkLink } from '../model/rows.js';
+import type {
+  ConceptLink, ConceptNode, ConceptRelations, Contribution, DayNode, Entity, EventNode, Page, PersonNode, ReferenceEdge, SessionNode, Source,
+  TalkNode, TalkPlacement, WorkLink, WorkNode,
+} from '../model/rows.js';
 
 
 /** One row (or null) per key, from a statement taking `$ids` and returning `id` per row (of type R). */
@@ -41,8 +44,8 @@ export interface PageKey {
  * A page of a to-many relationship per key. Keys asking for the same page size and offset share
  * one round trip (the usual case: every parent in a list asks for the same page).
  */
-function paged(db: Database, statement: string) {
-  return new DataLoader<PageKey, Page<Entity>, string>(
+function paged<T>(db: Database, statement: string) {
+  return new DataLoader<PageKey, Page<T>, string>(
     async (keys) => {
       const groups = new Map<string, PageKey[]>();
       for (const key of keys) {
@@ -50,11 +53,11 @@ function paged(db: Database, statement: string) {
         if (!groups.has(group)) groups.set(group, []);
         groups.get(group)!.push(key);
       }
-      const results = new Map<string, Page<Entity>>();
+      const results = new Map<string, Page<T>>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { offset, limit } = group[0]!;
-          const rows = await db.read<{ id: string; total: number; items: Entity[] }>(statement, { ids: [...new Set(group.map((k) => k.id))], offset, limit });
+          const rows = await db.read<{ id: string; total: number; items: T[] }>(statement, { ids: [...new Set(group.map((k) => k.id))], offset, limit });
           for (const row of rows) {
             results.set(`${row.id}:${offset}:${limit}`, { total: row.total, items: row.items });
           }
@@ -84,22 +87,22 @@ export function createLoaders(db: Database) {
     referencesOut: grouped(db, 'work/references-out', (row: ReferenceRow) => reference(row)),
     referencesIn: grouped(db, 'work/references-in', (row: ReferenceRow) => reference(row)),
     talkPlacement: single(db, 'talk/placement', (row: TalkPlacement & { id: string }): TalkPlacement => row),
-    talksPresentingPaper: grouped(db, 'paper/presented-at', (row: { id: string; talk: Entity }) => row.talk),
+    talksPresentingPaper: grouped(db, 'paper/presented-at', (row: { id: string; talk: TalkNode }) => row.talk),
     conceptRelations: single(db, 'concept/relations', (row: ConceptRelations & { id: string }): ConceptRelations => row),
-    worksOfConcept: paged(db, 'concept/works'),
-    worksOfPerson: paged(db, 'person/works'),
-    talksInSession: grouped(db, 'schedule/talks-by-session', (row: { id: string; talk: Entity }) => row.talk),
-    dayOfSession: single(db, 'schedule/by-session', (row: { id: string; day: Entity }) => row.day),
-    sessionsOfDay: grouped(db, 'schedule/sessions', (row: { id: string; session: Entity }) => row.session),
-    talksOfDay: grouped(db, 'schedule/talks', (row: { id: string; talk: Entity }) => row.talk),
-    eventOfDay: single(db, 'schedule/event-of-day', (row: { id: string; event: Entity }) => row.event),
-    daysOfEvent: grouped(db, 'schedule/days-of-event', (row: { id: string; day: Entity }) => row.day),
-    conceptByName: byName(db, 'concept/by-name', 'concept'),
-    personByName: byName(db, 'person/by-name', 'person'),
+    worksOfConcept: paged<WorkNode>(db, 'concept/works'),
+    worksOfPerson: paged<WorkNode>(db, 'person/works'),
+    talksInSession: grouped(db, 'schedule/talks-by-session', (row: { id: string; talk: TalkNode }) => row.talk),
+    dayOfSession: single(db, 'schedule/by-session', (row: { id: string; day: DayNode }) => row.day),
+    sessionsOfDay: grouped(db, 'schedule/sessions', (row: { id: string; session: SessionNode }) => row.session),
+    talksOfDay: grouped(db, 'schedule/talks', (row: { id: string; talk: TalkNode }) => row.talk),
+    eventOfDay: single(db, 'schedule/event-of-day', (row: { id: string; event: EventNode }) => row.event),
+    daysOfEvent: grouped(db, 'schedule/days-of-event', (row: { id: string; day: DayNode }) => row.day),
+    conceptByName: byName<ConceptNode>(db, 'concept/by-name', 'concept'),
+    personByName: byName<PersonNode>(db, 'person/by-name', 'person'),
   };
 
   /** Primes the loaders with a work and whichever of its lists a statement returned (null: not fetched). */
-  const primeWork = (work: Entity, concepts: ConceptLink[] | null | undefined, contributions: Contribution[] | null | undefined) => {
+  const primeWork = (work: WorkNode, concepts: ConceptLink[] | null | undefined, contributions: Contribution[] | null | undefined) => {
     loaders.entity.prime(work.id, work);
     if (concepts) loaders.conceptsOfWork.prime(work.id, concepts);
     if (contributions) loaders.contributionsToWork.prime(work.id, contributions);
@@ -111,7 +114,7 @@ export function createLoaders(db: Database) {
      * A node by id; for a work, also what `includes` asks of it, in the same statement. The
      * loaders are primed with all of it, so the fields that follow make no round trip.
      */
-    async entityWith(id: string, includes: WorkIncludes): Promise<Entity | null> {
+    async entityWith(id: string, includes: WorkIncludes): Promise<WorkNode | null> {
       const [row] = await db.read<WorkRelationsRow>('work/with-relations', { ids: [id], ...includes });
       if (!row) return null;
       primeWork(row.node, row.concepts, row.contributions);
@@ -121,7 +124,7 @@ export function createLoaders(db: Database) {
      * A concept by name or alias with one page of its works and what `includes` asks of them, in
      * one statement; primes conceptByName, worksOfConcept and the works' loaders.
      */
-    async conceptWithWorks(name: string, page: { offset: number; limit: number }, includes: WorkIncludes): Promise<Entity | null> {
+    async conceptWithWorks(name: string, page: { offset: number; limit: number }, includes: WorkIncludes): Promise<ConceptNode | null> {
       const key = name.trim().toLowerCase();
       const [row] = await db.read<ConceptWithWorksRow>('concept/with-works', { key, ...page, ...includes });
       const concept = row?.concept ?? null;
@@ -144,31 +147,31 @@ function reference(row: ReferenceRow): ReferenceEdge {
 }
 
 /** Look-up by name or alias, case-insensitively; keys are lowercased before batching. */
-function byName(db: Database, statement: string, column: 'concept' | 'person') {
-  const loader = new DataLoader<string, Entity | null>(async (keys) => {
-    const rows = await db.read<{ key: string } & Partial<Record<'concept' | 'person', Entity>>>(statement, { keys: [...new Set(keys)] });
+function byName<T extends ConceptNode | PersonNode>(db: Database, statement: string, column: 'concept' | 'person') {
+  const loader = new DataLoader<string, T | null>(async (keys) => {
+    const rows = await db.read<{ key: string } & Partial<Record<'concept' | 'person', T>>>(statement, { keys: [...new Set(keys)] });
     const byKey = new Map(rows.map((row) => [row.key, row[column] ?? null]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
   return {
     load: (name: string) => loader.load(name.trim().toLowerCase()),
     /** `key` is already lowercased. */
-    prime: (key: string, value: Entity | null) => loader.prime(key, value),
+    prime: (key: string, value: T | null) => loader.prime(key, value),
   };
 }
 
 /** What work/with-relations returns per work; a list is null when it was not asked for. */
 interface WorkRelationsRow {
   id: string;
-  node: Entity;
+  node: WorkNode;
   concepts: ConceptLink[] | null;
   contributions: Contribution[] | null;
 }
 
 interface ConceptWithWorksRow {
-  concept: Entity | null;
+  concept: ConceptNode | null;
   total: number;
-  items: { work: Entity; concepts: ConceptLink[] | null; contributions: Contribution[] | null }[];
+  items: { work: WorkNode; concepts: ConceptLink[] | null; contributions: Contribution[] | null }[];
 }
 
 

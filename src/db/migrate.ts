@@ -9,7 +9,7 @@ import type { Database } from './database.js';
 export async function migrate(db: Database, indexWaitSeconds = 120): Promise<number> {
   const statements = splitStatements(cypher('schema'));
   for (const statement of statements) await db.runText(statement);
-  await db.write('ingest/fold-symmetric-pairs');
+  await db.write('ingest/fold-symmetric-pairs', {}, { bounded: false });
   await db.runText('CALL db.awaitIndexes($seconds)', { seconds: indexWaitSeconds }, 'READ');
   return statements.length;
 }

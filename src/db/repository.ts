@@ -2,7 +2,7 @@
  * The root queries of the API: filtered lists, search, rankings, trails and paths. Each is one
  * named Cypher statement and one round trip; relationship fields go through loaders.ts instead.
  */
-import type { Entity, GraphPath, Page, RankedWork, Row, TrailStep } from '../model/rows.js';
+import type { ConceptNode, DayNode, Entity, EventNode, GraphPath, Page, PaperNode, PersonNode, RankedWork, TalkNode, TrailStep } from '../model/rows.js';
 import { reasonWeights, referenceWeights } from '../model/vocabulary.js';
 import type { Database } from './database.js';
 import { luceneQueries } from './lucene.js';
@@ -12,7 +12,8 @@ export interface PageParams {
   limit: number;
 }
 
-const page = <T>(row: Row | undefined): Page<T> => ({ total: (row?.total as number) ?? 0, items: (row?.items as T[]) ?? [] });
+/** The one row of a list statement (total and items), or an empty page. */
+const pageOf = async <T>(rows: Promise<Page<T>[]>): Promise<Page<T>> => (await rows)[0] ?? { total: 0, items: [] };
 
 export interface TalkFilter {
   day?: number | null;
@@ -35,7 +36,7 @@ const workFilter = (filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>) => ({
 });
 
 export async function listTalks(db: Database, filter: TalkFilter, orderBy: string, { offset, limit }: PageParams) {
-  const [row] = await db.read('talk/list', {
+  return pageOf(db.read<Page<TalkNode>>('talk/list', {
     ...workFilter(filter),
     day: filter.day ?? null,
     session: filter.session ?? null,
@@ -43,36 +44,32 @@ export async function listTalks(db: Database, filter: TalkFilter, orderBy: strin
     orderBy,
     offset,
     limit,
-  });
-  return page<Entity>(row);
+  }));
 }
 
 export async function listPapers(db: Database, filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>, orderBy: string, { offset, limit }: PageParams) {
-  const [row] = await db.read('paper/list', { ...workFilter(filter), orderBy, offset, limit });
-  return page<Entity>(row);
+  return pageOf(db.read<Page<PaperNode>>('paper/list', { ...workFilter(filter), orderBy, offset, limit }));
 }
 
 export async function listConcepts(db: Database, text: string | null | undefined, orderBy: string, { offset, limit }: PageParams) {
-  const [row] = await db.read('concept/list', { text: key(text), orderBy, offset, limit });
-  return page<Entity>(row);
+  return pageOf(db.read<Page<ConceptNode>>('concept/list', { text: key(text), orderBy, offset, limit }));
 }
 
 export async function listPeople(db: Database, text: string | null | undefined, orderBy: string, { offset, limit }: PageParams) {
-  const [row] = await db.read('person/list', { text: key(text), orderBy, offset, limit });
-  return page<Entity>(row);
+  return pageOf(db.read<Page<PersonNode>>('person/list', { text: key(text), orderBy, offset, limit }));
 }
 
 export interface SearchHit {
   score: number;
-  node: Entity;
+  node: TalkNode | PaperNode | ConceptNode | PersonNode;
 }
 
 /** Full-text search; `labels` limits the kinds of node (empty: all). */
 export async function search(db: Database, text: string, labels: string[], { offset, limit }: PageParams): Promise<Page<SearchHit> & { typosForgiven: boolean }> {
   const queries = luceneQueries(text);
   if (queries === null) return { total: 0, items: [], typosForgiven: false };
-  const [row] = await db.read('search/fulltext', { ...queries, labels, offset, limit, scanLimit: 1000 });
-  return { ...page<SearchHit>(row), typosForgiven: row?.fuzzy === true };
+  const [row] = await db.read<Page<SearchHit> & { fuzzy: boolean }>('search/fulltext', { ...queries, labels, offset, limit, scanLimit: 1000 });
+  return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: row?.fuzzy === true };
 }
 
 export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {
@@ -91,17 +88,17 @@ export async function followUpReads(db: Database, id: string, depth: number): Pr
 
 export async function shortestPaths(db: Database, from: string, to: string, maxLength: number, limit: number): Promise<GraphPath[]> {
   if (from === to) {
-    const [row] = await db.read('entity/by-ids', { ids: [from] });
-    return row ? [{ nodes: [row.node as Entity], edges: [] }] : [];
+    const [row] = await db.read<{ node: Entity }>('entity/by-ids', { ids: [from] });
+    return row ? [{ nodes: [row.node], edges: [] }] : [];
   }
   return db.read<GraphPath>('graph/shortest-paths', { from, to, maxLength, limit });
 }
 
 /** Every day of every event, in order; sessions and talks come through the loaders. */
-export async function allDays(db: Database): Promise<Entity[]> {
-  return (await db.read('schedule/all')).map((row) => row.day as Entity);
+export async function allDays(db: Database): Promise<DayNode[]> {
+  return (await db.read<{ day: DayNode }>('schedule/all')).map((row) => row.day);
 }
 
-export async function allEvents(db: Database): Promise<Entity[]> {
-  return (await db.read('schedule/events')).map((row) => row.event as Entity);
+export async function allEvents(db: Database): Promise<EventNode[]> {
+  return (await db.read<{ event: EventNode }>('schedule/events')).map((row) => row.event);
 }

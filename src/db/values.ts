@@ -45,11 +45,15 @@ function isTemporal(value: object): value is { toString(): string } {
  * Prepares parameters for the driver: JavaScript numbers that are whole become Neo4j Integers
  * (otherwise they travel as floats, which LIMIT and SKIP refuse and properties would keep).
  */
-export function toParams(value: unknown): unknown {
+export function toParams(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, toParam(v)]));
+}
+
+function toParam(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map(toParams);
+  if (Array.isArray(value)) return value.map(toParam);
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParams(v)]));
+    return toParams(value as Record<string, unknown>);
   }
   return value;
 }

@@ -2,12 +2,12 @@
  * The sentence that explains a reason of a related-work ranking. The weights are in
  * src/model/vocabulary.ts; the Cypher in cypher/related/ adds them up.
  */
-import type { Entity, Reason } from '../model/rows.js';
+import { type Entity, nameOf, type Reason } from '../model/rows.js';
 
 
 
 
-const label = (e: Entity | undefined) => `“${(e?.name ?? e?.title ?? e?.id) as string}”`;
+const label = (e: Entity | undefined) => `“${e ? nameOf(e) : ''}”`;
 
 /** One sentence a client can show for a reason. */
 export function describeReason(reason: Reason): string {

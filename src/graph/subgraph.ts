@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db/database.js';
 import { type nodeTypes, referenceWeights, relationshipTypes } from '../model/vocabulary.js';
-import type { Entity } from '../model/rows.js';
+import { type Entity, nameOf } from '../model/rows.js';
 
 /** Node kinds a subgraph may hold, and the relationship types it may follow (a fixed allow-list). */
 export const graphNodeTypes = ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link'] as const satisfies readonly (typeof nodeTypes)[number][];
@@ -57,40 +57,46 @@ export async function subgraph(db: Database, request: SubgraphRequest): Promise<
     limit,
   };
   const [row] = request.center?.length
-    ? await db.read('graph/neighbourhood', { ...params, center: request.center, depth: request.depth ?? 1 })
-    : await db.read('graph/whole', params);
+    ? await db.read<SubgraphRow>('graph/neighbourhood', { ...params, center: request.center, depth: request.depth ?? 1 })
+    : await db.read<SubgraphRow>('graph/whole', params);
 
-  const nodes = ((row?.nodes as Entity[] | undefined) ?? []).map(toGraphNode);
+  const nodes = (row?.nodes ?? []).map(toGraphNode);
   const kept = new Set(nodes.map((n) => n.id));
-  const rawEdges = (row?.edges as Record<string, unknown>[] | undefined) ?? [];
-  const edges = rawEdges.filter((e) => kept.has(e.target as string)).map(toGraphEdge);
-  const totalNodes = (row?.totalNodes as number | undefined) ?? 0;
-  const totalEdges = (row?.totalEdges as number | undefined) ?? 0;
+  const edges = (row?.edges ?? []).filter((e) => kept.has(e.target)).map(toGraphEdge);
+  const totalNodes = row?.totalNodes ?? 0;
+  const totalEdges = row?.totalEdges ?? 0;
   return { nodes, edges, totalNodes, totalEdges, truncated: nodes.length < totalNodes || edges.length < totalEdges };
+}
+
+/** What graph/neighbourhood and graph/whole return: the nodes, the edges among them, and the totals before the limit. */
+interface SubgraphRow {
+  nodes: Entity[];
+  edges: { source: string; target: string; type: string; role?: string; line?: number; quote?: string }[];
+  totalNodes: number;
+  totalEdges: number;
 }
 
 function toGraphNode(node: Entity): GraphNode {
   return {
     id: node.id,
-    label: String(node.title ?? node.name ?? node.url ?? node.id),
+    label: nameOf(node),
     type: node.__type,
-    kind: (node.kind as string | undefined) ?? null,
-    year: (node.year as number | undefined) ?? null,
+    kind: 'kind' in node ? node.kind : null,
+    year: 'year' in node ? (node.year ?? null) : null,
     properties: node,
   };
 }
 
-function toGraphEdge(edge: Record<string, unknown>): GraphEdge {
-  const type = edge.type as string;
-  const role = edge.role as string | undefined;
+function toGraphEdge(edge: SubgraphRow['edges'][number]): GraphEdge {
+  const { type, role } = edge;
   return {
-    id: `${edge.source as string}|${type}|${edge.target as string}${role ? `|${role}` : ''}`,
-    source: edge.source as string,
-    target: edge.target as string,
+    id: `${edge.source}|${type}|${edge.target}${role ? `|${role}` : ''}`,
+    source: edge.source,
+    target: edge.target,
     type,
     label: role ? role.toLowerCase() : type.toLowerCase().replace(/_/g, ' '),
     weight: edgeWeights[type] ?? 1,
-    line: (edge.line as number | undefined) ?? null,
-    quote: (edge.quote as string | undefined) ?? null,
+    line: edge.line ?? null,
+    quote: edge.quote ?? null,
   };
 }

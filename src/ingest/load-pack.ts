@@ -187,7 +187,7 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
       // Every answer is in before the transaction commits, or rolls back on the first failure.
       const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
       if (failed) throw failed.reason;
-    });
+    }, { bounded: false });
   }
   return graphCounts(db);
 }

@@ -3,14 +3,109 @@
  * once from the driver's values at the repository boundary (src/db/values.ts). Each object type
  * of the schema is backed by one of these (Pothos' objectRef<Shape>).
  */
-import type { ReasonKind } from './vocabulary.js';
+import type { LinkKind, Origin, PersonRole, ReasonKind, ReferenceType, SessionKind, TalkKind } from './vocabulary.js';
 /** A value as the statements return it once converted: what JSON can hold. */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
 export type Row = Record<string, Plain>;
 
-/** A node as the API sees it: its properties, and its kind in __type. */
-export type Entity = Row & { id: string; __type: string };
+/**
+ * The nodes as the API sees them: their properties, and their kind in __type. The statements
+ * return every property of a node (`n {.*, __type: ...}`); these name the ones the API reads.
+ */
+interface Node<T extends string> {
+  __type: T;
+  id: string;
+  /** Where the notes give it (nodes read from a pack's document). */
+  sourceDocument?: string;
+  sourceLine?: number;
+  sourceQuote?: string;
+}
+
+export interface TalkNode extends Node<'Talk'> {
+  title: string;
+  kind: TalkKind;
+  order: number;
+  dayNumber: number;
+  lineFrom: number;
+  lineTo: number;
+  summary: string;
+  /** False when the notes give the talk no heading and the curators wrote its title. */
+  titleInSource?: boolean;
+  year?: number;
+}
+
+export interface PaperNode extends Node<'Paper'> {
+  title: string;
+  year?: number;
+  venue?: string;
+  arxiv?: string;
+  doi?: string;
+  url?: string;
+  /** The fields taken from the public record rather than the notes. */
+  publicRecord?: string[];
+}
+
+export interface ConceptNode extends Node<'Concept'> {
+  name: string;
+  aliases?: string[];
+  definition: string;
+}
+
+export interface PersonNode extends Node<'Person'> {
+  name: string;
+  aliases?: string[];
+  affiliation?: string;
+}
+
+export interface SessionNode extends Node<'Session'> {
+  title: string;
+  kind: SessionKind;
+  order: number;
+  dayNumber: number;
+}
+
+export interface DayNode extends Node<'Day'> {
+  number: number;
+  title: string;
+}
+
+export interface EventNode extends Node<'Event'> {
+  name: string;
+  fullName?: string;
+  location?: string;
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface LinkNode extends Node<'Link'> {
+  url: string;
+  kind: LinkKind;
+  label?: string;
+}
+
+export interface DocumentNode extends Node<'Document'> {
+  title: string;
+  file: string;
+}
+
+export type WorkNode = TalkNode | PaperNode;
+
+/** What a node is called: a work's or session's title, a concept's, person's or event's name, a day's title, a link's address. */
+export function nameOf(node: Entity): string {
+  switch (node.__type) {
+    case 'Concept':
+    case 'Person':
+    case 'Event':
+      return node.name;
+    case 'Link':
+      return node.url;
+    default:
+      return node.title;
+  }
+}
+/** Any node of the graph; `__type` tells which. */
+export type Entity = WorkNode | ConceptNode | PersonNode | SessionNode | DayNode | EventNode | LinkNode | DocumentNode;
 export interface Source {
   document: string | null;
   line: number | null;
@@ -21,7 +116,7 @@ export interface Source {
 /** A code repository, demo or site a work links to, with the line of the notes that gives it. */
 export interface WorkLink {
   url: string;
-  kind: string;
+  kind: LinkKind;
   label?: string | null;
   asWritten: string;
   corrected: boolean;
@@ -34,43 +129,43 @@ export interface Page<T> {
 }
 
 export interface TalkPlacement {
-  day: Entity | null;
-  session: Entity | null;
-  parent: Entity | null;
-  presents: Entity | null;
-  sections: Entity[];
+  day: DayNode | null;
+  session: SessionNode | null;
+  parent: TalkNode | null;
+  presents: PaperNode | null;
+  sections: TalkNode[];
 }
 
 export interface ConceptLink {
-  concept: Entity;
+  concept: ConceptNode;
   source: Source;
 }
 
 export interface Contribution {
-  person: Entity;
-  role: string;
-  origin: string;
+  person: PersonNode;
+  role: PersonRole;
+  origin: Origin;
   source: Source | null;
 }
 
 export interface ReferenceEdge {
-  type: string;
+  type: ReferenceType;
   from: string;
   to: string;
   /** The work at the other end. */
-  work: Entity;
+  work: WorkNode;
   source: Source | null;
 }
 
 export interface ConceptRelations {
-  broader: Entity[];
-  narrower: Entity[];
-  related: Entity[];
+  broader: ConceptNode[];
+  narrower: ConceptNode[];
+  related: ConceptNode[];
 }
 
 export interface TrailStep {
   depth: number;
-  work: Entity;
+  work: WorkNode;
   /** The edge that leads to this work from the step before. */
   reference: Omit<ReferenceEdge, 'work'>;
   /** The ids along the way, from the start. */
@@ -90,12 +185,12 @@ export interface Reason {
   /** For reference edges: OUT when the seed points at the result, IN when the result points at the seed. */
   direction: 'OUT' | 'IN' | null;
   /** The nodes the reason goes through: the shared concept, person, session, ... */
-  via: Entity[];
+  via: (ConceptNode | PersonNode | SessionNode | WorkNode)[];
   source: Source | null;
 }
 
 export interface RankedWork {
-  work: Entity;
+  work: WorkNode;
   score: number;
   reasons: Reason[];
 }

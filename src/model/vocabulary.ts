@@ -34,11 +34,16 @@ export const relationshipTypes = [
 export type RelationshipType = (typeof relationshipTypes)[number];
 
 export const talkKinds = ['TUTORIAL', 'TALK', 'INVITED_TALK', 'WORKSHOP_TALK', 'PANEL', 'SECTION'] as const;
+export type TalkKind = (typeof talkKinds)[number];
 export const sessionKinds = ['SESSION', 'WORKSHOP'] as const;
+export type SessionKind = (typeof sessionKinds)[number];
 export const linkKinds = ['CODE', 'DEMO', 'SITE', 'PAPER', 'DATA'] as const;
+export type LinkKind = (typeof linkKinds)[number];
 export const personRoles = ['SPEAKER', 'AUTHOR', 'PANELIST', 'ORGANIZER', 'MENTIONED'] as const;
+export type PersonRole = (typeof personRoles)[number];
 /** Where a fact comes from: the notes themselves, or the public record (a paper's authors, its arXiv id). */
 export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
+export type Origin = (typeof origins)[number];
 
 /** Why a work is related to a seed work (relatedWork) or to a concept (relatedToConcept). */
 export const reasonKinds = [

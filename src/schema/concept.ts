@@ -1,4 +1,3 @@
-import type { Entity } from '../model/rows.js';
 import { listConcepts } from '../db/repository.js';
 import { builder } from './builder.js';
 import { localId } from './ids.js';
@@ -24,9 +23,9 @@ builder.node(ConceptRef, {
   description: 'An idea the notes discuss (Wasserstein distance, Elastic Weight Consolidation, ...).',
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (c) => c.id }),
-    name: t.string({ description: 'The name the curators chose ("Elastic weight consolidation").', resolve: (c) => c.name as string }),
-    aliases: t.stringList({ description: 'Other names and abbreviations (EWC, WGAN, ...).', resolve: (c) => (c.aliases as string[]) ?? [] }),
-    definition: t.string({ description: 'One or two sentences on what it is, written by the curators.', resolve: (c) => c.definition as string }),
+    name: t.string({ description: 'The name the curators chose ("Elastic weight consolidation").', resolve: (c) => c.name }),
+    aliases: t.stringList({ description: 'Other names and abbreviations (EWC, WGAN, ...).', resolve: (c) => c.aliases ?? [] }),
+    definition: t.string({ description: 'One or two sentences on what it is, written by the curators.', resolve: (c) => c.definition }),
     broader: t.field({
       type: [ConceptRef],
       description: 'More general concepts.',
@@ -47,7 +46,7 @@ builder.node(ConceptRef, {
       description: 'The talks and papers that discuss this concept.',
       resolve: async (c, args, { loaders }) => {
         const { offset, limit } = pageParams(args);
-        return toConnection<Entity>(await loaders.worksOfConcept.load({ id: c.id, offset, limit }), offset);
+        return toConnection(await loaders.worksOfConcept.load({ id: c.id, offset, limit }), offset);
       },
     }),
   }),
@@ -78,7 +77,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);
-      return toConnection<Entity>(await listConcepts(db, args.text, args.orderBy ?? 'NAME', { offset, limit }), offset);
+      return toConnection(await listConcepts(db, args.text, args.orderBy ?? 'NAME', { offset, limit }), offset);
     },
   }),
 }));

@@ -53,7 +53,7 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
     type: t.exposeString('type', { description: 'Talk, Paper, Concept, Person, Session, Day, Event or Link.' }),
     kind: t.exposeString('kind', { nullable: true, description: 'For talks and sessions: TUTORIAL, TALK, ... SESSION, WORKSHOP.' }),
     year: t.exposeInt('year', { nullable: true, description: 'For talks and papers: the year, where known.' }),
-    day: t.int({ nullable: true, description: 'For talks and sessions: the day number.', resolve: (n) => (n.properties.dayNumber as number | undefined) ?? null }),
+    day: t.int({ nullable: true, description: 'For talks and sessions: the day number.', resolve: (n) => ('dayNumber' in n.properties ? n.properties.dayNumber : null) }),
   }),
 });
 

@@ -7,9 +7,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { WorkIncludes } from '../db/loaders.js';
-import type { Entity } from '../model/rows.js';
+import type { WorkNode } from '../model/rows.js';
 import type { Context } from './builder.js';
 import { localId } from './ids.js';
+import { isNodeOf } from './refs.js';
 
 /** The fields selected on a field's result, across its types and fragments. */
 function fieldsOf(tree: ResolveTree): ResolveTree[] {
@@ -48,9 +49,9 @@ export function workIncludes(tree: ResolveTree | null): WorkIncludes {
  * The resolver of a root field that returns one work of `typename` by id (`talk`, `paper`): the
  * work and the lists the query asks of it come in one statement.
  */
-export function workById(typename: 'Talk' | 'Paper') {
-  return async (_root: unknown, { id }: { id: string | number }, { loaders }: Context, info: GraphQLResolveInfo): Promise<Entity | null> => {
+export function workById<T extends WorkNode['__type']>(typename: T) {
+  return async (_root: unknown, { id }: { id: string | number }, { loaders }: Context, info: GraphQLResolveInfo): Promise<Extract<WorkNode, { __type: T }> | null> => {
     const node = await loaders.entityWith(localId(String(id)), workIncludes(selection(info)));
-    return node?.__type === typename ? node : null;
+    return isNodeOf(typename)(node) ? node : null;
   };
 }

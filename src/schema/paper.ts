@@ -1,4 +1,3 @@
-import type { Entity } from '../model/rows.js';
 import { listPapers } from '../db/repository.js';
 import { builder } from './builder.js';
 import { workById } from './lookahead.js';
@@ -18,23 +17,21 @@ export const PaperOrderEnum = builder.enumType('PaperOrder', {
   },
 });
 
-const optionalString = (key: string) => (paper: Entity) => (paper[key] as string | undefined) ?? null;
-
 builder.node(PaperRef, {
   ...nodeOptions('Paper'),
   description: 'A paper: one a talk presents, or one the notes point to.',
   interfaces: [WorkRef],
   fields: (t) => ({
-    venue: t.string({ nullable: true, description: 'Where it was published ("ICML 2017", "NIPS 2016", ...); null when unknown.', resolve: optionalString('venue') }),
-    arxiv: t.string({ nullable: true, description: 'The arXiv identifier, such as 1701.07875.', resolve: optionalString('arxiv') }),
+    venue: t.string({ nullable: true, description: 'Where it was published ("ICML 2017", "NIPS 2016", ...); null when unknown.', resolve: (paper) => paper.venue ?? null }),
+    arxiv: t.string({ nullable: true, description: 'The arXiv identifier, such as 1701.07875.', resolve: (paper) => paper.arxiv ?? null }),
     url: t.string({
       nullable: true,
       description: 'Where to read it: the given URL, or the arXiv abstract page.',
-      resolve: (paper) => (paper.url as string | undefined) ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv as string}` : null),
+      resolve: (paper) => paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : null),
     }),
     publicRecord: t.stringList({
       description: 'Fields whose values come from the public record, not from the notes (e.g. ["arxiv", "year"]).',
-      resolve: (paper) => (paper.publicRecord as string[] | undefined) ?? [],
+      resolve: (paper) => paper.publicRecord ?? [],
     }),
     presentedAt: t.field({
       type: [TalkRef],
@@ -64,7 +61,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);
-      return toConnection<Entity>(await listPapers(db, args, args.orderBy ?? 'TITLE', { offset, limit }), offset);
+      return toConnection(await listPapers(db, args, args.orderBy ?? 'TITLE', { offset, limit }), offset);
     },
   }),
 }));

@@ -1,4 +1,3 @@
-import type { Entity } from '../model/rows.js';
 import { listPeople } from '../db/repository.js';
 import { builder } from './builder.js';
 import { localId } from './ids.js';
@@ -15,15 +14,15 @@ builder.node(PersonRef, {
   description: 'A speaker, panelist, author, or someone the notes mention.',
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (p) => p.id }),
-    name: t.string({ description: "The full name; other spellings, such as the notes', are in `aliases`.", resolve: (p) => p.name as string }),
-    aliases: t.stringList({ description: 'Other spellings, including how the notes write the name.', resolve: (p) => (p.aliases as string[]) ?? [] }),
-    affiliation: t.string({ nullable: true, description: 'Their lab, company or university, where the pack gives one.', resolve: (p) => (p.affiliation as string | undefined) ?? null }),
+    name: t.string({ description: "The full name; other spellings, such as the notes', are in `aliases`.", resolve: (p) => p.name }),
+    aliases: t.stringList({ description: 'Other spellings, including how the notes write the name.', resolve: (p) => p.aliases ?? [] }),
+    affiliation: t.string({ nullable: true, description: 'Their lab, company or university, where the pack gives one.', resolve: (p) => p.affiliation ?? null }),
     works: t.connection({
       type: WorkRef,
       description: 'The talks and papers this person gave, wrote, or is mentioned in.',
       resolve: async (p, args, { loaders }) => {
         const { offset, limit } = pageParams(args);
-        return toConnection<Entity>(await loaders.worksOfPerson.load({ id: p.id, offset, limit }), offset);
+        return toConnection(await loaders.worksOfPerson.load({ id: p.id, offset, limit }), offset);
       },
     }),
   }),
@@ -46,7 +45,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);
-      return toConnection<Entity>(await listPeople(db, args.text, args.orderBy ?? 'NAME', { offset, limit }), offset);
+      return toConnection(await listPeople(db, args.text, args.orderBy ?? 'NAME', { offset, limit }), offset);
     },
   }),
 }));

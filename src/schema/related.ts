@@ -1,5 +1,4 @@
 /** Ranked, explained related work: relatedWork and relatedToConcept, and their Reason type. */
-import type { Entity } from '../model/rows.js';
 import { relatedToConcept, relatedWork } from '../db/repository.js';
 import { describeReason } from '../graph/ranking.js';
 import type { RankedWork, Reason } from '../model/rows.js';
@@ -7,7 +6,7 @@ import { reasonKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { CONCEPT, resolveId, resolveIds, WORK, type WrongKindHint } from './resolve.js';
-import { ConceptRef, PaperRef, PersonRef, SessionRef, TalkRef, WorkRef } from './refs.js';
+import { ConceptRef, isNodeOf, PaperRef, PersonRef, SessionRef, TalkRef, WorkRef } from './refs.js';
 import { SourceRef } from './source.js';
 import { idList, requiredName, resultCount } from './validation.js';
 
@@ -61,7 +60,10 @@ const ReasonRef = builder.objectRef<Reason>('Reason').implement({
       type: WorkRef,
       nullable: true,
       description: 'For relatedWork: the seed work this reason relates the result to.',
-      resolve: (r, _args, { loaders }) => (r.seed ? (loaders.entity.load(r.seed) as Promise<Entity | null>) : null),
+      resolve: async (r, _args, { loaders }) => {
+        const seed = r.seed ? await loaders.entity.load(r.seed) : null;
+        return isWork(seed) ? seed : null;
+      },
     }),
     direction: t.field({ type: DirectionEnum, nullable: true, description: 'For reference edges between seed and result: which way the edge points; null for other reasons.', resolve: (r) => r.direction }),
     source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that supports it, where there is one.', resolve: (r) => r.source }),
@@ -80,6 +82,10 @@ const RelatedWorkRef = builder.objectRef<RankedWork>('RelatedWork').implement({
     }),
   }),
 });
+
+const isTalk = isNodeOf('Talk');
+const isPaper = isNodeOf('Paper');
+const isWork = (node: unknown) => isTalk(node) || isPaper(node);
 
 /** For a concept given as a seed: the field that answers what the caller wants. */
 const askRelatedToConcept: WrongKindHint = (found, value) =>

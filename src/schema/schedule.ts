@@ -13,17 +13,16 @@ const SessionKindEnum = builder.enumType('SessionKind', {
     WORKSHOP: 'A workshop beside the main conference.',
   }),
 });
-const text = (key: string) => (node: Record<string, unknown>) => (node[key] as string | undefined) ?? null;
 
 builder.node(EventRef, {
   ...nodeOptions('Event'),
   description: 'A conference or other event the knowledge comes from.',
   fields: (t) => ({
-    name: t.string({ description: 'The short name ("ICML 2017").', resolve: (e) => e.name as string }),
-    fullName: t.string({ nullable: true, description: 'The full name, where the pack gives one.', resolve: text('fullName') }),
-    location: t.string({ nullable: true, description: 'Where it took place ("Sydney, Australia"), where the pack gives one.', resolve: text('location') }),
-    startDate: t.string({ nullable: true, description: 'The first day, as an ISO date (2017-08-06).', resolve: text('startDate') }),
-    endDate: t.string({ nullable: true, description: 'The last day, as an ISO date.', resolve: text('endDate') }),
+    name: t.string({ description: 'The short name ("ICML 2017").', resolve: (e) => e.name }),
+    fullName: t.string({ nullable: true, description: 'The full name, where the pack gives one.', resolve: (e) => e.fullName ?? null }),
+    location: t.string({ nullable: true, description: 'Where it took place ("Sydney, Australia"), where the pack gives one.', resolve: (e) => e.location ?? null }),
+    startDate: t.string({ nullable: true, description: 'The first day, as an ISO date (2017-08-06).', resolve: (e) => e.startDate ?? null }),
+    endDate: t.string({ nullable: true, description: 'The last day, as an ISO date.', resolve: (e) => e.endDate ?? null }),
     days: t.field({ type: [DayRef], description: 'Its days, in order.', resolve: (e, _args, { loaders }) => loaders.daysOfEvent.load(e.id) }),
   }),
 });
@@ -32,8 +31,8 @@ builder.node(DayRef, {
   ...nodeOptions('Day'),
   description: 'A day of an event.',
   fields: (t) => ({
-    number: t.int({ description: 'The day of the event, from 1.', resolve: (d) => d.number as number }),
-    title: t.string({ description: 'What the day held ("Tutorials", "Conference", "Workshops").', resolve: (d) => d.title as string }),
+    number: t.int({ description: 'The day of the event, from 1.', resolve: (d) => d.number }),
+    title: t.string({ description: 'What the day held ("Tutorials", "Conference", "Workshops").', resolve: (d) => d.title }),
     source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that heads the day.', resolve: (d) => nodeSource(d) }),
     event: t.field({ type: EventRef, description: 'The event the day belongs to.', resolve: async (d, _args, { loaders }) => (await loaders.eventOfDay.load(d.id))! }),
     sessions: t.field({ type: [SessionRef], description: 'Sessions and workshops, in order.', resolve: (d, _args, { loaders }) => loaders.sessionsOfDay.load(d.id) }),
@@ -45,9 +44,9 @@ builder.node(SessionRef, {
   ...nodeOptions('Session'),
   description: 'A session or workshop.',
   fields: (t) => ({
-    title: t.string({ description: 'The title, as the notes give it.', resolve: (s) => s.title as string }),
-    kind: t.field({ type: SessionKindEnum, description: 'A session of the main conference, or a workshop.', resolve: (s) => s.kind as (typeof sessionKinds)[number] }),
-    order: t.int({ description: 'Position within its day.', resolve: (s) => s.order as number }),
+    title: t.string({ description: 'The title, as the notes give it.', resolve: (s) => s.title }),
+    kind: t.field({ type: SessionKindEnum, description: 'A session of the main conference, or a workshop.', resolve: (s) => s.kind }),
+    order: t.int({ description: 'Position within its day.', resolve: (s) => s.order }),
     source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that heads the session.', resolve: (s) => nodeSource(s) }),
     day: t.field({ type: DayRef, description: 'The day of the session.', resolve: async (s, _args, { loaders }) => (await loaders.dayOfSession.load(s.id))! }),
     talks: t.field({ type: [TalkRef], description: 'Its talks, in the order of the notes.', resolve: (s, _args, { loaders }) => loaders.talksInSession.load(s.id) }),

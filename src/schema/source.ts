@@ -1,4 +1,4 @@
-import type { Source } from '../model/rows.js';
+import type { Entity, Source } from '../model/rows.js';
 import { builder } from './builder.js';
 
 /** Where a fact comes from: a line of a source document and a verbatim quote from it. */
@@ -15,7 +15,7 @@ export const SourceRef = builder.objectRef<Source>('Source').implement({
 });
 
 /** Reads the source stored as sourceDocument/sourceLine/sourceQuote properties of a node. */
-export function nodeSource(node: Record<string, unknown>): Source | null {
-  if (node.sourceLine == null) return null;
-  return { document: node.sourceDocument as string, line: node.sourceLine as number, quote: node.sourceQuote as string };
+export function nodeSource(node: Entity): Source | null {
+  if (node.sourceLine == null || node.sourceQuote == null) return null;
+  return { document: node.sourceDocument ?? null, line: node.sourceLine, quote: node.sourceQuote };
 }

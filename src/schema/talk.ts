@@ -1,4 +1,3 @@
-import type { Entity } from '../model/rows.js';
 import { listTalks } from '../db/repository.js';
 import { talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
@@ -38,13 +37,13 @@ builder.node(TalkRef, {
   description: 'A talk, tutorial, invited talk, workshop talk, panel, or a headed section of a talk, as the notes cover it.',
   interfaces: [WorkRef],
   fields: (t) => ({
-    summary: t.string({ description: 'One sentence on what the notes say about the talk.', resolve: (talk) => talk.summary as string }),
+    summary: t.string({ description: 'One sentence on what the notes say about the talk.', resolve: (talk) => talk.summary }),
     titleInSource: t.boolean({
       description: 'False when the notes give no heading and the title was written by the curators.',
       resolve: (talk) => talk.titleInSource !== false,
     }),
-    order: t.int({ description: 'Position within its day, in the order of the notes.', resolve: (talk) => talk.order as number }),
-    lines: t.field({ type: LinesRef, description: 'The lines of the notes that cover the talk.', resolve: (talk) => ({ from: talk.lineFrom as number, to: talk.lineTo as number }) }),
+    order: t.int({ description: 'Position within its day, in the order of the notes.', resolve: (talk) => talk.order }),
+    lines: t.field({ type: LinesRef, description: 'The lines of the notes that cover the talk.', resolve: (talk) => ({ from: talk.lineFrom, to: talk.lineTo }) }),
     day: t.field({ type: DayRef, description: 'The day it was given.', resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))!.day! }),
     session: t.field({ type: SessionRef, nullable: true, description: 'The session or workshop it was part of; null when the notes place it in none (tutorials, some invited talks and sections).', resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))?.session ?? null }),
     parent: t.field({
@@ -87,7 +86,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);
       const page = await listTalks(db, args, args.orderBy ?? 'SCHEDULE', { offset, limit });
-      return toConnection<Entity>(page, offset);
+      return toConnection(page, offset);
     },
   }),
 }));

@@ -13,7 +13,7 @@ const TrailStepRef = builder.objectRef<TrailStep>('TrailStep').implement({
   fields: (t) => ({
     depth: t.exposeInt('depth', { description: 'Steps from the start (1: the start points to it directly).' }),
     work: t.field({ type: WorkRef, description: 'The work this step reaches.', resolve: (s) => s.work }),
-    type: t.field({ type: ReferenceTypeEnum, description: 'The kind of edge that leads here: FOLLOW_UP_READ, RELATED or SEE_ALSO.', resolve: (s) => s.reference.type as never }),
+    type: t.field({ type: ReferenceTypeEnum, description: 'The kind of edge that leads here: FOLLOW_UP_READ, RELATED or SEE_ALSO.', resolve: (s) => s.reference.type }),
     fromId: t.string({ description: 'The plain id of the work the step comes from.', resolve: (s) => s.reference.from }),
     source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that gives the edge.', resolve: (s) => s.reference.source }),
     route: t.stringList({ description: 'Plain ids from the start to this work.', resolve: (s) => s.route }),

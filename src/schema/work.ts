@@ -2,7 +2,7 @@
  * What can be read: talks and papers share the Work interface (title, kind, year, concepts,
  * people, links, references in and out), and the edge types that carry their sources.
  */
-import type { Entity, ReferenceEdge, Source, WorkLink } from '../model/rows.js';
+import type { ConceptLink, Contribution, ReferenceEdge, WorkLink } from '../model/rows.js';
 import { linkKinds, origins, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
@@ -72,7 +72,7 @@ export const LinkRef = builder.objectRef<WorkLink>('Link').implement({
   description: 'A code repository, demo or site the notes give.',
   fields: (t) => ({
     url: t.exposeString('url', { description: 'An address a browser can open.' }),
-    kind: t.field({ type: LinkKindEnum, description: 'What the link leads to: code, a demo, a site, a paper or data.', resolve: (l) => l.kind as (typeof linkKinds)[number] }),
+    kind: t.field({ type: LinkKindEnum, description: 'What the link leads to: code, a demo, a site, a paper or data.', resolve: (l) => l.kind }),
     label: t.string({ nullable: true, description: 'A short name for the link, where the pack gives one.', resolve: (l) => l.label ?? null }),
     asWritten: t.exposeString('asWritten', { description: 'The address exactly as the notes write it.' }),
     corrected: t.exposeBoolean('corrected', { description: 'True when `url` differs from what the notes write (a fixed typo, an added scheme).' }),
@@ -83,7 +83,7 @@ export const LinkRef = builder.objectRef<WorkLink>('Link').implement({
 export const ReferenceRef = builder.objectRef<ReferenceEdge>('Reference').implement({
   description: 'A typed reference edge between two works, with the line of the notes that makes it.',
   fields: (t) => ({
-    type: t.field({ type: ReferenceTypeEnum, description: 'How the work the edge leaves points to the work it reaches.', resolve: (r) => r.type as (typeof referenceTypes)[number] }),
+    type: t.field({ type: ReferenceTypeEnum, description: 'How the work the edge leaves points to the work it reaches.', resolve: (r) => r.type }),
     work: t.field({ type: WorkRef, description: 'The work at the other end of the edge.', resolve: (r) => r.work }),
     fromId: t.exposeString('from', { description: 'The plain id of the work the edge leaves.' }),
     toId: t.exposeString('to', { description: 'The plain id of the work the edge reaches.' }),
@@ -91,7 +91,7 @@ export const ReferenceRef = builder.objectRef<ReferenceEdge>('Reference').implem
   }),
 });
 
-export const ConceptLinkRef = builder.objectRef<{ concept: Entity; source: Source }>('ConceptLink').implement({
+export const ConceptLinkRef = builder.objectRef<ConceptLink>('ConceptLink').implement({
   description: 'A concept a work discusses, with where the notes discuss it.',
   fields: (t) => ({
     concept: t.field({ type: ConceptRef, description: 'The concept the work discusses.', resolve: (l) => l.concept }),
@@ -100,13 +100,13 @@ export const ConceptLinkRef = builder.objectRef<{ concept: Entity; source: Sourc
 });
 
 export const ContributionRef = builder
-  .objectRef<{ person: Entity; role: string; origin: string; source: Source | null }>('Contribution')
+  .objectRef<Contribution>('Contribution')
   .implement({
     description: "A person's part in a work.",
     fields: (t) => ({
       person: t.field({ type: PersonRef, description: 'Who took part.', resolve: (c) => c.person }),
-      role: t.field({ type: RoleEnum, description: 'What they did: spoke, wrote, sat on the panel, organised, or were mentioned.', resolve: (c) => c.role as (typeof personRoles)[number] }),
-      origin: t.field({ type: OriginEnum, description: 'Whether the notes say so, or the curators added it from the public record.', resolve: (c) => c.origin as (typeof origins)[number] }),
+      role: t.field({ type: RoleEnum, description: 'What they did: spoke, wrote, sat on the panel, organised, or were mentioned.', resolve: (c) => c.role }),
+      origin: t.field({ type: OriginEnum, description: 'Whether the notes say so, or the curators added it from the public record.', resolve: (c) => c.origin }),
       source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that names them; null for public-record facts.', resolve: (c) => c.source }),
     }),
   });
@@ -117,13 +117,13 @@ WorkRef.implement({
   resolveType: (work) => work.__type,
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack ("wasserstein-gan").', resolve: (w) => w.id }),
-    title: t.string({ description: 'The title, as the notes or the paper give it.', resolve: (w) => w.title as string }),
+    title: t.string({ description: 'The title, as the notes or the paper give it.', resolve: (w) => w.title }),
     kind: t.field({
       type: WorkKindEnum,
       description: 'PAPER for a paper; for a talk, its kind (TALK, TUTORIAL, SECTION, ...).',
-      resolve: (w) => (w.__type === 'Paper' ? 'PAPER' : (w.kind as (typeof talkKinds)[number])),
+      resolve: (w) => (w.__type === 'Paper' ? 'PAPER' : w.kind),
     }),
-    year: t.int({ nullable: true, description: 'The year it was given or published; null when unknown.', resolve: (w) => (w.year as number | undefined) ?? null }),
+    year: t.int({ nullable: true, description: 'The year it was given or published; null when unknown.', resolve: (w) => w.year ?? null }),
     source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work.', resolve: (w) => nodeSource(w) }),
     concepts: t.field({
       type: [ConceptRef],

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../../src/model/rows.js';
+import type { ConceptNode, TalkNode } from '../../src/model/rows.js';
 import { describeReason } from '../../src/graph/ranking.js';
 import type { ReasonKind } from '../../src/model/vocabulary.js';
 import type { Reason } from '../../src/model/rows.js';
 
-const concept = { id: 'ewc', __type: 'Concept', name: 'Elastic weight consolidation' } as Entity;
-const related = { id: 'fisher', __type: 'Concept', name: 'Fisher information' } as Entity;
-const talk = { id: 'si', __type: 'Talk', title: 'Continual Learning Through Synaptic Intelligence' } as Entity;
+const concept: ConceptNode = { id: 'ewc', __type: 'Concept', name: 'Elastic weight consolidation', definition: '' };
+const related: ConceptNode = { id: 'fisher', __type: 'Concept', name: 'Fisher information', definition: '' };
+const talk: TalkNode = {
+  id: 'si', __type: 'Talk', title: 'Continual Learning Through Synaptic Intelligence', kind: 'TALK', order: 1, dayNumber: 2, lineFrom: 1, lineTo: 2, summary: '',
+};
 const reason = (kind: ReasonKind, extra: Partial<Reason> = {}): Reason => ({ kind, weight: 1, seed: 's', direction: null, via: [], source: null, ...extra });
 
 describe('describeReason: one sentence per reason', () => {
