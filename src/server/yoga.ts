@@ -16,6 +16,7 @@ import { curatorFor } from './auth.js';
 import { exampleOperations } from './examples.js';
 import { useGraphExports } from './exports.js';
 import { useExplorer } from './explorer/plugin.js';
+import { useOfflineGraphiQL } from './graphiql/plugin.js';
 
 export interface ServerOptions {
   db: Database;
@@ -46,8 +47,12 @@ export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
     },
-    graphiql: config.NODE_ENV === 'production' ? false : { title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations },
+    // Yoga's own GraphiQL page loads from a CDN; useOfflineGraphiQL serves it from this server.
+    graphiql: false,
     plugins: [
+      ...(config.NODE_ENV === 'production'
+        ? []
+        : [useOfflineGraphiQL({ endpoint: '/graphql', title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations })]),
       useGraphExports(db),
       useExplorer(),
       useReadinessCheck({
