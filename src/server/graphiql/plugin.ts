@@ -6,7 +6,7 @@
  *       editor workers (<label>.worker.js) and favicon.ico, from @graphql-yoga/render-graphiql in
  *       node_modules; the version in the path lets browsers keep them.
  * Yoga's own GraphiQL page loads these from a CDN; this plugin replaces it (Yoga's `graphiql`
- * option stays false). The package is read once, when the plugin is created.
+ * option stays false). The build (9 MB) is read once, at the first request for GraphiQL.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -65,7 +65,7 @@ export function useOfflineGraphiQL(options: GraphiQLOptions & { endpoint: string
   const require = createRequire(import.meta.url);
   const { version } = require('@graphql-yoga/render-graphiql/package.json') as { version: string };
   const vendor = `/graphiql/vendor/${version}/`;
-  const files = loadFiles(vendor);
+  let files: Map<string, StaticFile> | undefined;
   const page = renderPage(options, vendor);
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -79,6 +79,7 @@ export function useOfflineGraphiQL(options: GraphiQLOptions & { endpoint: string
         return;
       }
       if (!url.pathname.startsWith('/graphiql/')) return;
+      files ??= loadFiles(vendor);
       const file = files.get(url.pathname);
       if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
         endResponse(new fetchAPI.Response(`Not found; GraphiQL is at ${options.endpoint}\n`, { status: 404 }));
