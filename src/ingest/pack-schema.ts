@@ -10,6 +10,7 @@
  *   `origin: public-record` (people) or `publicRecord: [field, ...]` (papers).
  */
 import { z } from 'zod';
+import { linkKinds, origins, personRoles, referenceTypes, sessionKinds, talkKinds } from '../model/vocabulary.js';
 
 export const slug = z
   .string()
@@ -26,12 +27,6 @@ export const evidenceSchema = z.strictObject({
   quote: z.string().min(1).max(240),
 });
 
-export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
-export const talkKinds = ['TUTORIAL', 'TALK', 'INVITED_TALK', 'WORKSHOP_TALK', 'PANEL', 'SECTION'] as const;
-export const sessionKinds = ['SESSION', 'WORKSHOP'] as const;
-export const linkKinds = ['CODE', 'DEMO', 'SITE', 'PAPER', 'DATA'] as const;
-export const personRoles = ['SPEAKER', 'AUTHOR', 'PANELIST', 'ORGANIZER', 'MENTIONED'] as const;
-export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
 
 /** A work (talk or paper) discusses a concept at a line of the notes. */
 const conceptLinkSchema = z.strictObject({
@@ -183,4 +178,3 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 export type Pack = z.infer<typeof packSchema>;
 export type PackTalk = z.infer<typeof talkSchema>;
 export type PackPaper = z.infer<typeof paperSchema>;
-export type ReferenceType = (typeof referenceTypes)[number];

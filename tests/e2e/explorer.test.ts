@@ -5,12 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from '../integration/helpers.js';
 import { launchChromium, listen, resultsDir, type Listening } from './browser.js';
 
 const db = connectTestDb();
-const yoga = createServer({ db });
+const yoga = createApi({ db });
 let server: Listening;
 let browser: Browser;
 let base: string;

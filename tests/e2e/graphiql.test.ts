@@ -6,12 +6,12 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from '../integration/helpers.js';
 import { launchChromium, listen, resultsDir, type Listening } from './browser.js';
 
 const db = connectTestDb();
-const yoga = createServer({ db });
+const yoga = createApi({ db });
 let server: Listening;
 let browser: Browser;
 
@@ -76,7 +76,7 @@ describe('GraphiQL', () => {
   });
 
   it('is off in production, its files too', async () => {
-    const production = createServer({ db, config: loadConfig({ NODE_ENV: 'production' }) });
+    const production = createApi({ db, config: loadConfig({ NODE_ENV: 'production' }) });
     const page = await production.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
     expect((await production.fetch('http://localhost/graphiql/start.js')).status).toBe(404);
@@ -101,7 +101,12 @@ describe('GraphiQL', () => {
     mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: `${resultsDir}graphiql.png` });
     // Monaco's editor workers (GraphQL validation and completion among them) came from here too.
-    expect(served).toEqual(expect.arrayContaining([expect.stringMatching(/\/graphql\.worker\.js$/), expect.stringMatching(/\/editorWorkerService\.worker\.js$/)]));
+    expect(served).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\/graphql\.worker\.js$/),
+        expect.stringMatching(/\/editorWorkerService\.worker\.js$/),
+      ]),
+    );
     expect(blocked).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -22,7 +22,9 @@ describe('the Node.js versions', () => {
   it('every installed package runs on the first release of each line package.json allows', () => {
     const refused = Object.entries(lock.packages)
       .filter(([path, pkg]) => path !== '' && pkg.engines?.node)
-      .flatMap(([path, pkg]) => firstAllowed.filter((v) => !semver.satisfies(v, pkg.engines!.node!)).map((v) => `${path} needs ${pkg.engines!.node} (not ${v})`));
+      .flatMap(([path, pkg]) =>
+        firstAllowed.filter((v) => !semver.satisfies(v, pkg.engines!.node!)).map((v) => `${path} needs ${pkg.engines!.node} (not ${v})`),
+      );
     expect(refused).toEqual([]);
   });
 

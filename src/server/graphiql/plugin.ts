@@ -34,7 +34,10 @@ function loadFiles(vendor: string): Map<string, StaticFile> {
     ['/graphiql/page.css', { body: own('./page.css'), type: CSS }],
     [`${vendor}yoga-graphiql.js`, { body: build.js, type: JS, immutable: true }],
     [`${vendor}graphiql.css`, { body: build.css, type: CSS, immutable: true }],
-    [`${vendor}favicon.ico`, { body: new Uint8Array(Buffer.from(build.favicon.split(',')[1]!, 'base64')), type: 'image/x-icon', immutable: true }],
+    [
+      `${vendor}favicon.ico`,
+      { body: new Uint8Array(Buffer.from(build.favicon.split(',')[1]!, 'base64')), type: 'image/x-icon', immutable: true },
+    ],
   ]);
   for (const [label, name] of Object.entries(workers)) {
     files.set(`${vendor}${label}.worker.js`, { body: build[name], type: JS, immutable: true });
