@@ -17,6 +17,7 @@ import { curatorFor } from './auth.js';
 import { exampleOperations } from './examples.js';
 import { useGraphExports } from './exports.js';
 import { useExplorer } from './explorer/plugin.js';
+import { useOfflineGraphiQL } from './graphiql/plugin.js';
 import { useQueryLimits } from './limits.js';
 import { Readiness, useHealthEndpoints } from './readiness.js';
 
@@ -53,8 +54,12 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
     },
-    graphiql: config.NODE_ENV === 'production' ? false : { title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations },
+    // Yoga's own GraphiQL page loads from a CDN; useOfflineGraphiQL serves it from this server.
+    graphiql: false,
     plugins: [
+      ...(config.NODE_ENV === 'production'
+        ? []
+        : [useOfflineGraphiQL({ endpoint: '/graphql', title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations })]),
       useGraphExports(db),
       useExplorer(),
       useHealthEndpoints(readiness, () => db.ping()),
