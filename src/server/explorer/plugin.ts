@@ -66,24 +66,28 @@ const contentSecurityPolicy =
 export function useExplorer(): Plugin {
   const files = loadFiles();
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    // Synchronous for every other request; only the explorer's own paths may wait (for the script's first bundling).
+    onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/explore' && !url.pathname.startsWith('/explore/')) return;
       const readable = request.method === 'GET' || request.method === 'HEAD';
-      const file = readable && url.pathname === '/explore/explorer.js' ? { body: await bundledScript(), type: JAVASCRIPT } : files.get(url.pathname);
-      if (!file || !readable) {
-        endResponse(new fetchAPI.Response('Not found; the explorer is at /explore\n', { status: 404 }));
-        return;
-      }
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : file.body, {
-          headers: {
-            'content-type': file.type,
-            'cache-control': 'no-cache',
-            'x-content-type-options': 'nosniff',
-            ...(file.type.startsWith('text/html') ? { 'content-security-policy': contentSecurityPolicy } : {}),
-          },
-        }),
-      );
+      const answer = (file: StaticFile | undefined) => {
+        if (!file || !readable) {
+          endResponse(new fetchAPI.Response('Not found; the explorer is at /explore\n', { status: 404 }));
+          return;
+        }
+        endResponse(
+          new fetchAPI.Response(request.method === 'HEAD' ? null : file.body, {
+            headers: {
+              'content-type': file.type,
+              'cache-control': 'no-cache',
+              'x-content-type-options': 'nosniff',
+              ...(file.type.startsWith('text/html') ? { 'content-security-policy': contentSecurityPolicy } : {}),
+            },
+          }),
+        );
+      };
+      if (readable && url.pathname === '/explore/explorer.js') return bundledScript().then((body) => answer({ body, type: JAVASCRIPT }));
+      answer(files.get(url.pathname));
     },
   };
 }
