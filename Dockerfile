@@ -1,8 +1,17 @@
 # The API image used by docker-compose.yml (Node 20). Neo4j runs in its own container.
+
+# The sentence-embedding models come from Maven Central at build time, so the image never
+# fetches anything when it runs (README "Search by meaning").
+FROM maven:3-eclipse-temurin-17 AS models
+WORKDIR /app
+COPY models/pom.xml models/pom.xml
+RUN mvn -B -q -f models/pom.xml package
+
 FROM node:20-slim
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci
+COPY package.json package-lock.json .npmrc ./
+RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci
 COPY . .
+COPY --from=models /app/.models .models
 EXPOSE 4000
 CMD ["npm", "start"]
