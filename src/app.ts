@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
+import { loadEmbedder, refreshWithProgress } from './embed/semantic.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { formatCounts, seedIfEmpty } from './ingest/seed.js';
 import { createServer } from './server/yoga.js';
@@ -24,7 +25,8 @@ export interface App {
 
 export async function startApp(config: Config, log: (line: string) => void = console.log, retryEveryMs = 5000): Promise<App> {
   const { db, uri, stop } = await connect(config);
-  const server = createHttpServer(createServer({ db, config }));
+  const embedder = await loadEmbedder(config, log);
+  const server = createHttpServer(createServer({ db, config, embedder }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
@@ -39,6 +41,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
           const counts = await seedIfEmpty(db);
           if (counts) log(`Seeded the empty database.\n${formatCounts(counts)}`);
         }
+        if (embedder) await refreshWithProgress(db, embedder, log);
         if (attempt > 1) log(`Neo4j at ${uri} answers now; schema applied.`);
         return;
       } catch (error) {
@@ -60,6 +63,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await stop();
+      await embedder?.close();
     },
   };
 }

@@ -10,6 +10,8 @@ import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
 import { exposesSchema, loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLoaders } from '../db/loaders.js';
+import type { Embedder } from '../embed/embedder.js';
+import { useEmbeddingRefresh } from '../embed/refresh-plugin.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
 import { curatorFor } from './auth.js';
@@ -21,12 +23,14 @@ export interface ServerOptions {
   db: Database;
   /** Defaults to the configuration of an empty environment. */
   config?: Config;
+  /** The sentence-embedding model; without it search matches words only. */
+  embedder?: Embedder | null;
 }
 
 /** The header a client must send with GET and form-encoded requests (CSRF prevention). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
-export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
+export function createServer({ db, config = loadConfig({}), embedder = null }: ServerOptions) {
   const { introspection, suggestions } = exposesSchema(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -35,6 +39,7 @@ export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
       loaders: createLoaders(db),
       curator: curatorFor(request, config.CURATOR_TOKENS),
       curationEnabled: config.CURATOR_TOKENS.size > 0,
+      embedder,
     }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -64,6 +69,7 @@ export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
         blockFieldSuggestion: { enabled: !suggestions },
       }),
       ...(introspection ? [] : [useNoIntrospection()]),
+      ...(embedder ? [useEmbeddingRefresh(db, embedder)] : []),
     ],
   });
 }
