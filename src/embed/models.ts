@@ -23,6 +23,8 @@ export interface ModelSpec {
   dimensions: number;
   /** Cosine similarity below which two texts of this model are about unrelated things. */
   unrelatedBelow: number;
+  /** Cosine similarity a free-text phrase needs to stand for a concept (resolve-concept.ts). */
+  conceptAtLeast: number;
 }
 
 export const MODELS = {
@@ -31,8 +33,9 @@ export const MODELS = {
     queryPrefix: 'Represent this sentence for searching relevant passages: ',
     dimensions: 384,
     unrelatedBelow: 0.55,
+    conceptAtLeast: 0.65,
   },
-  'all-minilm-l6-v2-q': { pooling: 'mean', queryPrefix: '', dimensions: 384, unrelatedBelow: 0.25 },
+  'all-minilm-l6-v2-q': { pooling: 'mean', queryPrefix: '', dimensions: 384, unrelatedBelow: 0.25, conceptAtLeast: 0.45 },
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelName = keyof typeof MODELS;

@@ -1,0 +1,69 @@
+/**
+ * Free text to concepts, in order: a concept's exact name (EXACT) or alias (ALIAS); a name or alias
+ * within a few typos (FUZZY: edit similarity at least 0.8); else the concepts nearest in meaning
+ * (SEMANTIC: cosine similarity at least the model's line, and within 0.03 of the best, at most 3).
+ * An empty list means nothing was close enough; `nearest` then says what came closest.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Database } from '../db/database.js';
+import type { Entity } from '../db/loaders.js';
+import { search as wordSearch } from '../db/repository.js';
+import type { Embedder } from './embedder.js';
+import { nearestByMeaning } from './search.js';
+
+export type Resolution = 'EXACT' | 'ALIAS' | 'FUZZY' | 'SEMANTIC';
+
+export interface ResolvedConcept {
+  concept: Entity;
+  how: Resolution;
+  /** 1 for EXACT and ALIAS; the edit similarity for FUZZY; the cosine similarity for SEMANTIC. */
+  score: number;
+}
+
+export interface ConceptResolution {
+  text: string;
+  resolved: ResolvedConcept[];
+  /** When nothing resolved: the closest concepts found, with their scores, for a hint. */
+  nearest: ResolvedConcept[];
+}
+
+const FUZZY_AT_LEAST = 0.8;
+const SEMANTIC_MARGIN = 0.03;
+const SEMANTIC_MAX = 3;
+
+/** 1 for equal strings, 0 for nothing in common (1 - edit distance / longer length). */
+export function editSimilarity(a: string, b: string): number {
+  return 1 - distance(a, b) / Math.max(a.length, b.length, 1);
+}
+
+export async function resolveConcept(db: Database, embedder: Embedder | null, text: string): Promise<ConceptResolution> {
+  const key = text.trim().toLowerCase();
+  const [exact] = await db.read('concept/by-name', { keys: [key] });
+  if (exact) {
+    const concept = exact.concept as Entity;
+    const how = String(concept.name).toLowerCase() === key ? 'EXACT' : 'ALIAS';
+    return { text, resolved: [{ concept, how, score: 1 }], nearest: [] };
+  }
+
+  const candidates = await wordSearch(db, text, ['Concept'], { offset: 0, limit: 10 });
+  const spelled = candidates.items
+    .map(({ node }) => ({
+      concept: node,
+      how: 'FUZZY' as const,
+      score: Math.max(...((node.keys as string[] | undefined) ?? [String(node.name).toLowerCase()]).map((k) => editSimilarity(key, k))),
+    }))
+    .sort((a, b) => b.score - a.score);
+  if (spelled[0] && spelled[0].score >= FUZZY_AT_LEAST) return { text, resolved: [spelled[0]], nearest: [] };
+
+  const meaning = embedder
+    ? (await nearestByMeaning(db, embedder, text, ['Concept'], SEMANTIC_MAX, -1)).map((hit) => ({
+        concept: hit.node,
+        how: 'SEMANTIC' as const,
+        score: hit.similarity,
+      }))
+    : [];
+  const best = meaning[0]?.score ?? -1;
+  const resolved = embedder ? meaning.filter((m) => m.score >= embedder.spec.conceptAtLeast && m.score >= best - SEMANTIC_MARGIN) : [];
+  const nearest = [...spelled.slice(0, 1), ...meaning.slice(0, 2)].sort((a, b) => b.score - a.score);
+  return { text, resolved, nearest: resolved.length > 0 ? [] : nearest };
+}
