@@ -17,6 +17,8 @@ import { loadConfig, type Config } from '../src/config.js';
 import { connect } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
+import type { Embedder } from '../src/embed/embedder.js';
+import { relatedToConceptText, relatedTuning, relatedWorkWithMeaning } from '../src/embed/related.js';
 import { resolveConcept } from '../src/embed/resolve-concept.js';
 import { loadEmbedder } from '../src/embed/semantic.js';
 import { hybridTuning, searchNodes, type SearchMode } from '../src/embed/search.js';
@@ -83,12 +85,44 @@ async function conceptAccuracy(db: Database, embedder: Awaited<ReturnType<typeof
   return { tune: bySplit.tune.right / bySplit.tune.n, report: bySplit.report.right / bySplit.report.n, wrong };
 }
 
+/**
+ * ranking.yaml's relatedWork and relatedToConcept questions, with the structural ranking alone
+ * (no model: names and close spellings only) and with the model (meaning, SIMILAR_TEXT).
+ */
+async function relatedScores(db: Database, embedder: Embedder | null, toWork: (id: string) => string) {
+  const rows: string[] = [];
+  for (const kind of ['relatedWork', 'relatedToConcept'] as const) {
+    const bySplit: Record<Split, { hits: number; ndcg: number; n: number }> = { tune: { hits: 0, ndcg: 0, n: 0 }, report: { hits: 0, ndcg: 0, n: 0 } };
+    for (const q of ranking.questions) {
+      if (q.kind !== kind) continue;
+      const works =
+        q.kind === 'relatedWork'
+          ? await relatedWorkWithMeaning(db, embedder, q.to, [], 10)
+          : q.kind === 'relatedToConcept'
+            ? (await relatedToConceptText(db, embedder, q.query, 10)).works
+            : [];
+      const gains = new Map(q.expected.map((e) => [e.id, e.grade as number]));
+      const ids = works.map((w) => toWork(w.work.id as string));
+      const s = bySplit[q.split];
+      s.n++;
+      s.hits += Number(ids.slice(0, 5).some((id) => gains.has(id)));
+      s.ndcg += ndcgAt10(ids, gains);
+    }
+    const f = (s: { hits: number; ndcg: number; n: number }) => [pct(s.hits / s.n), num(s.ndcg / s.n)];
+    const [ht, nt] = f(bySplit.tune);
+    const [hr, nr] = f(bySplit.report);
+    rows.push(`| ${embedder?.name ?? '(none)'} | ${kind} | ${ht} | ${hr} | ${nt} | ${nr} |`);
+  }
+  return rows;
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const num = (x: number) => x.toFixed(3);
 
 async function main() {
   // EVAL_TUNING='{"wordsFloor":0.2}' tries other settings (on the tune split only, then report both).
   if (process.env.EVAL_TUNING) Object.assign(hybridTuning, JSON.parse(process.env.EVAL_TUNING));
+  if (process.env.EVAL_RELATED) Object.assign(relatedTuning, JSON.parse(process.env.EVAL_RELATED));
   const base = loadConfig();
   const { db, uri, stop } = await connect(base);
   try {
@@ -97,10 +131,11 @@ async function main() {
     const pack = parseYaml(readFileSync(seedPackFiles()[0]!, 'utf8')) as Pack;
     const toWork = workIdOf(pack);
     const lines: string[] = [];
- lines.push(`Tuning ${JSON.stringify(hybridTuning)}.`);
+    lines.push(`Tuning ${JSON.stringify(hybridTuning)}, ${JSON.stringify(relatedTuning)}.`);
     lines.push(`Neo4j ${uri}; ${paraphraseQuestions.length} paraphrased searches, ${rankingQuestions.length} ranking.yaml searches, ${paraphrases.concepts.length} free-text concepts.`, '');
     lines.push('| model | mode | set | hit@5 tune | hit@5 report | nDCG@10 tune | nDCG@10 report |', '| --- | --- | --- | --- | --- | --- | --- |');
     const conceptLines: string[] = [];
+    const relatedLines: string[] = await relatedScores(db, null, toWork);
     const allMisses: string[] = [];
     for (const model of models) {
       const embedder = await loadEmbedder({ ...base, EMBED_MODEL: model });
@@ -116,12 +151,14 @@ async function main() {
           if (set === 'paraphrases' && mode !== 'LEXICAL') allMisses.push(`${model} ${mode} misses: ${r.misses.join('; ')}`);
         }
       }
+      relatedLines.push(...(await relatedScores(db, embedder, toWork)));
       const concepts = await conceptAccuracy(db, embedder);
       conceptLines.push(`| ${model} | ${pct(concepts.tune)} | ${pct(concepts.report)} |`);
       allMisses.push(`${model} concepts wrong: ${concepts.wrong.join('; ')}`);
       await embedder.close();
     }
     lines.push('', '| model | free-text concept resolved right, tune | report |', '| --- | --- | --- |', ...conceptLines);
+    lines.push('', '| model | ranking.yaml | hit@5 tune | hit@5 report | nDCG@10 tune | nDCG@10 report |', '| --- | --- | --- | --- | --- | --- |', ...relatedLines);
     console.log(lines.join('\n'));
     console.error(`\n${allMisses.join('\n')}`);
     // Leave the database embedded with the default model.

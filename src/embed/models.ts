@@ -25,6 +25,8 @@ export interface ModelSpec {
   unrelatedBelow: number;
   /** Cosine similarity a free-text phrase needs to stand for a concept (resolve-concept.ts). */
   conceptAtLeast: number;
+  /** Cosine similarity above which two stored texts count as related (SIMILAR_TEXT; related.ts). */
+  similarAbove: number;
 }
 
 export const MODELS = {
@@ -34,8 +36,9 @@ export const MODELS = {
     dimensions: 384,
     unrelatedBelow: 0.55,
     conceptAtLeast: 0.65,
+    similarAbove: 0.75,
   },
-  'all-minilm-l6-v2-q': { pooling: 'mean', queryPrefix: '', dimensions: 384, unrelatedBelow: 0.25, conceptAtLeast: 0.45 },
+  'all-minilm-l6-v2-q': { pooling: 'mean', queryPrefix: '', dimensions: 384, unrelatedBelow: 0.25, conceptAtLeast: 0.45, similarAbove: 0.5 },
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelName = keyof typeof MODELS;

@@ -1,27 +1,22 @@
 /** Embeddings in Neo4j with the real model: the seed's, kept in step with curation, pruned when gone. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import type { Embedder } from '../../src/embed/embedder.js';
-import { loadEmbedder } from '../../src/embed/semantic.js';
 import { refreshEmbeddings } from '../../src/embed/store.js';
 import { embeddedText, textHash } from '../../src/embed/text.js';
 import { createServer } from '../../src/server/yoga.js';
+import { useRealEmbedder } from './embedder.js';
 import { connectTestDb, uniquePrefix } from './helpers.js';
 
 const db = connectTestDb();
 const token = 'curator-token-for-embedding-tests-0123';
 const config = loadConfig({ CURATOR_TOKENS: `alice:${token}` });
 const p = uniquePrefix('embeddings');
-let embedder: Embedder;
+const model = useRealEmbedder();
 
-beforeAll(async () => {
-  embedder = (await loadEmbedder(config))!;
-}, 300_000);
 afterAll(async () => {
   await db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
   await db.runText('MATCH (c:Change) WHERE c.target CONTAINS $p DETACH DELETE c', { p });
-  await refreshEmbeddings(db, embedder);
-  await embedder.close();
+  await refreshEmbeddings(db, model.embedder);
   await db.close();
 });
 
@@ -35,13 +30,13 @@ describe('embeddings of the seed', () => {
     const [row] = await db.runText(
       `MATCH (n:Talk|Paper|Concept) OPTIONAL MATCH (e:Embedding {model: $model})-[:EMBEDS]->(n)
        RETURN count(n) AS nodes, count(e) AS embedded, min(size(e.vector)) AS size`,
-      { model: embedder.name },
+      { model: model.embedder.name },
       'READ',
     );
     expect(row!.nodes).toBeGreaterThan(300);
     expect(row!.embedded).toBe(row!.nodes);
     expect(row!.size).toBe(384);
-    const again = await refreshEmbeddings(db, embedder);
+    const again = await refreshEmbeddings(db, model.embedder);
     expect(again).toMatchObject({ embedded: 0, unchanged: row!.nodes, removed: 0 });
   });
 
@@ -55,7 +50,7 @@ describe('embeddings of the seed', () => {
 });
 
 describe('embeddings after curation', () => {
-  const yoga = () => createServer({ db, config, embedder });
+  const yoga = () => createServer({ db, config, embedder: model.embedder });
   const curate = async (query: string, variables: Record<string, unknown>) => {
     const response = await yoga().fetch('http://localhost/graphql', {
       method: 'POST',
@@ -71,7 +66,7 @@ describe('embeddings after curation', () => {
     const created = await curate(upsert, { id, name: `${p} Wavelet scattering`, definition: 'Fixed wavelet filters as the layers of a network.' });
     expect(created.errors).toBeUndefined();
     const first = await embeddingOf(id);
-    expect(first).toMatchObject({ model: embedder.name, size: 384 });
+    expect(first).toMatchObject({ model: model.embedder.name, size: 384 });
     expect(first!.textHash).toBe(textHash(`${p} Wavelet scattering. Fixed wavelet filters as the layers of a network.`));
 
     await curate(upsert, { id, name: `${p} Wavelet scattering`, definition: 'Invariant representations from cascaded wavelet transforms.' });
@@ -84,7 +79,7 @@ describe('embeddings after curation', () => {
     await curate(upsert, { id, name: `${p} Gone soon` });
     expect(await embeddingOf(id)).not.toBeNull();
     await db.runText('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
-    const report = await refreshEmbeddings(db, embedder);
+    const report = await refreshEmbeddings(db, model.embedder);
     expect(report.removed).toBe(1);
     const [row] = await db.runText('MATCH (e:Embedding {id: $id}) RETURN count(e) AS n', { id }, 'READ');
     expect(row!.n).toBe(0);

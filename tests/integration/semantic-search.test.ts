@@ -1,23 +1,11 @@
 /** Search by meaning with the real model, through the API: the issue's examples, modes, fallbacks. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import type { Embedder } from '../../src/embed/embedder.js';
-import { loadEmbedder } from '../../src/embed/semantic.js';
+import { describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/yoga.js';
-import { connectTestDb, gql } from './helpers.js';
+import { useSemanticApi } from './embedder.js';
+import { gql } from './helpers.js';
 
-const db = connectTestDb();
-let embedder: Embedder;
-let yoga: ReturnType<typeof createServer>;
-
-beforeAll(async () => {
-  embedder = (await loadEmbedder(loadConfig({})))!;
-  yoga = createServer({ db, embedder });
-}, 300_000);
-afterAll(async () => {
-  await embedder.close();
-  await db.close();
-});
+const api = useSemanticApi();
+const { db, model } = api;
 
 const searchQuery = `query($q: String!, $mode: SearchMode, $types: [SearchType!]) {
   search(query: $q, mode: $mode, types: $types, first: 5) {
@@ -25,7 +13,7 @@ const searchQuery = `query($q: String!, $mode: SearchMode, $types: [SearchType!]
     edges { score matchedBy similarity wordScore node { __typename ... on Talk { id title } ... on Paper { id title } ... on Concept { id name } ... on Person { id name } } }
   }
 }`;
-const search = async (server: typeof yoga, q: string, mode?: string, types?: string[]) => {
+const search = async (server: typeof api.yoga, q: string, mode?: string, types?: string[]) => {
   const result = await gql(server, searchQuery, { q, mode, types });
   expect(result.errors).toBeUndefined();
   return result.data.search;
@@ -34,7 +22,7 @@ const titles = (edges: any[]) => edges.map((e) => e.node.title ?? e.node.name);
 
 describe('search by meaning (default HYBRID)', () => {
   it('finds Deep Voice for "turning written text into spoken audio", saying it matched by meaning', async () => {
-    const answer = await search(yoga, 'turning written text into spoken audio');
+    const answer = await search(api.yoga, 'turning written text into spoken audio');
     expect(answer).toMatchObject({ semantic: true, mode: 'HYBRID' });
     const deepVoice = answer.edges.find((e: any) => e.node.title === 'Deep Voice: Real-time Neural Text-to-Speech');
     expect(deepVoice, titles(answer.edges).join(' | ')).toBeDefined();
@@ -43,18 +31,18 @@ describe('search by meaning (default HYBRID)', () => {
   });
 
   it('finds neural message passing for "predicting properties of molecules", which shares no word with its title', async () => {
-    const answer = await search(yoga, 'predicting properties of molecules');
+    const answer = await search(api.yoga, 'predicting properties of molecules');
     expect(titles(answer.edges), titles(answer.edges).join(' | ')).toContain('Neural Message Passing for Quantum Chemistry');
   });
 
   it('puts an exact name or alias first, marked EXACT_NAME', async () => {
-    const answer = await search(yoga, 'WaveNet');
+    const answer = await search(api.yoga, 'WaveNet');
     expect(answer.edges[0].node).toMatchObject({ __typename: 'Concept', name: 'WaveNet' });
     expect(answer.edges[0].matchedBy).toEqual(['EXACT_NAME', 'WORDS', 'MEANING']);
   });
 
   it('finds people by their words, since people are not embedded', async () => {
-    const answer = await search(yoga, 'Yoshua Bengio', 'HYBRID', ['PERSON']);
+    const answer = await search(api.yoga, 'Yoshua Bengio', 'HYBRID', ['PERSON']);
     expect(answer.edges[0].node.name).toBe('Yoshua Bengio');
     expect(answer.edges[0].matchedBy).toContain('WORDS');
   });
@@ -62,7 +50,7 @@ describe('search by meaning (default HYBRID)', () => {
 
 describe('search modes', () => {
   it('LEXICAL matches words only and says so', async () => {
-    const answer = await search(yoga, 'turning written text into spoken audio', 'LEXICAL');
+    const answer = await search(api.yoga, 'turning written text into spoken audio', 'LEXICAL');
     expect(answer).toMatchObject({ semantic: false, mode: 'LEXICAL' });
     for (const edge of answer.edges) {
       expect(edge.matchedBy).not.toContain('MEANING');
@@ -71,7 +59,7 @@ describe('search modes', () => {
   });
 
   it('SEMANTIC ranks by cosine similarity, best first', async () => {
-    const answer = await search(yoga, 'turning written text into spoken audio', 'SEMANTIC');
+    const answer = await search(api.yoga, 'turning written text into spoken audio', 'SEMANTIC');
     const scores = answer.edges.map((e: any) => e.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(answer.edges.every((e: any) => e.matchedBy.includes('MEANING') && e.score === e.similarity)).toBe(true);
