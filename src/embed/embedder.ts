@@ -19,6 +19,8 @@ export type Vector = Float32Array;
 export class Embedder {
   readonly spec;
   private readonly queryCache = new Map<string, Vector>();
+  private readonly waiting: { text: string; resolve: (vector: Vector) => void; reject: (error: unknown) => void }[] = [];
+  private running = false;
 
   private constructor(
     readonly name: ModelName,
@@ -56,14 +58,39 @@ export class Embedder {
     return vectors;
   }
 
-  /** The vector of a search query, with the model's query instruction; the last 1000 are cached. */
+  /**
+   * The vector of a search query, with the model's query instruction; the last 1000 are cached.
+   * Queries that arrive while the model is busy are embedded together in its next run: one run of
+   * ten short texts costs far less than ten runs.
+   */
   async embedQuery(text: string): Promise<Vector> {
     const cached = this.queryCache.get(text);
     if (cached) return cached;
-    const [vector] = await this.embed([this.spec.queryPrefix + text]);
+    const vector = await new Promise<Vector>((resolve, reject) => {
+      this.waiting.push({ text: this.spec.queryPrefix + text, resolve, reject });
+      if (!this.running) void this.runWaiting();
+    });
     if (this.queryCache.size >= QUERY_CACHE_SIZE) this.queryCache.delete(this.queryCache.keys().next().value!);
-    this.queryCache.set(text, vector!);
-    return vector!;
+    this.queryCache.set(text, vector);
+    return vector;
+  }
+
+  /** Embeds the waiting queries in one run, then those that arrived meanwhile, until none wait. */
+  private async runWaiting() {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, BATCH_SIZE);
+        try {
+          const vectors = await this.embed(batch.map((query) => query.text));
+          batch.forEach((query, i) => query.resolve(vectors[i]!));
+        } catch (error) {
+          batch.forEach((query) => query.reject(error));
+        }
+      }
+    } finally {
+      this.running = false;
+    }
   }
 
   async close() {

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { cosine, Embedder } from '../../src/embed/embedder.js';
 import { locateModel, MODELS, type ModelName } from '../../src/embed/models.js';
@@ -60,5 +60,22 @@ describe('loadEmbedder without a model', () => {
     expect(embedder?.name).toBe('all-minilm-l6-v2-q');
     expect(lines).toEqual([]);
     await embedder?.close();
+  });
+});
+
+describe('query embedding under concurrency', () => {
+  it('gives concurrent queries the vectors they get alone, embedding them in fewer model runs', async () => {
+    const embedder = await Embedder.load(await locateModel('all-minilm-l6-v2-q'));
+    const queries = Array.from({ length: 10 }, (_, i) => `query number ${i} about speech synthesis`);
+    const alone: Float32Array[] = [];
+    for (const q of queries) alone.push((await embedder.embed([embedder.spec.queryPrefix + q]))[0]!);
+    const runs = vi.spyOn(embedder, 'embed');
+    const together = await Promise.all(queries.map((q) => embedder.embedQuery(q)));
+    expect(runs.mock.calls.length).toBeLessThanOrEqual(2);
+    together.forEach((vector, i) => expect(cosine(vector, alone[i]!)).toBeGreaterThan(0.98));
+    // Cached: asking again runs nothing.
+    await embedder.embedQuery(queries[0]!);
+    expect(runs.mock.calls.length).toBeLessThanOrEqual(2);
+    await embedder.close();
   });
 });
