@@ -7,10 +7,12 @@
  *    (about 600 characters, ~130 tokens); and query embedding p50/p95 (one query at a time, not cached).
  * 2. For each scale of BENCH_SEMANTIC_SCALES (papers; default 10000; empty: none), in its own
  *    managed Neo4j (.neo4j/bench-semantic, port BENCH_SEMANTIC_PORT, default 7693; its store is
- *    deleted first): import the synthetic pack, embed it with the default model and time that, then
+ *    deleted first, unless BENCH_SEMANTIC_REUSE=1 finds the previous run's store of that scale, whose
+ *    import and embedding are then not timed again): import the synthetic pack, embed it with the
+ *    default model and time that, then
  *    load `search` from 10 connections for BENCH_DURATION seconds (default 10) in LEXICAL and in
  *    HYBRID mode, alternating, through the API served by a child process (serve-semantic.ts).
- * Prints a markdown section for bench/RESULTS.md and writes bench/results/semantic-<stamp>.json.
+ * BENCH_SEMANTIC_MODELS=0 skips part 1. Prints a markdown section for bench/RESULTS.md and writes bench/results/semantic-<stamp>.json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,25 +105,39 @@ function serve(uri: string, port: number): Promise<ChildProcess> {
   });
 }
 
+/** The store of the previous run, when BENCH_SEMANTIC_REUSE=1 and it holds this scale embedded: its import and embedding figures. */
+async function previousRun(db: Database, papers: number) {
+  if (process.env.BENCH_SEMANTIC_REUSE !== '1') return null;
+  const [row] = await db.runText('MATCH (p:Paper) RETURN count(p) AS papers, COUNT { (:Embedding) } AS embedded', {}, 'READ');
+  return row?.papers === papers && (row.embedded as number) > papers ? { embedded: row.embedded as number } : null;
+}
+
 async function scaleFigures(papers: number) {
-  rmSync(path.join(projectRoot, neo4jOptions.dir, 'data'), { recursive: true, force: true });
-  await startLocalNeo4j(neo4jOptions, log);
+  if (process.env.BENCH_SEMANTIC_REUSE !== '1') rmSync(path.join(projectRoot, neo4jOptions.dir, 'data'), { recursive: true, force: true });
+  const neo4jPid = (await startLocalNeo4j(neo4jOptions, log)).pid;
   const uri = localUri(neo4jOptions.port);
   const db = Database.connect({ uri, user: 'neo4j', password: neo4jOptions.password, database: 'neo4j', queryTimeoutMs: 600_000 });
   try {
     await migrate(db);
     const generated = generatePack(papers);
-    const loaded = await readPack(writePack(generated, path.join(projectRoot, `bench/.data/semantic-${papers}`)));
-    let start = performance.now();
-    await loadPack(db, loaded);
-    const importSeconds = (performance.now() - start) / 1000;
-    log(`  ${papers} papers imported in ${importSeconds.toFixed(0)} s`);
-    const embedder = await Embedder.load(await locateModel(loadConfig({}).EMBED_MODEL as ModelName));
-    start = performance.now();
-    const report = await refreshEmbeddings(db, embedder, (done, total) => done % 2048 === 0 && log(`  embedded ${done}/${total}`));
-    const embedSeconds = (performance.now() - start) / 1000;
-    await embedder.close();
-    log(`  ${report.embedded} texts embedded in ${embedSeconds.toFixed(0)} s`);
+    const reused = await previousRun(db, papers);
+    let importSeconds = Number.NaN;
+    let embedSeconds = Number.NaN;
+    let report = { embedded: reused?.embedded ?? 0 };
+    if (reused) log(`  reusing the store of the previous run: ${papers} papers, ${reused.embedded} embeddings`);
+    else {
+      const loaded = await readPack(writePack(generated, path.join(projectRoot, `bench/.data/semantic-${papers}`)));
+      let start = performance.now();
+      await loadPack(db, loaded);
+      importSeconds = (performance.now() - start) / 1000;
+      log(`  ${papers} papers imported in ${importSeconds.toFixed(0)} s`);
+      const embedder = await Embedder.load(await locateModel(loadConfig({}).EMBED_MODEL as ModelName));
+      start = performance.now();
+      report = await refreshEmbeddings(db, embedder, (done, total) => done % 2048 === 0 && log(`  embedded ${done}/${total}`));
+      embedSeconds = (performance.now() - start) / 1000;
+      await embedder.close();
+      log(`  ${report.embedded} texts embedded in ${embedSeconds.toFixed(0)} s`);
+    }
 
     const port = 4111;
     const child = await serve(uri, port);
@@ -140,9 +156,12 @@ async function scaleFigures(papers: number) {
             connections: 10,
             seconds: duration,
             timeoutSeconds: 10,
-            ourPids: () => [process.pid, child.pid!],
+            ourPids: () => [process.pid, child.pid!, neo4jPid],
           });
-          log(`  ${mode} round ${round + 1}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.rps.toFixed(0)} req/s, errors ${result.errors + result.graphqlErrors}`);
+          log(
+            `  ${mode} round ${round + 1}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.rps.toFixed(0)} req/s, ` +
+              `errors ${result.errors + result.graphqlErrors}, other processes' CPU ${result.foreignCpu.toFixed(2)} cores`,
+          );
           load[mode]!.push(result);
         }
       }
@@ -166,7 +185,7 @@ async function scaleFigures(papers: number) {
 }
 
 async function main() {
-  const models = await modelFigures();
+  const models = process.env.BENCH_SEMANTIC_MODELS === '0' ? { rows: [], lengths: { paper: 0, talk: 0, abstract: 0 } } : await modelFigures();
   const scaleRows = [];
   for (const papers of scales) scaleRows.push(await scaleFigures(papers));
   const stamp = new Date().toISOString().slice(0, 16).replace(/:/g, '').replace('T', '-') + 'Z';
