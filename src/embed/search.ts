@@ -40,13 +40,13 @@ export const hybridTuning = {
   weights: [1, 1, 1],
   /** How many of the concepts found by meaning lend their works a ranking (0: none). */
   conceptsForWorks: 5,
+  /** How deep each ranking is read before fusing: the page asked for, and this much beyond it. */
+  depthBeyondPage: 10,
 };
 
 /** The fewest candidates asked of the vector index. */
 const MIN_SCAN = 200;
 
-/** How deep each ranking is read before fusing: the page asked for, and this much beyond it. */
-const FUSION_MARGIN = 50;
 const MAX_DEPTH = 300;
 
 /** The nodes nearest in meaning to `text`, at least `atLeast` similar (default: the model's "unrelated" line), best first. */
@@ -113,7 +113,7 @@ export async function searchNodes(
       })),
     };
   }
-  const depth = Math.min(MAX_DEPTH, offset + limit + FUSION_MARGIN);
+  const depth = Math.min(MAX_DEPTH, offset + limit + hybridTuning.depthBeyondPage);
   const [words, meaning] = await Promise.all([
     mode === 'HYBRID' ? wordSearch(db, text, labels, { offset: 0, limit: depth }) : null,
     nearestByMeaning(db, embedder!, text, labels, depth),
