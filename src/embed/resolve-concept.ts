@@ -1,7 +1,8 @@
 /**
  * Free text to concepts, in order: a concept's exact name (EXACT) or alias (ALIAS); a name or alias
  * within a few typos (FUZZY: edit similarity at least 0.8); else the concepts nearest in meaning
- * (SEMANTIC: cosine similarity at least the model's line, and within 0.03 of the best, at most 3).
+ * (SEMANTIC: the concepts hybrid search ranks first, words and meaning fused; the first if its cosine
+ * similarity is at least the model's line, with those of the next two within 0.03 of it).
  * An empty list means nothing was close enough; `nearest` then says what came closest.
  */
 import { distance } from 'fastest-levenshtein';
@@ -9,7 +10,7 @@ import type { Database } from '../db/database.js';
 import type { Entity } from '../db/loaders.js';
 import { search as wordSearch } from '../db/repository.js';
 import type { Embedder } from './embedder.js';
-import { nearestByMeaning } from './search.js';
+import { nearestByMeaning, searchNodes } from './search.js';
 
 export type Resolution = 'EXACT' | 'ALIAS' | 'FUZZY' | 'SEMANTIC';
 
@@ -55,15 +56,19 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
     .sort((a, b) => b.score - a.score);
   if (spelled[0] && spelled[0].score >= FUZZY_AT_LEAST) return { text, resolved: [spelled[0]], nearest: [] };
 
-  const meaning = embedder
-    ? (await nearestByMeaning(db, embedder, text, ['Concept'], SEMANTIC_MAX, -1)).map((hit) => ({
-        concept: hit.node,
-        how: 'SEMANTIC' as const,
-        score: hit.similarity,
-      }))
-    : [];
-  const best = meaning[0]?.score ?? -1;
-  const resolved = embedder ? meaning.filter((m) => m.score >= embedder.spec.conceptAtLeast && m.score >= best - SEMANTIC_MARGIN) : [];
-  const nearest = [...spelled.slice(0, 1), ...meaning.slice(0, 2)].sort((a, b) => b.score - a.score);
-  return { text, resolved, nearest: resolved.length > 0 ? [] : nearest };
+  // Concepts ranked as hybrid search ranks them (words and meaning fused), scored by meaning.
+  const ranked = embedder ? (await searchNodes(db, embedder, text, ['Concept'], 'HYBRID', { offset: 0, limit: SEMANTIC_MAX })).items : [];
+  const meaning = ranked.flatMap((hit) => (hit.similarity === null ? [] : [{ concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity }]));
+  const [first] = meaning;
+  const resolved =
+    embedder && first && first.score >= embedder.spec.conceptAtLeast
+      ? meaning.filter((m) => m === first || m.score >= Math.max(embedder.spec.conceptAtLeast, first.score - SEMANTIC_MARGIN))
+      : [];
+  if (resolved.length > 0) return { text, resolved, nearest: [] };
+  // Hybrid search leaves out what is unrelated in meaning; the hint names the nearest all the same.
+  const closest =
+    meaning.length > 0 || !embedder
+      ? meaning
+      : (await nearestByMeaning(db, embedder, text, ['Concept'], 2, -1)).map((hit) => ({ concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity }));
+  return { text, resolved, nearest: [...spelled.slice(0, 1), ...closest.slice(0, 2)].sort((a, b) => b.score - a.score) };
 }
