@@ -32,3 +32,10 @@ CREATE INDEX talk_day_order IF NOT EXISTS FOR (n:Talk) ON (n.dayNumber, n.order)
 CREATE FULLTEXT INDEX search IF NOT EXISTS
 FOR (n:Talk|Paper|Concept|Person)
 ON EACH [n.title, n.summary, n.name, n.aliasText, n.definition, n.conceptText, n.peopleText];
+
+// Search by meaning (src/embed/): each talk, paper and concept has one :Embedding node, the vector
+// of its text under one model, kept apart so that the nodes' own properties stay small.
+CREATE CONSTRAINT embedding_id IF NOT EXISTS FOR (n:Embedding) REQUIRE n.id IS UNIQUE;
+CREATE VECTOR INDEX embedding_vector IF NOT EXISTS
+FOR (n:Embedding) ON n.vector
+OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};

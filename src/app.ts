@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
+import { loadEmbedder, refreshWithProgress } from './embed/semantic.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { formatCounts, seedIfEmpty } from './ingest/seed.js';
 import { Readiness } from './server/readiness.js';
@@ -31,7 +32,8 @@ export interface App {
 export async function startApp(config: Config, log: (line: string) => void = console.log, retryEveryMs = 5000): Promise<App> {
   const { db, uri, stop } = await connect(config);
   const readiness = new Readiness('pending', config.SEED_ON_START ? 'pending' : 'off', log, uri);
-  const server = createServer(createApi({ db, config, readiness }));
+  const embedder = await loadEmbedder(config, log);
+  const server = createServer(createApi({ db, config, readiness, embedder }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
@@ -50,6 +52,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
           if (counts) log(`Seeded the empty database.\n${formatCounts(counts)}`);
           readiness.seed = 'loaded';
         }
+        if (embedder) await refreshWithProgress(db, embedder, log);
         if (attempt > 1) log(`Neo4j at ${uri} answers now; schema applied.`);
         log('Ready.');
         return;
@@ -89,6 +92,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
       await drained;
       clearTimeout(timer);
       await stop();
+      await embedder?.close();
     },
   };
 }

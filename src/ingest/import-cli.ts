@@ -6,6 +6,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { embedChanged } from '../embed/semantic.js';
 import { loadPack } from './load-pack.js';
 import { PackError, readPack } from './read-pack.js';
 import { formatCounts } from './seed.js';
@@ -25,7 +26,8 @@ try {
 }
 console.log(`${file}: valid (${loaded.pack.talks.length} talks, ${loaded.pack.papers.length} papers, ${loaded.pack.concepts.length} concepts, ${loaded.pack.people.length} people).`);
 
-const connection = await connect(loadConfig()).catch((error: Error) => {
+const config = loadConfig();
+const connection = await connect(config).catch((error: Error) => {
   console.error(`error: ${error.message}`);
   process.exit(1);
 });
@@ -41,6 +43,7 @@ try {
   });
   bar.stop();
   console.log(`Imported into ${connection.uri}.\n${formatCounts(counts)}`);
+  await embedChanged(connection.db, config, console.log);
 } catch (error) {
   bar.stop();
   console.error(`error: the import was rolled back, nothing was written: ${(error as Error).message}`);

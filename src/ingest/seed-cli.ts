@@ -2,11 +2,13 @@
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { embedChanged } from '../embed/semantic.js';
 import { PackError } from './read-pack.js';
 import { formatCounts, seed, seedPackFiles } from './seed.js';
 
 const files = process.argv.slice(2);
-const connection = await connect(loadConfig()).catch((error: Error) => {
+const config = loadConfig();
+const connection = await connect(config).catch((error: Error) => {
   console.error(`error: ${error.message}`);
   process.exit(1);
 });
@@ -16,6 +18,7 @@ try {
   const counts = await seed(connection.db, packs);
   console.log(`Loaded ${packs.join(', ')} into ${connection.uri}.`);
   if (counts) console.log(formatCounts(counts));
+  await embedChanged(connection.db, config, console.log);
 } catch (error) {
   console.error(error instanceof PackError ? error.message : `error: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -20,6 +20,8 @@ interface Node<T extends string> {
   sourceDocument?: string;
   sourceLine?: number;
   sourceQuote?: string;
+  /** The lowercased names and aliases it is looked up by, where a statement returns them. */
+  keys?: string[];
 }
 
 export interface TalkNode extends Node<'Talk'> {
@@ -90,6 +92,8 @@ export interface DocumentNode extends Node<'Document'> {
 }
 
 export type WorkNode = TalkNode | PaperNode;
+/** What search finds. */
+export type SearchableNode = TalkNode | PaperNode | ConceptNode | PersonNode;
 
 /** What a node is called: a work's or session's title, a concept's, person's or event's name, a day's title, a link's address. */
 export function nameOf(node: Entity): string {

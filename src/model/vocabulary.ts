@@ -50,6 +50,8 @@ export const reasonKinds = [
   'SHARED_CONCEPT', 'NEIGHBOURING_CONCEPT', ...referenceTypes,
   'SAME_SESSION', 'SAME_TALK', 'SIBLING_SECTION', 'SHARED_PERSON',
   'DISCUSSES', 'NARROWER_CONCEPT', 'RELATED_CONCEPT', 'BROADER_CONCEPT', 'PRESENTED_TOGETHER',
+  // Found by the embedding model (src/embed), not stated in the notes.
+  'SIMILAR_TEXT',
 ] as const;
 export type ReasonKind = (typeof reasonKinds)[number];
 

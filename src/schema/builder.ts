@@ -8,6 +8,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Database } from '../db/database.js';
 import type { Loaders } from '../db/loaders.js';
+import type { Embedder } from '../embed/embedder.js';
 import { BadUserInputError, describeIssues, ForbiddenError, UnauthenticatedError } from '../errors.js';
 
 export interface Context {
@@ -18,6 +19,8 @@ export interface Context {
   curator: string | null;
   /** False when no curator tokens are configured: mutations are off. */
   curationEnabled: boolean;
+  /** The sentence-embedding model, or null when search by meaning is off (words only). */
+  embedder: Embedder | null;
 }
 
 export const builder = new SchemaBuilder<{

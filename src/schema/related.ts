@@ -1,11 +1,14 @@
 /** Ranked, explained related work: relatedWork and relatedToConcept, and their Reason type. */
-import { relatedToConcept, relatedWork } from '../db/repository.js';
+import { relatedToConceptText, relatedWorkWithMeaning, type RankedWithMeaning, type SimilarTextReason } from '../embed/related.js';
+import type { ResolvedConcept } from '../embed/resolve-concept.js';
+import { DomainError } from '../errors.js';
 import { describeReason } from '../graph/ranking.js';
-import type { RankedWork, Reason } from '../model/rows.js';
+import { nameOf, type Reason } from '../model/rows.js';
 import { reasonKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
-import { CONCEPT, resolveId, resolveIds, WORK, type WrongKindHint } from './resolve.js';
+import { localId } from './ids.js';
+import { resolveIds, WORK, type WrongKindHint } from './resolve.js';
 import { ConceptRef, isNodeOf, PaperRef, PersonRef, SessionRef, TalkRef, WorkRef } from './refs.js';
 import { SourceRef } from './source.js';
 import { idList, requiredName, resultCount } from './validation.js';
@@ -29,8 +32,29 @@ const ReasonKindEnum = builder.enumType('ReasonKind', {
     RELATED_CONCEPT: 'relatedToConcept: the work discusses a related concept.',
     BROADER_CONCEPT: 'relatedToConcept: the work discusses a broader concept.',
     PRESENTED_TOGETHER: 'relatedToConcept: the talk that presents, or the paper presented by, a work that discusses the concept.',
+    SIMILAR_TEXT: 'Close in meaning (the embedding model compared their texts), not a link stated in the notes.',
   }),
 });
+const ResolutionEnum = builder.enumType('ConceptResolution', {
+  description: 'How free text was taken to stand for a concept, in the order they are tried.',
+  values: {
+    EXACT: { description: "The concept's name, ignoring case." },
+    ALIAS: { description: 'One of its aliases, ignoring case.' },
+    FUZZY: { description: 'A name or alias within a few typos (score: edit similarity, at least 0.8).' },
+    SEMANTIC: { description: 'Close in meaning to its name, aliases and definition (score: cosine similarity).' },
+  },
+});
+
+const similarOf = (r: Reason) => (r.kind === 'SIMILAR_TEXT' ? (r as SimilarTextReason) : null);
+
+/** SIMILAR_TEXT says where it comes from: the model, not the notes. */
+function describe(reason: Reason): string {
+  const similar = similarOf(reason);
+  if (!similar) return describeReason(reason);
+  const other = similar.via[0];
+  const name = other ? nameOf(other) : '';
+  return `Close in meaning to “${name}” (cosine similarity ${similar.similarity.toFixed(2)}): found by the embedding model, not stated in the notes`;
+}
 const DirectionEnum = builder.enumType('ReferenceDirection', {
   description: 'Which way a reference edge behind a reason points.',
   values: {
@@ -50,7 +74,17 @@ const ReasonRef = builder.objectRef<Reason>('Reason').implement({
   fields: (t) => ({
     kind: t.field({ type: ReasonKindEnum, description: 'What kind of link this is (a shared concept, a follow-up read, ...).', resolve: (r) => r.kind }),
     weight: t.exposeFloat('weight', { description: 'What this reason adds to the score.' }),
-    description: t.string({ description: 'The reason in one sentence.', resolve: (r) => describeReason(r) }),
+    description: t.string({ description: 'The reason in one sentence.', resolve: (r) => describe(r) }),
+    semantic: t.boolean({
+      description: 'True when the embedding model found it (SIMILAR_TEXT), not a link stated in the notes.',
+      resolve: (r) => similarOf(r) !== null,
+    }),
+    similarity: t.float({ nullable: true, description: 'SIMILAR_TEXT: the cosine similarity of the two texts.', resolve: (r) => similarOf(r)?.similarity ?? null }),
+    comparedTexts: t.stringList({
+      nullable: true,
+      description: 'SIMILAR_TEXT: the two texts the model compared, the seed’s (or concept’s) first.',
+      resolve: (r) => similarOf(r)?.texts ?? null,
+    }),
     nodes: t.field({
       type: [ReasonNodeRef],
       description: 'The nodes the reason goes through: the shared concept, person, session, ...',
@@ -70,7 +104,16 @@ const ReasonRef = builder.objectRef<Reason>('Reason').implement({
   }),
 });
 
-const RelatedWorkRef = builder.objectRef<RankedWork>('RelatedWork').implement({
+const ResolvedConceptRef = builder.objectRef<ResolvedConcept>('ResolvedConcept').implement({
+  description: 'A concept that free text was taken to stand for, and how.',
+  fields: (t) => ({
+    concept: t.field({ type: ConceptRef, description: 'The concept the text was taken to stand for.', resolve: (r) => r.concept }),
+    how: t.field({ type: ResolutionEnum, description: 'How: its name, an alias, a close spelling, or its meaning.', resolve: (r) => r.how }),
+    score: t.exposeFloat('score', { description: '1 for EXACT and ALIAS; edit similarity for FUZZY; cosine similarity for SEMANTIC.' }),
+  }),
+});
+
+const RelatedWorkRef = builder.objectRef<RankedWithMeaning>('RelatedWork').implement({
   description: 'A related work, its score, and every reason behind it.',
   fields: (t) => ({
     work: t.field({ type: WorkRef, description: 'The related talk or paper.', resolve: (r) => r.work }),
@@ -79,6 +122,11 @@ const RelatedWorkRef = builder.objectRef<RankedWork>('RelatedWork').implement({
       type: [ReasonRef],
       description: 'Strongest first.',
       resolve: (r) => [...r.reasons].sort((a, b) => b.weight - a.weight),
+    }),
+    resolvedConcepts: t.field({
+      type: [ResolvedConceptRef],
+      description: 'For relatedToConcept: the concept(s) the text was taken to stand for that this work is related through. Empty for relatedWork.',
+      resolve: (r) => r.resolvedConcepts ?? [],
     }),
   }),
 });
@@ -91,6 +139,27 @@ const isWork = (node: unknown) => isTalk(node) || isPaper(node);
 const askRelatedToConcept: WrongKindHint = (found, value) =>
   found === 'Concept' ? `; for the works related to a concept, ask relatedToConcept(concept: ${JSON.stringify(value)})` : '';
 
+const ConceptResolutionRef = builder
+  .objectRef<Awaited<ReturnType<typeof relatedToConceptText>>>('ConceptTextResolution')
+  .implement({
+    description: 'What free text resolved to, and the works related to it.',
+    fields: (t) => ({
+      text: t.string({ description: 'The text as it was given.', resolve: (r) => r.resolution.text }),
+      resolved: t.boolean({ description: 'False when no concept is close enough (see nearest).', resolve: (r) => r.resolution.resolved.length > 0 }),
+      resolvedConcepts: t.field({ type: [ResolvedConceptRef], description: 'Best first.', resolve: (r) => r.resolution.resolved }),
+      nearest: t.field({
+        type: [ResolvedConceptRef],
+        description: 'When nothing resolved: the closest concepts found, too far to use.',
+        resolve: (r) => r.resolution.nearest,
+      }),
+      relatedWork: t.field({ type: [RelatedWorkRef], description: 'As relatedToConcept answers.', resolve: (r) => r.works }),
+    }),
+  });
+
+/** The nearest concepts, named, for a message that says nothing was close enough. */
+const nearestText = (nearest: ResolvedConcept[]) =>
+  nearest.length ? `; the nearest: ${nearest.map((n) => `“${n.concept.name}” (${n.how} ${n.score.toFixed(2)})`).join(', ')}` : '';
+
 builder.queryFields((t) => ({
   relatedWork: t.field({
     type: [RelatedWorkRef],
@@ -102,19 +171,42 @@ builder.queryFields((t) => ({
       exclude: t.arg.idList({ required: false, description: 'Works to leave out of the results, at most 50 ids; the seeds, and the paper or talk each seed presents or is presented by, are always left out.', validate: idList.nullish() }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results, 1 to 100.', validate: resultCount }),
     },
-    resolve: async (_root, args, { db }) => {
+    resolve: async (_root, args, { db, embedder }) => {
       const to = await resolveIds(db, 'to', args.to.map(String), WORK, askRelatedToConcept);
       const exclude = await resolveIds(db, 'exclude', (args.exclude ?? []).map(String), WORK);
-      return relatedWork(db, to, exclude, args.first ?? 10);
+      return relatedWorkWithMeaning(db, embedder, to, exclude, args.first ?? 10);
     },
   }),
   relatedToConcept: t.field({
     type: [RelatedWorkRef],
-    description: 'Works related to a concept (name or alias): directly, through neighbouring concepts, and through reference edges.',
+    description:
+      'Works related to a concept: directly, through neighbouring concepts, through reference edges, and (with the ' +
+      'embedding model) by the meaning of their text (SIMILAR_TEXT). Free text is resolved to concepts: exact name or ' +
+      'alias, then close spelling, then meaning; each result says through which (resolvedConcepts). NOT_FOUND, naming ' +
+      'the nearest concepts, when nothing is close enough.',
     args: {
       concept: t.arg.string({ required: true, description: 'A concept name or alias, any case ("ewc"), or its id; an unknown one is NOT_FOUND.', validate: requiredName }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results, 1 to 100.', validate: resultCount }),
     },
-    resolve: async (_root, args, { db }) => relatedToConcept(db, await resolveId(db, 'concept', args.concept, CONCEPT), args.first ?? 10),
+    resolve: async (_root, args, { db, embedder }) => {
+      const { resolution, works } = await relatedToConceptText(db, embedder, localId(args.concept), args.first ?? 10);
+      if (resolution.resolved.length === 0) {
+        throw new DomainError(`concept: no concept is close enough to “${args.concept}”${nearestText(resolution.nearest)}`, 'NOT_FOUND', {
+          argument: 'concept',
+          value: args.concept,
+          nearest: resolution.nearest.map((n) => ({ concept: n.concept.id, how: n.how, score: n.score })),
+        });
+      }
+      return works;
+    },
+  }),
+  resolveConcept: t.field({
+    type: ConceptResolutionRef,
+    description: 'What free text stands for (as relatedToConcept resolves it), with the related works; resolved: false instead of an error.',
+    args: {
+      text: t.arg.string({ required: true, description: 'Free text naming a concept (a name, alias, misspelling or description), 1 to 300 characters.', validate: requiredName }),
+      first: t.arg.int({ required: false, defaultValue: 10, description: 'How many related works, 1 to 100.', validate: resultCount }),
+    },
+    resolve: (_root, args, { db, embedder }) => relatedToConceptText(db, embedder, args.text, args.first ?? 10),
   }),
 }));

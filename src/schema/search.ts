@@ -1,4 +1,4 @@
-import { search, type SearchHit } from '../db/repository.js';
+import { searchNodes, type HybridHit, type SearchPage } from '../embed/search.js';
 import { builder } from './builder.js';
 import { pageParams, toConnectionWith } from './pagination.js';
 import { ConceptRef, PaperRef, PersonRef, TalkRef } from './refs.js';
@@ -14,6 +14,27 @@ const SearchTypeEnum = builder.enumType('SearchType', {
   },
 });
 const LABELS = { TALK: 'Talk', PAPER: 'Paper', CONCEPT: 'Concept', PERSON: 'Person' } as const;
+const SearchModeEnum = builder.enumType('SearchMode', {
+  description: 'How search ranks. README "Search by meaning" explains the fusion.',
+  values: {
+    LEXICAL: { description: 'By the words typed (full-text), forgiving small typos.' },
+    SEMANTIC: { description: 'By meaning: cosine similarity of sentence embeddings of the query and each text.' },
+    HYBRID: { description: 'Both rankings fused by reciprocal rank (1 / (60 + rank) summed over the two lists).' },
+  },
+});
+const MatchKindEnum = builder.enumType('MatchKind', {
+  description: 'Why a search hit matched.',
+  values: {
+    EXACT_NAME: { description: 'Its name, title or an alias is exactly the query; such hits come first.' },
+    WORDS: { description: 'The words of the query occur in its text (see wordScore).' },
+    MEANING: { description: 'Its text is close in meaning to the query (see similarity); no word need be shared.' },
+    CONCEPT: { description: 'It discusses a concept whose text is close in meaning to the query (see concepts).' },
+  },
+});
+
+/** Pothos types a connection's edges and the connection by their declared fields; ours carry the hit and the page's mode. */
+const hitOf = (edge: unknown) => edge as HybridHit;
+const modeOf = (connection: unknown) => (connection as Pick<SearchPage, 'mode'>).mode;
 
 const SearchResultRef = builder.unionType('SearchResult', {
   description: 'What a search finds: a talk, paper, concept or person. Ask for fields with `... on Talk { title }`.',
@@ -26,18 +47,20 @@ builder.queryField('search', (t) =>
     {
       type: SearchResultRef,
       description:
-        'Full-text search over titles, summaries, concept names and aliases, definitions and people, ranked by ' +
-        'relevance. Any characters may be typed. When the words as typed never occur together, small typos in words of ' +
-        'five letters or more are forgiven.',
+        'Search over titles, summaries, concept names and aliases, definitions and people, by words and by meaning ' +
+        '(HYBRID, the default when the embedding model is loaded; see `semantic`). Any characters may be typed. When ' +
+        'the words as typed never occur together, small typos in words of five letters or more are forgiven. Exact ' +
+        'names and aliases come first. People are found by words only.',
       args: {
         query: t.arg.string({ required: true, description: 'The words to find, 1 to 200 characters; any characters may be typed (no query syntax).', validate: searchText }),
         types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only results of these kinds (default: all).' }),
+        mode: t.arg({ type: SearchModeEnum, required: false, description: 'Default HYBRID; LEXICAL when the model is missing.' }),
       },
-      resolve: async (_root, args, { db }) => {
+      resolve: async (_root, args, { db, embedder }) => {
         const { offset, limit } = pageParams(args);
         const labels = (args.types ?? []).map((type) => LABELS[type]);
-        const page = await search(db, args.query, labels, { offset, limit });
-        return { ...toConnectionWith(page, offset, (hit: SearchHit) => ({ node: hit.node, score: hit.score })), typosForgiven: page.typosForgiven };
+        const page = await searchNodes(db, embedder, args.query, labels, args.mode ?? null, { offset, limit });
+        return { ...toConnectionWith(page, offset, (hit: HybridHit) => hit), typosForgiven: page.typosForgiven, mode: page.mode };
       },
     },
     {
@@ -47,12 +70,44 @@ builder.queryField('search', (t) =>
           description: 'True when the words as typed never occur together, so words within one typo of them matched too.',
           resolve: (connection) => (connection as unknown as { typosForgiven: boolean }).typosForgiven,
         }),
+        semantic: c.boolean({
+          description: 'True when meaning was searched; false when the search matched words only (LEXICAL asked, or no embedding model).',
+          resolve: (connection) => modeOf(connection) !== 'LEXICAL',
+        }),
+        mode: c.field({
+          type: SearchModeEnum,
+          description: 'The mode used.',
+          resolve: (connection) => modeOf(connection),
+        }),
       }),
     },
     {
       name: 'SearchEdge',
       fields: (e) => ({
-        score: e.float({ description: "Relevance: Lucene's score of the match, higher is better; comparable only within one search.", resolve: (edge) => (edge as unknown as { score: number }).score }),
+        score: e.float({
+          description: 'Relevance; higher is better. LEXICAL: Lucene score; SEMANTIC: cosine similarity; HYBRID: fused score.',
+          resolve: (edge) => hitOf(edge).score,
+        }),
+        matchedBy: e.field({
+          type: [MatchKindEnum],
+          description: 'Why it matched: the words, the meaning, or both (and first, an exact name).',
+          resolve: (edge) => hitOf(edge).matchedBy,
+        }),
+        wordScore: e.float({
+          nullable: true,
+          description: 'Lucene score, when the words matched.',
+          resolve: (edge) => hitOf(edge).wordScore,
+        }),
+        similarity: e.float({
+          nullable: true,
+          description: 'Cosine similarity (-1 to 1) of the embeddings of the query and this text, when it matched by meaning.',
+          resolve: (edge) => hitOf(edge).similarity,
+        }),
+        concepts: e.field({
+          type: [ConceptRef],
+          description: 'HYBRID: the concepts close in meaning to the query that this work discusses (matchedBy CONCEPT).',
+          resolve: (edge) => hitOf(edge).concepts,
+        }),
       }),
     },
   ),

@@ -11,6 +11,8 @@ import { exposesSchema, loadConfig, type Config } from '../config.js';
 import { DomainError } from '../errors.js';
 import type { Database } from '../db/database.js';
 import { createLoaders } from '../db/loaders.js';
+import type { Embedder } from '../embed/embedder.js';
+import { useEmbeddingRefresh } from '../embed/refresh-plugin.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
 import { curatorFor } from './auth.js';
@@ -27,12 +29,14 @@ export interface ServerOptions {
   config?: Config;
   /** The app's view of Neo4j, schema and seed; by default the database counts as prepared. */
   readiness?: Readiness;
+  /** The sentence-embedding model; without it search matches words only. */
+  embedder?: Embedder | null;
 }
 
 /** The header a client must send with GET and form-encoded requests (CSRF prevention). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
-export function createApi({ db, config = loadConfig({}), readiness = Readiness.prepared() }: ServerOptions) {
+export function createApi({ db, config = loadConfig({}), readiness = Readiness.prepared(), embedder = null }: ServerOptions) {
   const { introspection } = exposesSchema(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -41,6 +45,7 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       loaders: createLoaders(db),
       curator: curatorFor(request, config.CURATOR_TOKENS),
       curationEnabled: config.CURATOR_TOKENS.size > 0,
+      embedder,
     }),
     graphqlEndpoint: '/graphql',
     // Yoga always answers its own health check first, with an empty body; /health and /ready are
@@ -66,6 +71,7 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useQueryLimits(config),
       ...(introspection ? [] : [useNoIntrospection()]),
+      ...(embedder ? [useEmbeddingRefresh(db, embedder)] : []),
     ],
   });
 }

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { migrate } from '../../src/db/migrate.js';
+import { embedChanged } from '../../src/embed/semantic.js';
 import { seed } from '../../src/ingest/seed.js';
 
 export interface TestNeo4j {
@@ -49,6 +50,8 @@ export default async function setup(project: TestProject) {
   try {
     await migrate(db);
     await seed(db);
+    // The real model (fetched by Maven into .models/ when missing) embeds the seed once.
+    await embedChanged(db, config);
   } finally {
     await db.close();
   }

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     ['NEO4J_PASSWORD', 'short'],
     ['NEO4J_LOCAL_HEAP', '2 gigabytes'],
     ['SEED_ON_START', 'maybe'],
+    ['EMBED_MODEL', 'gpt-4'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));

@@ -41,3 +41,13 @@ describe('docker-compose.yml', () => {
     expect(api.ports.map(String)).toContain(`${config.PORT}:${config.PORT}`);
   });
 });
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(new URL('../../Dockerfile', import.meta.url), 'utf8');
+
+  it('bakes the embedding models in at build time, fetched by Maven, so the image fetches nothing when it runs', () => {
+    expect(dockerfile).toMatch(/RUN mvn -B -q -f models\/pom\.xml package/);
+    expect(dockerfile).toMatch(/COPY --from=models \/app\/\.models \.models/);
+    expect(dockerfile).toMatch(/ONNXRUNTIME_NODE_INSTALL=skip npm ci/);
+  });
+});

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench:embed`: the cost of search by meaning on these 2 cores.
+ *
+ * 1. For each model: embedding throughput (texts per second, batches of 32 as the app embeds) at
+ *    the lengths of the synthetic packs' works (bench/generate.ts: a paper is a title and its
+ *    concepts' names; a talk adds a summary of up to 600 characters) and at abstract length
+ *    (about 600 characters, ~130 tokens); and query embedding p50/p95 (one query at a time, not cached).
+ * 2. For each scale of BENCH_SEMANTIC_SCALES (papers; default 10000; empty: none), in its own
+ *    managed Neo4j (.neo4j/bench-semantic, port BENCH_SEMANTIC_PORT, default 7693; its store is
+ *    deleted first, unless BENCH_SEMANTIC_REUSE=1 finds the previous run's store of that scale, whose
+ *    import and embedding are then not timed again): import the synthetic pack, embed it with the
+ *    default model and time that, then
+ *    load `search` from 10 connections for BENCH_DURATION seconds (default 10) in LEXICAL and in
+ *    HYBRID mode, alternating, through the API served by a child process (serve-semantic.ts).
+ * BENCH_SEMANTIC_MODELS=0 skips part 1. Prints a markdown section for bench/RESULTS.md and writes bench/results/semantic-<stamp>.json.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { Database } from '../src/db/database.js';
+import { localUri, startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
+import { migrate } from '../src/db/migrate.js';
+import { Embedder } from '../src/embed/embedder.js';
+import { locateModel, MODELS, type ModelName } from '../src/embed/models.js';
+import { refreshEmbeddings } from '../src/embed/store.js';
+import { embeddedText } from '../src/embed/text.js';
+import { loadPack } from '../src/ingest/load-pack.js';
+import { readPack } from '../src/ingest/read-pack.js';
+import { generatePack, writePack } from './generate.js';
+import { httpLoad, percentile } from './load.js';
+import { projectRoot } from './neo4j.js';
+
+const log = (line: string) => console.error(line);
+const scales = (process.env.BENCH_SEMANTIC_SCALES ?? '10000').split(',').filter(Boolean).map(Number);
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const neo4jOptions = {
+  dir: '.neo4j/bench-semantic',
+  port: Number(process.env.BENCH_SEMANTIC_PORT ?? 7693),
+  password: loadConfig({}).NEO4J_PASSWORD,
+  heap: '2g',
+  pageCacheMiB: 1024,
+  startTimeoutMs: 600_000,
+};
+
+const ABSTRACT =
+  'We study how deep networks trained with stochastic gradient descent generalize when the training data are noisy, ' +
+  'and show that a simple regularizer on the curvature of the loss keeps the solutions in flat regions. Experiments on ' +
+  'image classification and language modeling benchmarks confirm the analysis, and an ablation separates the effect of ' +
+  'the learning rate from that of the batch size; the method adds little cost and is easy to implement in practice.';
+
+async function throughput(embedder: Embedder, texts: string[]) {
+  await embedder.embed(texts.slice(0, 32)); // warm-up
+  const start = performance.now();
+  await embedder.embed(texts);
+  return texts.length / ((performance.now() - start) / 1000);
+}
+
+async function queryLatency(embedder: Embedder, queries: string[]) {
+  const times: number[] = [];
+  for (const query of queries) {
+    const start = performance.now();
+    await embedder.embed([embedder.spec.queryPrefix + query]);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function modelFigures() {
+  const generated = generatePack(1000);
+  const loaded = await readPack(writePack(generated, path.join(projectRoot, 'bench/.data/semantic-1000')));
+  const { pack } = loaded;
+  const conceptName = new Map(pack.concepts.map((c) => [c.id, [c.name, ...(c.aliases ?? [])].join(' ')]));
+  const topics = (concepts: { concept: string }[] | undefined) => (concepts ?? []).map((c) => conceptName.get(c.concept) ?? '').join(' | ');
+  const papers = pack.papers.slice(0, 320).map((p) => embeddedText({ id: p.id, kind: 'Paper', title: p.title, conceptText: topics(p.concepts) }));
+  const talks = pack.talks.slice(0, 50).map((t) => embeddedText({ id: t.id, kind: 'Talk', title: t.title, summary: t.summary, conceptText: topics(t.concepts) }));
+  const abstracts = Array.from({ length: 160 }, (_, i) => `Paper ${i}. ${ABSTRACT}`);
+  const rows = [];
+  for (const name of Object.keys(MODELS) as ModelName[]) {
+    const embedder = await Embedder.load(await locateModel(name));
+    const row = {
+      model: name,
+      papersPerSecond: await throughput(embedder, papers),
+      talksPerSecond: await throughput(embedder, talks),
+      abstractsPerSecond: await throughput(embedder, abstracts),
+      query: await queryLatency(embedder, generated.samples.searches.concat(generated.samples.concepts).slice(0, 100)),
+    };
+    log(`${name}: ${JSON.stringify(row)}`);
+    rows.push(row);
+    await embedder.close();
+  }
+  const mean = (texts: string[]) => Math.round(texts.reduce((n, t) => n + t.length, 0) / texts.length);
+  return { rows, lengths: { paper: mean(papers), talk: mean(talks), abstract: mean(abstracts) } };
+}
+
+function serve(uri: string, port: number): Promise<ChildProcess> {
+  const child = fork(path.join(projectRoot, 'bench/serve-semantic.ts'), [uri, String(port)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`the API exited with ${code}`)));
+  });
+}
+
+/** The store of the previous run, when BENCH_SEMANTIC_REUSE=1 and it holds this scale embedded: its import and embedding figures. */
+async function previousRun(db: Database, papers: number) {
+  if (process.env.BENCH_SEMANTIC_REUSE !== '1') return null;
+  const [row] = await db.runText('MATCH (p:Paper) RETURN count(p) AS papers, COUNT { (:Embedding) } AS embedded', {}, 'READ');
+  return row?.papers === papers && (row.embedded as number) > papers ? { embedded: row.embedded as number } : null;
+}
+
+async function scaleFigures(papers: number) {
+  if (process.env.BENCH_SEMANTIC_REUSE !== '1') rmSync(path.join(projectRoot, neo4jOptions.dir, 'data'), { recursive: true, force: true });
+  const neo4jPid = (await startLocalNeo4j(neo4jOptions, log)).pid;
+  const uri = localUri(neo4jOptions.port);
+  const db = Database.connect({ uri, user: 'neo4j', password: neo4jOptions.password, database: 'neo4j', queryTimeoutMs: 600_000 });
+  try {
+    await migrate(db);
+    const generated = generatePack(papers);
+    const reused = await previousRun(db, papers);
+    let importSeconds = Number.NaN;
+    let embedSeconds = Number.NaN;
+    let report = { embedded: reused?.embedded ?? 0 };
+    if (reused) log(`  reusing the store of the previous run: ${papers} papers, ${reused.embedded} embeddings`);
+    else {
+      const loaded = await readPack(writePack(generated, path.join(projectRoot, `bench/.data/semantic-${papers}`)));
+      let start = performance.now();
+      await loadPack(db, loaded);
+      importSeconds = (performance.now() - start) / 1000;
+      log(`  ${papers} papers imported in ${importSeconds.toFixed(0)} s`);
+      const embedder = await Embedder.load(await locateModel(loadConfig({}).EMBED_MODEL as ModelName));
+      start = performance.now();
+      report = await refreshEmbeddings(db, embedder, (done, total) => done % 2048 === 0 && log(`  embedded ${done}/${total}`));
+      embedSeconds = (performance.now() - start) / 1000;
+      await embedder.close();
+      log(`  ${report.embedded} texts embedded in ${embedSeconds.toFixed(0)} s`);
+    }
+
+    const port = 4111;
+    const child = await serve(uri, port);
+    const body = (query: string, mode: string) => ({
+      query: 'query($q: String!, $m: SearchMode) { search(query: $q, mode: $m, first: 10) { totalCount edges { score matchedBy node { __typename } } } }',
+      variables: { q: query, m: mode },
+    });
+    const queries = generated.samples.searches;
+    const load: Record<string, Awaited<ReturnType<typeof httpLoad>>[]> = { LEXICAL: [], HYBRID: [] };
+    try {
+      for (let round = 0; round < 2; round++) {
+        for (const mode of ['LEXICAL', 'HYBRID'] as const) {
+          const result = await httpLoad({
+            url: `http://127.0.0.1:${port}`,
+            bodies: queries.map((q) => body(q, mode)),
+            connections: 10,
+            seconds: duration,
+            timeoutSeconds: 10,
+            ourPids: () => [process.pid, child.pid!, neo4jPid],
+          });
+          log(
+            `  ${mode} round ${round + 1}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.rps.toFixed(0)} req/s, ` +
+              `errors ${result.errors + result.graphqlErrors}, other processes' CPU ${result.foreignCpu.toFixed(2)} cores`,
+          );
+          load[mode]!.push(result);
+        }
+      }
+    } finally {
+      child.send('stop');
+    }
+    const best = (results: Awaited<ReturnType<typeof httpLoad>>[]) => results.reduce((a, b) => (a.p95 <= b.p95 ? a : b));
+    return {
+      papers,
+      texts: report.embedded,
+      importSeconds,
+      embedSeconds,
+      textsPerSecond: report.embedded / embedSeconds,
+      lexical: best(load.LEXICAL!),
+      hybrid: best(load.HYBRID!),
+    };
+  } finally {
+    await db.close();
+    await stopLocalNeo4j(neo4jOptions);
+  }
+}
+
+async function main() {
+  const models = process.env.BENCH_SEMANTIC_MODELS === '0' ? { rows: [], lengths: { paper: 0, talk: 0, abstract: 0 } } : await modelFigures();
+  const scaleRows = [];
+  for (const papers of scales) scaleRows.push(await scaleFigures(papers));
+  const stamp = `${new Date().toISOString().slice(0, 16).replace(/:/g, '').replace('T', '-')}Z`;
+  mkdirSync(path.join(projectRoot, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(projectRoot, `bench/results/semantic-${stamp}.json`), JSON.stringify({ models, scales: scaleRows }, null, 2));
+  const f0 = (x: number) => x.toFixed(0);
+  const f1 = (x: number) => x.toFixed(1);
+  const lines = [
+    `Texts per second, batches of 32, 2 threads (mean lengths: paper ${models.lengths.paper}, talk ${models.lengths.talk}, abstract ${models.lengths.abstract} characters); query embedding one at a time.`,
+    '',
+    '| model | papers/s | talks/s | abstracts/s | query p50 ms | query p95 ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...models.rows.map((r) => `| ${r.model} | ${f0(r.papersPerSecond)} | ${f0(r.talksPerSecond)} | ${f0(r.abstractsPerSecond)} | ${f1(r.query.p50)} | ${f1(r.query.p95)} |`),
+  ];
+  if (scaleRows.length) {
+    lines.push(
+      '',
+      '| papers | texts embedded | embedding s (texts/s) | search LEXICAL p50 / p95 ms (req/s) | search HYBRID p50 / p95 ms (req/s) | HYBRID p95 / LEXICAL p95 |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...scaleRows.map(
+        (s) =>
+          `| ${s.papers} | ${s.texts} | ${f0(s.embedSeconds)} (${f0(s.textsPerSecond)}) | ${s.lexical.p50} / ${s.lexical.p95} (${f0(s.lexical.rps)}) | ${s.hybrid.p50} / ${s.hybrid.p95} (${f0(s.hybrid.rps)}) | ${(s.hybrid.p95 / s.lexical.p95).toFixed(2)} |`,
+      ),
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+await main();

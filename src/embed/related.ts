@@ -1,0 +1,120 @@
+/**
+ * Related work by meaning: the structural rankings of cypher/related/ plus a SIMILAR_TEXT reason
+ * for works whose embedded text is close to the seed's (a work, or a concept's name and
+ * definition). Its weight grows linearly from 0 at the model's `similarAbove` to
+ * relatedTuning.weight at identical texts, so a near-duplicate counts about as much as a shared
+ * rare concept, and it is added to the structural reasons' weights. Works with no shared link can
+ * so be found; the reason says it comes from the model, not from the notes.
+ */
+import type { Database } from '../db/database.js';
+import type { ConceptNode, Entity, WorkNode } from '../model/rows.js';
+import { relatedToConcept, relatedWork } from '../db/repository.js';
+import type { RankedWork, Reason } from '../model/rows.js';
+import type { Embedder } from './embedder.js';
+import { resolveConcept, type ConceptResolution, type ResolvedConcept } from './resolve-concept.js';
+import { embeddedText, type EmbeddableRow } from './text.js';
+
+/** Fitted on the tune split of tests/eval with bench/eval-semantic.ts. */
+export const relatedTuning = {
+  /** What a SIMILAR_TEXT reason weighs for identical texts (at cosine 0.9 under bge, 2.4: about a shared rare concept plus a shared session). */
+  weight: 4.0,
+  /** Added to the model's `similarAbove`: similarities below this give no reason. */
+  floorShift: 0,
+};
+/** Structural candidates read beyond the page, so that a semantic reason can lift one into it. */
+const EXTRA_CANDIDATES = 20;
+
+export interface SimilarTextReason extends Reason {
+  kind: 'SIMILAR_TEXT';
+  similarity: number;
+  /** The two texts the model compared: the seed's, then the result's. */
+  texts: [string, string];
+}
+
+/** A ranked work, and for relatedToConcept the resolved concepts it is related through. */
+export interface RankedWithMeaning extends RankedWork {
+  resolvedConcepts?: ResolvedConcept[];
+}
+
+export function similarTextWeight(similarity: number, similarAbove: number): number {
+  return relatedTuning.weight * Math.max(0, (similarity - similarAbove) / (1 - similarAbove));
+}
+
+const textOf = (node: Entity) => embeddedText({ ...(node as unknown as EmbeddableRow), kind: node.__type as EmbeddableRow['kind'] });
+
+/** Adds SIMILAR_TEXT reasons to `ranked` (new works for those not in it), ranks, and cuts at `limit`. */
+async function withSimilarText(db: Database, embedder: Embedder | null, ranked: RankedWork[], ids: string[], exclude: string[], limit: number) {
+  if (!embedder || ids.length === 0) return ranked.slice(0, limit);
+  const similarAbove = embedder.spec.similarAbove + relatedTuning.floorShift;
+  const rows = await db.read<{ work: WorkNode; seed: WorkNode | ConceptNode; similarity: number }>('semantic/similar-works', {
+    ids,
+    exclude,
+    model: embedder.name,
+    atLeast: similarAbove,
+    limit: limit + EXTRA_CANDIDATES,
+    scan: 200,
+  });
+  const byId = new Map(ranked.map((r) => [r.work.id as string, { ...r, reasons: [...r.reasons] }]));
+  for (const row of rows) {
+    const { work, seed, similarity } = row;
+    const reason: SimilarTextReason = {
+      kind: 'SIMILAR_TEXT',
+      weight: similarTextWeight(similarity, similarAbove),
+      seed: seed.__type === 'Concept' ? null : (seed.id as string),
+      direction: null,
+      via: [seed],
+      source: null,
+      similarity,
+      texts: [textOf(seed), textOf(work)],
+    };
+    const entry = byId.get(work.id) ?? { work, score: 0, reasons: [] as Reason[] };
+    entry.reasons.push(reason);
+    entry.score += reason.weight;
+    byId.set(work.id as string, entry);
+  }
+  return [...byId.values()]
+    .sort((a, b) => b.score - a.score || String(a.work.title).localeCompare(String(b.work.title)))
+    .slice(0, limit);
+}
+
+/** relatedWork with SIMILAR_TEXT reasons when the model is loaded. */
+export async function relatedWorkWithMeaning(db: Database, embedder: Embedder | null, ids: string[], exclude: string[], limit: number) {
+  const structural = await relatedWork(db, ids, exclude, embedder ? limit + EXTRA_CANDIDATES : limit);
+  return withSimilarText(db, embedder, structural, ids, exclude, limit);
+}
+
+/**
+ * relatedToConcept for free text: the concept(s) it resolves to (resolve-concept.ts), their
+ * ranked works merged (a work related to two of them adds both scores), with SIMILAR_TEXT reasons
+ * for works whose text is close to a concept's. No works when nothing resolved.
+ */
+export async function relatedToConceptText(
+  db: Database,
+  embedder: Embedder | null,
+  text: string,
+  limit: number,
+): Promise<{ resolution: ConceptResolution; works: RankedWithMeaning[] }> {
+  const resolution = await resolveConcept(db, embedder, text);
+  const merged = new Map<string, RankedWithMeaning>();
+  for (const resolved of resolution.resolved) {
+    const works = await relatedToConcept(db, String(resolved.concept.name), limit + EXTRA_CANDIDATES);
+    for (const work of works) {
+      const entry = merged.get(work.work.id as string) ?? { work: work.work, score: 0, reasons: [], resolvedConcepts: [] };
+      entry.score += work.score;
+      entry.reasons.push(...work.reasons);
+      entry.resolvedConcepts!.push(resolved);
+      merged.set(work.work.id as string, entry);
+    }
+  }
+  const conceptIds = resolution.resolved.map((r) => r.concept.id as string);
+  const ranked = await withSimilarText(db, embedder, [...merged.values()], conceptIds, [], limit);
+  const resolvedById = new Map(resolution.resolved.map((r) => [r.concept.id as string, r]));
+  const works = ranked.map((work: RankedWithMeaning) => ({
+    ...work,
+    // A work found by meaning alone is related through the concept it resembles.
+    resolvedConcepts: work.resolvedConcepts?.length
+      ? work.resolvedConcepts
+      : work.reasons.flatMap((r) => (r.kind === 'SIMILAR_TEXT' ? [resolvedById.get(r.via[0]!.id as string)!] : [])),
+  }));
+  return { resolution, works };
+}

@@ -1,0 +1,154 @@
+/**
+ * Search by words, by meaning, or both (HYBRID, the default when the model is loaded): the
+ * full-text ranking and the vector ranking are fused by reciprocal rank (fusion.ts). A node whose
+ * name, title or alias is exactly the query comes first whatever the mode. Every hit says why it
+ * matched: the words (with Lucene's score), the meaning (with the cosine similarity), or both.
+ */
+import type { Database } from '../db/database.js';
+import { type ConceptNode, nameOf, type Page, type SearchableNode } from '../model/rows.js';
+import { search as wordSearch, type PageParams } from '../db/repository.js';
+import type { Embedder } from './embedder.js';
+import { reciprocalRankFusion } from './fusion.js';
+
+export type SearchMode = 'LEXICAL' | 'SEMANTIC' | 'HYBRID';
+export type MatchKind = 'EXACT_NAME' | 'WORDS' | 'MEANING' | 'CONCEPT';
+
+export interface HybridHit {
+  node: SearchableNode;
+  /** LEXICAL: Lucene's score. SEMANTIC: the cosine similarity. HYBRID: the fused score. */
+  score: number;
+  matchedBy: MatchKind[];
+  /** Lucene's score, when the words matched. */
+  wordScore: number | null;
+  /** Cosine similarity of the query and the node's text, when meaning was searched. */
+  similarity: number | null;
+  /** HYBRID: the concepts found by meaning that this work discusses (matchedBy CONCEPT). */
+  concepts: ConceptNode[];
+}
+
+export interface SearchPage extends Page<HybridHit> {
+  typosForgiven: boolean;
+  /** The mode used: the one asked for, or LEXICAL when the model is missing. */
+  mode: SearchMode;
+}
+
+/** Fitted on the tune split of tests/eval with bench/eval-semantic.ts (README "Search by meaning"). */
+export const hybridTuning = {
+  /** Word hits scoring below this share of the best one are left out of the fusion: Lucene's any-word clause brings a long tail. */
+  wordsFloor: 0.2,
+  /** Reciprocal-rank weights of the three rankings: words, meaning, works of the concepts found by meaning. */
+  weights: [1, 1, 1],
+  /** How many of the concepts found by meaning lend their works a ranking (0: none). */
+  conceptsForWorks: 5,
+  /** How deep each ranking is read before fusing: the page asked for, and this much beyond it. */
+  depthBeyondPage: 10,
+};
+
+/** The fewest candidates asked of the vector index. */
+const MIN_SCAN = 200;
+
+const MAX_DEPTH = 300;
+
+/** The nodes nearest in meaning to `text`, at least `atLeast` similar (default: the model's "unrelated" line), best first. */
+export async function nearestByMeaning(
+  db: Database,
+  embedder: Embedder,
+  text: string,
+  labels: string[],
+  limit: number,
+  atLeast: number = embedder.spec.unrelatedBelow,
+) {
+  const vector = Array.from(await embedder.embedQuery(text));
+  const kinds = labels.filter((l) => l !== 'Person'); // people are not embedded
+  if (labels.length > 0 && kinds.length === 0) return [];
+  const rows = await db.read<{ node: SearchableNode; similarity: number }>('semantic/nearest', {
+    vector,
+    model: embedder.name,
+    kinds,
+    limit,
+    // The index returns its nearest of every kind and model, and the filter runs after it; and its
+    // HNSW search misses close vectors when asked for few (measured: k = 12 missed the best of 343).
+    scan: Math.min(10_000, Math.max(MIN_SCAN, limit * 4)),
+  });
+  return rows
+    .map((row) => ({ node: row.node, similarity: row.similarity }))
+    .filter((hit) => hit.similarity >= atLeast);
+}
+
+/** The works discussing the first concepts among `meaning`, as a ranking of its own, with those concepts. */
+async function worksOfConcepts(db: Database, meaning: { node: SearchableNode }[], labels: string[], limit: number) {
+  const concepts = meaning.flatMap((hit) => (hit.node.__type === 'Concept' ? [hit.node] : [])).slice(0, hybridTuning.conceptsForWorks);
+  const kinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
+  if (concepts.length === 0 || (labels.length > 0 && kinds.length === 0)) return [];
+  const byId = new Map(concepts.map((c) => [c.id, c]));
+  const rows = await db.read<{ node: SearchableNode; via: string[] }>('semantic/works-of-concepts', { ids: [...byId.keys()], kinds, limit });
+  return rows.map((row) => ({ node: row.node, via: row.via.map((id) => byId.get(id)!) }));
+}
+
+const isExactName = (node: SearchableNode, key: string) => (node.keys ?? []).includes(key) || nameOf(node).toLowerCase() === key;
+
+export async function searchNodes(
+  db: Database,
+  embedder: Embedder | null,
+  text: string,
+  labels: string[],
+  requested: SearchMode | null,
+  { offset, limit }: PageParams,
+): Promise<SearchPage> {
+  const mode: SearchMode = embedder ? (requested ?? 'HYBRID') : 'LEXICAL';
+  if (mode === 'LEXICAL') {
+    const page = await wordSearch(db, text, labels, { offset, limit });
+    const key = text.trim().toLowerCase();
+    return {
+      ...page,
+      mode,
+      items: page.items.map((hit) => ({
+        node: hit.node,
+        score: hit.score,
+        matchedBy: isExactName(hit.node, key) ? ['EXACT_NAME', 'WORDS'] : ['WORDS'],
+        wordScore: hit.score,
+        similarity: null,
+        concepts: [],
+      })),
+    };
+  }
+  const depth = Math.min(MAX_DEPTH, offset + limit + hybridTuning.depthBeyondPage);
+  const [words, meaning] = await Promise.all([
+    mode === 'HYBRID' ? wordSearch(db, text, labels, { offset: 0, limit: depth }) : null,
+    nearestByMeaning(db, embedder!, text, labels, depth),
+  ]);
+  const best = words?.items[0]?.score ?? 0;
+  const wordHits = (words?.items ?? []).filter((hit) => hit.score >= hybridTuning.wordsFloor * best);
+  const viaConcepts = mode === 'HYBRID' ? await worksOfConcepts(db, meaning, labels, depth) : [];
+  const fused = reciprocalRankFusion<{ node: SearchableNode }>([wordHits, meaning, viaConcepts], (hit) => hit.node.id as string, undefined, hybridTuning.weights);
+  const conceptsOf = new Map(viaConcepts.map((hit) => [hit.node.id as string, hit.via]));
+  const wordScore = new Map(wordHits.map((hit) => [hit.node.id as string, hit.score]));
+  const similarity = new Map(meaning.map((hit) => [hit.node.id as string, hit.similarity]));
+  const key = text.trim().toLowerCase();
+  const hits: HybridHit[] = fused.map(({ item, score }) => {
+    const id = item.node.id as string;
+    const matchedBy: MatchKind[] = [];
+    if (isExactName(item.node, key)) matchedBy.push('EXACT_NAME');
+    if (wordScore.has(id)) matchedBy.push('WORDS');
+    if (similarity.has(id)) matchedBy.push('MEANING');
+    if (conceptsOf.has(id)) matchedBy.push('CONCEPT');
+    return {
+      node: item.node,
+      score: mode === 'SEMANTIC' ? similarity.get(id)! : score,
+      matchedBy,
+      wordScore: wordScore.get(id) ?? null,
+      similarity: similarity.get(id) ?? null,
+      concepts: conceptsOf.get(id) ?? [],
+    };
+  });
+  // Exact names first, the fused order otherwise (a stable sort keeps it).
+  hits.sort((a, b) => Number(b.matchedBy[0] === 'EXACT_NAME') - Number(a.matchedBy[0] === 'EXACT_NAME'));
+  // Word matches beyond the depth read are counted, though not ranked here.
+  const unread = words ? Math.max(0, words.total - wordHits.length) : 0;
+  return {
+    total: hits.length + unread,
+    items: hits.slice(offset, offset + limit),
+    typosForgiven: words?.typosForgiven ?? false,
+    mode,
+  };
+}

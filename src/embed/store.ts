@@ -1,0 +1,52 @@
+/**
+ * Embeddings in Neo4j: computed by the app (so a user's own Neo4j, Docker or Aura works the same)
+ * and stored on one :Embedding node per talk, paper and concept (cypher/semantic/). Only texts
+ * whose hash or model changed are embedded again.
+ */
+import type { Database } from '../db/database.js';
+import type { Embedder } from './embedder.js';
+import { embeddedText, textHash, type EmbeddableRow } from './text.js';
+
+/** Texts embedded and written per transaction. */
+const CHUNK = 256;
+
+export interface RefreshReport {
+  embedded: number;
+  unchanged: number;
+  removed: number;
+  seconds: number;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/** Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings. */
+export async function refreshEmbeddings(db: Database, embedder: Embedder, onProgress?: Progress): Promise<RefreshReport> {
+  const started = performance.now();
+  const rows = (await db.read('semantic/texts')) as unknown as (EmbeddableRow & { model: string | null; textHash: string | null })[];
+  const stale = rows.flatMap((row) => {
+    const text = embeddedText(row);
+    const hash = textHash(text);
+    return row.model === embedder.name && row.textHash === hash ? [] : [{ id: row.id, kind: row.kind, text, hash }];
+  });
+  for (let start = 0; start < stale.length; start += CHUNK) {
+    onProgress?.(start, stale.length);
+    const chunk = stale.slice(start, start + CHUNK);
+    const vectors = await embedder.embed(chunk.map((item) => item.text));
+    await db.write('semantic/write', {
+      model: embedder.name,
+      rows: chunk.map((item, i) => ({ id: item.id, kind: item.kind, textHash: item.hash, vector: Array.from(vectors[i]!) })),
+    });
+  }
+  onProgress?.(stale.length, stale.length);
+  const [pruned] = await db.write('semantic/prune');
+  return {
+    embedded: stale.length,
+    unchanged: rows.length - stale.length,
+    removed: (pruned?.removed as number) ?? 0,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+export function formatRefresh(report: RefreshReport, model: string): string {
+  return `Embeddings (${model}): ${report.embedded} embedded, ${report.unchanged} unchanged, ${report.removed} removed, in ${report.seconds.toFixed(1)} s.`;
+}

@@ -1,0 +1,87 @@
+/** Embeddings in Neo4j with the real model: the seed's, kept in step with curation, pruned when gone. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { refreshEmbeddings } from '../../src/embed/store.js';
+import { embeddedText, textHash } from '../../src/embed/text.js';
+import { createApi } from '../../src/server/yoga.js';
+import { useRealEmbedder } from './embedder.js';
+import { connectTestDb, uniquePrefix } from './helpers.js';
+
+const db = connectTestDb();
+const token = 'curator-token-for-embedding-tests-0123';
+const config = loadConfig({ CURATOR_TOKENS: `alice:${token}` });
+const p = uniquePrefix('embeddings');
+const model = useRealEmbedder();
+
+afterAll(async () => {
+  await db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
+  await db.runText('MATCH (c:Change) WHERE c.target CONTAINS $p DETACH DELETE c', { p });
+  await refreshEmbeddings(db, model.embedder);
+  await db.close();
+});
+
+const embeddingOf = async (id: string) => {
+  const [row] = await db.runText('MATCH (e:Embedding {id: $id})-[:EMBEDS]->(n) RETURN e.model AS model, e.textHash AS textHash, size(e.vector) AS size', { id }, 'READ');
+  return row ?? null;
+};
+
+describe('embeddings of the seed', () => {
+  it('gives every talk, paper and concept one vector of the model, and a second refresh embeds nothing', async () => {
+    const [row] = await db.runText(
+      `MATCH (n:Talk|Paper|Concept) OPTIONAL MATCH (e:Embedding {model: $model})-[:EMBEDS]->(n)
+       RETURN count(n) AS nodes, count(e) AS embedded, min(size(e.vector)) AS size`,
+      { model: model.embedder.name },
+      'READ',
+    );
+    expect(row!.nodes).toBeGreaterThan(300);
+    expect(row!.embedded).toBe(row!.nodes);
+    expect(row!.size).toBe(384);
+    const again = await refreshEmbeddings(db, model.embedder);
+    expect(again).toMatchObject({ embedded: 0, unchanged: row!.nodes, removed: 0 });
+  });
+
+  it('embeds a work from its title, summary and concept names, in a stable order', () => {
+    const text = embeddedText({ id: 'x', kind: 'Talk', title: 'Deep Voice', summary: 'Neural TTS', conceptText: 'WaveNet | Text-to-speech TTS | ' });
+    expect(text).toBe('Deep Voice. Neural TTS. Topics: Text-to-speech TTS, WaveNet.');
+    expect(embeddedText({ id: 'c', kind: 'Concept', name: 'Primal-dual formulation', aliases: ['dual form'], definition: 'A saddle point.' })).toBe(
+      'Primal-dual formulation (dual form). A saddle point.',
+    );
+  });
+});
+
+describe('embeddings after curation', () => {
+  const yoga = () => createApi({ db, config, embedder: model.embedder });
+  const curate = async (query: string, variables: Record<string, unknown>) => {
+    const response = await yoga().fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: any };
+  };
+  const upsert = `mutation($id: String, $name: String!, $definition: String) { upsertConcept(id: $id, name: $name, definition: $definition) { slug } }`;
+
+  it('embeds a new concept before the mutation answers, and again only when its text changes', async () => {
+    const id = `${p}-wavelets`;
+    const created = await curate(upsert, { id, name: `${p} Wavelet scattering`, definition: 'Fixed wavelet filters as the layers of a network.' });
+    expect(created.errors).toBeUndefined();
+    const first = await embeddingOf(id);
+    expect(first).toMatchObject({ model: model.embedder.name, size: 384 });
+    expect(first!.textHash).toBe(textHash(`${p} Wavelet scattering. Fixed wavelet filters as the layers of a network.`));
+
+    await curate(upsert, { id, name: `${p} Wavelet scattering`, definition: 'Invariant representations from cascaded wavelet transforms.' });
+    const second = await embeddingOf(id);
+    expect(second!.textHash).not.toBe(first!.textHash);
+  });
+
+  it('removes the embedding of a node that is gone', async () => {
+    const id = `${p}-gone`;
+    await curate(upsert, { id, name: `${p} Gone soon` });
+    expect(await embeddingOf(id)).not.toBeNull();
+    await db.runText('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
+    const report = await refreshEmbeddings(db, model.embedder);
+    expect(report.removed).toBe(1);
+    const [row] = await db.runText('MATCH (e:Embedding {id: $id}) RETURN count(e) AS n', { id }, 'READ');
+    expect(row!.n).toBe(0);
+  });
+});

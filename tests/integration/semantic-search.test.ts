@@ -1,0 +1,75 @@
+/** Search by meaning with the real model, through the API: the issue's examples, modes, fallbacks. */
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../src/server/yoga.js';
+import { useSemanticApi } from './embedder.js';
+import { gql } from './helpers.js';
+
+const api = useSemanticApi();
+const { db } = api;
+
+const searchQuery = `query($q: String!, $mode: SearchMode, $types: [SearchType!]) {
+  search(query: $q, mode: $mode, types: $types, first: 5) {
+    semantic mode typosForgiven
+    edges { score matchedBy similarity wordScore node { __typename ... on Talk { id title } ... on Paper { id title } ... on Concept { id name } ... on Person { id name } } }
+  }
+}`;
+const search = async (server: typeof api.yoga, q: string, mode?: string, types?: string[]) => {
+  const result = await gql(server, searchQuery, { q, mode, types });
+  expect(result.errors).toBeUndefined();
+  return result.data.search;
+};
+const titles = (edges: any[]) => edges.map((e) => e.node.title ?? e.node.name);
+
+describe('search by meaning (default HYBRID)', () => {
+  it('finds Deep Voice for "turning written text into spoken audio", saying it matched by meaning', async () => {
+    const answer = await search(api.yoga, 'turning written text into spoken audio');
+    expect(answer).toMatchObject({ semantic: true, mode: 'HYBRID' });
+    const deepVoice = answer.edges.find((e: any) => e.node.title === 'Deep Voice: Real-time Neural Text-to-Speech');
+    expect(deepVoice, titles(answer.edges).join(' | ')).toBeDefined();
+    expect(deepVoice.matchedBy).toContain('MEANING');
+    expect(deepVoice.similarity).toBeGreaterThan(0.6);
+  });
+
+  it('finds neural message passing for "predicting properties of molecules", which shares no word with its title', async () => {
+    const answer = await search(api.yoga, 'predicting properties of molecules');
+    expect(titles(answer.edges), titles(answer.edges).join(' | ')).toContain('Neural Message Passing for Quantum Chemistry');
+  });
+
+  it('puts an exact name or alias first, marked EXACT_NAME', async () => {
+    const answer = await search(api.yoga, 'WaveNet');
+    expect(answer.edges[0].node).toMatchObject({ __typename: 'Concept', name: 'WaveNet' });
+    expect(answer.edges[0].matchedBy).toEqual(['EXACT_NAME', 'WORDS', 'MEANING']);
+  });
+
+  it('finds people by their words, since people are not embedded', async () => {
+    const answer = await search(api.yoga, 'Yoshua Bengio', 'HYBRID', ['PERSON']);
+    expect(answer.edges[0].node.name).toBe('Yoshua Bengio');
+    expect(answer.edges[0].matchedBy).toContain('WORDS');
+  });
+});
+
+describe('search modes', () => {
+  it('LEXICAL matches words only and says so', async () => {
+    const answer = await search(api.yoga, 'turning written text into spoken audio', 'LEXICAL');
+    expect(answer).toMatchObject({ semantic: false, mode: 'LEXICAL' });
+    for (const edge of answer.edges) {
+      expect(edge.matchedBy).not.toContain('MEANING');
+      expect(edge.similarity).toBeNull();
+    }
+  });
+
+  it('SEMANTIC ranks by cosine similarity, best first', async () => {
+    const answer = await search(api.yoga, 'turning written text into spoken audio', 'SEMANTIC');
+    const scores = answer.edges.map((e: any) => e.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(answer.edges.every((e: any) => e.matchedBy.includes('MEANING') && e.score === e.similarity)).toBe(true);
+    expect(titles(answer.edges)).toContain('Deep Voice: Real-time Neural Text-to-Speech');
+  });
+
+  it('falls back to words, and says so, when the model is missing', async () => {
+    const wordsOnly = createApi({ db });
+    const answer = await search(wordsOnly, 'turning written text into spoken audio', 'HYBRID');
+    expect(answer).toMatchObject({ semantic: false, mode: 'LEXICAL' });
+    expect(answer.edges.length).toBeGreaterThan(0);
+  });
+});
