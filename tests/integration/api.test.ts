@@ -273,12 +273,17 @@ describe('arguments that name nodes', () => {
     ['{ followUpReads(from: "nope") { depth } }', 'from', 'no talk or paper is named "nope"'],
     ['{ paths(from: "nope", to: "wasserstein-gan") { searchedUpTo } }', 'from', 'no node is named "nope"'],
     ['{ path(from: "wasserstein-gan", to: "nope") { length } }', 'to', 'no node is named "nope"'],
-    ['{ relatedToConcept(concept: "no such concept at all") { score } }', 'concept', 'no concept is named "no such concept at all"'],
     ['{ graph(center: ["nope"]) { totalNodes } }', 'center', 'no node is named "nope"'],
   ])('%s is NOT_FOUND naming %s and the id', async (query, argument, message) => {
     const error = await errorOf(query);
     expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument });
     expect(error.message).toBe(`${argument}: ${message}`);
+  });
+
+  it('says relatedToConcept found no concept close enough, naming the argument', async () => {
+    const error = await errorOf('{ relatedToConcept(concept: "qqxzvvkjw wwqqz") { score } }');
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'concept', value: 'qqxzvvkjw wwqqz' });
+    expect(error.message).toMatch(/^concept: no concept is close enough to “qqxzvvkjw wwqqz”/);
   });
 
   it('tells a caller who gives relatedWork a concept to ask relatedToConcept', async () => {

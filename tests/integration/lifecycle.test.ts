@@ -41,6 +41,7 @@ function env(): NodeJS.ProcessEnv {
 /** `npm start`, resolved once it prints the URL it serves. */
 async function npmStart(): Promise<Started> {
   const child = spawn('npm', ['start'], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -74,7 +75,11 @@ const talkCount = async (url: string) => {
 };
 const refusesConnections = (url: string) => fetch(url.replace('/graphql', '/health')).then(() => false, () => true);
 
+const children: ChildProcess[] = [];
+
 afterAll(async () => {
+  // A test that failed half way leaves its server running: stop it, then its Neo4j.
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   await dbCli('stop');
   rmSync(dir, { recursive: true, force: true });
 });
@@ -89,6 +94,7 @@ describe('npm start, from a fresh database to a clean stop', () => {
       // Asked after /ready answered: whatever /ready said must already hold.
       seen.push({ ...ready, talks: await talkCount(app.url) });
       if (ready.status === 200) break;
+      if (Object.values(ready.body).includes('failed')) throw new Error(`start-up failed: ${JSON.stringify(ready.body)}\n${app.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const notReady = seen.filter((s) => s.status === 503);

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { groupLabels, nodeTypes, relationshipTypes } from '../../src/model/vocabulary.js';
+import { groupLabels, nodeTypes, relationshipTypes, storageLabels, storageRelationshipTypes } from '../../src/model/vocabulary.js';
 
 const cypherDir = path.resolve(import.meta.dirname, '../../cypher');
 const statements = readdirSync(cypherDir, { recursive: true, encoding: 'utf8' })
@@ -30,13 +30,13 @@ describe('the vocabulary of cypher/', () => {
   });
 
   it('uses only the node labels of src/model/vocabulary.ts', () => {
-    const known = new Set<string>([...nodeTypes, ...groupLabels]);
+    const known = new Set<string>([...nodeTypes, ...groupLabels, ...storageLabels]);
     const unknown = statements.flatMap(({ file, text }) => labelsIn(text).filter((l) => !known.has(l)).map((l) => `${file}: ${l}`));
     expect(unknown).toEqual([]);
   });
 
   it('uses only the relationship types of src/model/vocabulary.ts', () => {
-    const known = new Set<string>(relationshipTypes);
+    const known = new Set<string>([...relationshipTypes, ...storageRelationshipTypes]);
     const unknown = statements.flatMap(({ file, text }) => typesIn(text).filter((t) => !known.has(t)).map((t) => `${file}: ${t}`));
     expect(unknown).toEqual([]);
   });
