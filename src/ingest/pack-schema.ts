@@ -8,6 +8,9 @@
  *   line and a verbatim quote from that line. The loader checks each quote against the document.
  * - Facts added from outside the notes (a paper's authors, arXiv id) say so with
  *   `origin: public-record` (people) or `publicRecord: [field, ...]` (papers).
+ * - A statement the support check (audit-pack.ts) flags is kept only with a curator's reason in
+ *   `why`: a concept link whose quote does not name the concept, a follow-up read without a
+ *   reading cue, a quote from outside the lines of the talk it belongs to.
  */
 import { z } from 'zod';
 
@@ -24,6 +27,8 @@ export const evidenceSchema = z.strictObject({
   document: slug.optional(),
   line: z.number().int().positive(),
   quote: z.string().min(1).max(240),
+  /** Why the quote supports the statement, when the support check cannot see it (audit-pack.ts). */
+  why: z.string().trim().min(1).max(400).optional(),
 });
 
 export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
@@ -32,6 +37,14 @@ export const sessionKinds = ['SESSION', 'WORKSHOP'] as const;
 export const linkKinds = ['CODE', 'DEMO', 'SITE', 'PAPER', 'DATA'] as const;
 export const personRoles = ['SPEAKER', 'AUTHOR', 'PANELIST', 'ORGANIZER', 'MENTIONED'] as const;
 export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
+/**
+ * What a "paper" entry is: a paper, or another work the notes suggest reading that is not one
+ * (a book, a software library, a discussion thread). All are read the same way and can be the
+ * target of a reference.
+ */
+export const paperKinds = ['PAPER', 'BOOK', 'SOFTWARE', 'THREAD'] as const;
+/** Fields of a paper whose values can come from the public record (`publicRecord`). */
+export const publicRecordFields = ['title', 'year', 'venue', 'arxiv', 'doi', 'url'] as const;
 
 /** A work (talk or paper) discusses a concept at a line of the notes. */
 const conceptLinkSchema = z.strictObject({
@@ -134,13 +147,23 @@ export const talkSchema = z.strictObject({
 
 export const paperSchema = z.strictObject({
   id: slug,
+  kind: z.enum(paperKinds).default('PAPER'),
+  /** The title of record (or the notes' words, when there is no record). */
   title: text(400),
+  /** The title exactly as the notes write it, when it differs from `title`; it must occur on the source line. */
+  titleAsWritten: text(400).optional(),
   year: z.number().int().min(1900).max(2100).optional(),
   venue: text(200).optional(),
+  /** The venue exactly as the notes write it, when it differs from `venue`; it must occur on the source line. */
+  venueAsWritten: text(200).optional(),
+  /** An arXiv identifier without its version. */
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'an arXiv id such as "1701.07875"').optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1073/pnas.1611835114"').optional(),
   url: z.url().optional(),
   /** Fields whose values come from the public record rather than the notes. */
-  publicRecord: z.array(z.enum(['title', 'year', 'venue', 'arxiv', 'url'])).default([]),
+  publicRecord: z.array(z.enum(publicRecordFields)).default([]),
+  /** Why this entry has no DOI, arXiv id or URL (the public record has none, or it is not identified). */
+  noRecord: text(400).optional(),
   /** Where the notes name this paper, if they do. */
   source: evidenceSchema.optional(),
   people: z.array(participationSchema).default([]),
