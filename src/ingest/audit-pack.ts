@@ -41,7 +41,7 @@ export interface PackAudit {
 }
 
 /** Words that tell a reader to go and read something. */
-const readingCue = /\b(read|reading|worth|look at|looking at|see|check out|follow[ -]?up|refer to|further)\b/i;
+const readingCue = /\b(read|reading|worth|look at|looking at|see|check out|check the|follow[ -]?up|refer to|further|book)\b/i;
 
 /** Lowercase, straight quotes, hyphens and slashes as spaces, single spaces. */
 export function normalize(text: string): string {

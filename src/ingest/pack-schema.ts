@@ -154,8 +154,11 @@ export const paperSchema = z.strictObject({
   titleAsWritten: text(400).optional(),
   year: z.number().int().min(1900).max(2100).optional(),
   venue: text(200).optional(),
-  /** The venue exactly as the notes write it, when it differs from `venue`; it must occur on the source line. */
-  venueAsWritten: text(200).optional(),
+  /**
+   * How the notes cite it, when that differs from the record ("Feudal RL (NIPS ‘93)", "Redondo and
+   * Morris (2010)"); it must occur on the source line.
+   */
+  citedAs: text(300).optional(),
   /** An arXiv identifier without its version. */
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'an arXiv id such as "1701.07875"').optional(),
   doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1073/pnas.1611835114"').optional(),

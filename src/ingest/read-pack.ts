@@ -215,7 +215,7 @@ export function checkPack(pack: Pack, documents: Map<string, string[]>): string[
   pack.papers.forEach((paper, i) => {
     work(`papers[${i}]`, paper);
     // What the notes write must be on the line the notes name the paper.
-    for (const field of ['titleAsWritten', 'venueAsWritten'] as const) {
+    for (const field of ['titleAsWritten', 'citedAs'] as const) {
       const written = paper[field];
       if (written === undefined) continue;
       const line = paper.source ? documents.get(paper.source.document ?? defaultDocument)?.[paper.source.line - 1] : undefined;

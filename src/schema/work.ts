@@ -3,14 +3,14 @@
  * people, links, references in and out), and the edge types that carry their sources.
  */
 import type { Entity, ReferenceEdge, Source } from '../db/loaders.js';
-import { referenceTypes, talkKinds, linkKinds, personRoles, origins } from '../ingest/pack-schema.js';
+import { referenceTypes, talkKinds, linkKinds, personRoles, origins, paperKinds } from '../ingest/pack-schema.js';
 import { builder } from './builder.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';
 import { nodeSource, SourceRef } from './source.js';
 
 export const WorkKindEnum = builder.enumType('WorkKind', {
-  description: 'What a work is: a kind of talk, or a paper.',
-  values: [...talkKinds, 'PAPER'] as const,
+  description: 'What a work is: a kind of talk, a paper, or another readable work the notes point to (BOOK, SOFTWARE, THREAD).',
+  values: [...talkKinds, ...paperKinds] as const,
 });
 export const ReferenceTypeEnum = builder.enumType('ReferenceType', {
   description: 'How one work points to another in the notes.',
@@ -84,7 +84,8 @@ WorkRef.implement({
     title: t.string({ resolve: (w) => w.title as string }),
     kind: t.field({
       type: WorkKindEnum,
-      resolve: (w) => (w.__type === 'Paper' ? 'PAPER' : (w.kind as (typeof talkKinds)[number])),
+      resolve: (w) =>
+        w.__type === 'Paper' ? ((w.kind as (typeof paperKinds)[number] | undefined) ?? 'PAPER') : (w.kind as (typeof talkKinds)[number]),
     }),
     year: t.int({ nullable: true, resolve: (w) => (w.year as number | undefined) ?? null }),
     source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work.', resolve: (w) => nodeSource(w) }),

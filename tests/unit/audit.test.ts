@@ -100,4 +100,93 @@ describe('the support check', () => {
     expect(flagged(after)).toHaveLength(0);
     expect(compareAudits(before, after)).toEqual({ fixed: 1, removed: 1 });
   });
+
+  it('counts the papers a reader can open, and lists each exception with its reason', () => {
+    const { papers } = auditPack(pack);
+    expect(papers.missing).toEqual([]);
+    expect(papers.openable).toBeGreaterThanOrEqual(85);
+    expect(papers.openable + papers.exceptions.length).toBe(papers.total);
+    for (const e of papers.exceptions) expect(e.reason.length, e.id).toBeGreaterThan(20);
+  });
+});
+
+describe('what the outside audit found stays fixed', () => {
+  const paper = (id: string) => pack.papers.find((p) => p.id === id)!;
+  const talk = (id: string) => pack.talks.find((t) => t.id === id)!;
+  const concept = (id: string) => pack.concepts.find((c) => c.id === id)!;
+
+  it('keeps what the notes say apart from the public record', () => {
+    const feudal = paper('paper-feudal-reinforcement-learning');
+    expect(feudal).toMatchObject({ citedAs: 'Feudal RL (NIPS ‘93)', year: 1993, venue: 'Advances in Neural Information Processing Systems 5 (NIPS 1992)' });
+    expect(feudal.publicRecord).toEqual(expect.arrayContaining(['year', 'venue', 'url']));
+    const memories = paper('paper-making-memories-last');
+    expect(memories).toMatchObject({ year: 2011, venue: 'Nature Reviews Neuroscience 12(1)', doi: '10.1038/nrn2963', citedAs: 'Redondo and Morris (2010)' });
+    expect(paper('paper-wasserstein-gan')).toMatchObject({ title: 'Wasserstein Generative Adversarial Networks', titleAsWritten: 'Wasserstein GAN' });
+  });
+
+  it('identifies the placeholders and completes the partial author lists', () => {
+    expect(paper('paper-liao-poggio-2017')).toMatchObject({ arxiv: '1703.09833', citedAs: 'Liao, Poggio 2017' });
+    expect(paper('paper-towards-a-deeper-understanding-of-training-quantized-networks')).toMatchObject({
+      title: 'Training Quantized Nets: A Deeper Understanding', venue: 'NIPS 2017', arxiv: '1706.02379',
+    });
+    const shattered = paper('paper-shattered-gradients').people.map((p) => p.person);
+    expect(shattered).toEqual(expect.arrayContaining(['david-balduzzi', 'marcus-frean', 'lennox-leary', 'j-p-lewis', 'kurt-wan-duo-ma', 'brian-mcwilliams']));
+  });
+
+  it('drops the links whose quotes were about something else', () => {
+    expect(paper('paper-summoning-demons').concepts).toEqual([]);
+    expect(paper('paper-shattered-gradients').concepts.map((c) => c.concept)).not.toContain('vanishing-gradients');
+    expect(paper('paper-towards-principled-methods-for-training-gans').concepts.map((c) => c.concept)).not.toContain('jensen-shannon-divergence');
+    expect(talk('opening-remarks-reliable-machine-learning-in-the-world').references).toContainEqual(
+      expect.objectContaining({ type: 'FOLLOW_UP_READ', to: 'paper-summoning-demons', line: 805 }),
+    );
+  });
+
+  it('gives instances and tools their own concepts instead of aliases, so a name finds the right one', () => {
+    const owner = new Map(pack.concepts.flatMap((c) => [c.name, ...c.aliases].map((n) => [n.toLowerCase(), c.id] as const)));
+    expect(owner.get('adam')).toBe('adam');
+    expect(owner.get('rmsprop')).toBe('rmsprop');
+    expect(owner.get('pixelrnn')).toBe('pixelrnn');
+    expect(owner.get('mcgan')).toBe('mcgan');
+    expect(owner.get('streetlearn')).toBe('streetlearn');
+    expect(owner.get('fun')).toBe('feudal-networks');
+    expect(owner.get('wgan-gp')).toBeUndefined();
+    expect(owner.get('libspn')).toBeUndefined();
+    expect(concept('adam').broader).toEqual(['adaptive-gradient-methods']);
+  });
+
+  it('orders the near-duplicate concepts and moves the questionable BROADER links', () => {
+    expect(concept('cross-domain-relations').broader).toEqual(['image-to-image-translation']);
+    expect(concept('depth-width-tradeoff').broader).toEqual(['expressivity']);
+    expect(concept('sequence-to-sequence').broader).not.toContain('recurrent-neural-network');
+    expect(concept('sum-product-networks').broader).not.toContain('deep-learning');
+  });
+
+  it('has the papers and concepts the notes name, each linked to the works that name them', () => {
+    for (const id of ['paper-wavenet', 'paper-dcgan', 'paper-binaryconnect']) expect(paper(id).arxiv, id).toMatch(/^\d{4}\.\d{4,5}$/);
+    const linked = new Set([...pack.talks, ...pack.papers].flatMap((w) => w.concepts.map((c) => c.concept)));
+    for (const id of ['dcgan', 'a3c', 'resnet', 'inception', 'influence-functions', 'gaussian-processes']) expect(linked.has(id), id).toBe(true);
+  });
+
+  it('records every reading suggestion, books, libraries and threads included, as a follow-up read', () => {
+    const reads = pack.talks.flatMap((t) => t.references.filter((r) => r.type === 'FOLLOW_UP_READ').map((r) => `${t.id} ${r.to} ${r.line}`));
+    expect(reads).toContain('on-calibration-of-modern-neural-networks paper-on-calibration-of-modern-neural-networks 441');
+    expect(reads).toContain('wasserstein-gan reddit-wasserstein-gan-thread 172');
+    expect(reads).toContain('the-sum-product-theorem-a-foundation-for-learning-tractable-deep-models libspn 715');
+    expect(reads).toContain('why-and-when-can-deep-but-not-shallow-networks-avoid-the-curse-of-dimensionality-theoretical-results tomaso-poggio-book 719');
+    expect(Object.fromEntries(['reddit-wasserstein-gan-thread', 'libspn', 'tomaso-poggio-book'].map((id) => [id, paper(id).kind]))).toEqual({
+      'reddit-wasserstein-gan-thread': 'THREAD', libspn: 'SOFTWARE', 'tomaso-poggio-book': 'BOOK',
+    });
+    const soundmaker = talk('neural-audio-synthesis-of-musical-notes-with-wavenet-autoencoders').links.find((l) => l.asWritten === 'g.co/soundmaker');
+    expect(soundmaker?.kind).toBe('DEMO');
+  });
+
+  it('opens every ICML 2017 paper at its PMLR volume 70 page', () => {
+    const icml = pack.papers.filter((p) => p.venue === 'ICML 2017');
+    expect(icml.length).toBeGreaterThanOrEqual(50);
+    for (const p of icml) {
+      expect(p.url, p.id).toMatch(/^https:\/\/proceedings\.mlr\.press\/v70\/[a-z-]+17[a-z]\.html$/);
+      expect(p.publicRecord, p.id).toContain('url');
+    }
+  });
 });
