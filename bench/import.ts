@@ -106,9 +106,9 @@ function timeStatements(db: Database) {
     let lastAnswer = t;
     try {
       return await original(operation, (run) =>
-        work(async (statement, params = {}) => {
+        work(async <T>(statement: string, params: Record<string, unknown> = {}) => {
           const sent = performance.now();
-          const rows = await run(statement, params);
+          const rows = await run<T>(statement, params);
           const answered = performance.now();
           const entry = byName.get(statement) ?? { name: statement, ms: 0, rows: 0, calls: 0 };
           entry.ms += answered - Math.max(lastAnswer, sent);

@@ -3,7 +3,7 @@
  * generate.ts Samples), our GraphQL operation, the @neo4j/graphql operation when both can answer
  * it, and its floor: the hand-written Cypher that answers it in one statement through the driver.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   getNamedType,
@@ -43,10 +43,12 @@ export interface BenchQuery {
 }
 
 const benchCypher = (name: string) => readFileSync(path.join(projectRoot, 'bench/cypher', `${name}.cypher`), 'utf8');
-const proposal = (name: string) => readFileSync(path.join(projectRoot, 'bench/proposals', `${name}.cypher`), 'utf8');
+const proposalFile = (name: string) => path.join(projectRoot, 'bench/proposals', `${name}.cypher`);
+const proposal = (name: string) => readFileSync(proposalFile(name), 'utf8');
 const withoutComments = (text: string) => text.split('\n').filter((line) => !line.trim().startsWith('//')).join('\n').trim();
 /** A proposal is measured only while it differs from the statement in cypher/ (once adopted, it is the floor). */
-const pending = (name: string, current: string) => withoutComments(proposal(name)) !== withoutComments(cypher(current));
+const pending = (name: string, current: string) =>
+  existsSync(proposalFile(name)) && withoutComments(proposal(name)) !== withoutComments(cypher(current));
 const gql = (query: string, variables: Record<string, unknown>): GraphQLBody => ({ query: query.replace(/\s+/g, ' ').trim(), variables });
 const sorted = (values: string[]) => [...values].sort().join(' | ');
 

@@ -2,7 +2,7 @@
  * The running product: Neo4j (the configured one, or the managed local one), the schema and
  * seed knowledge, and the HTTP server. The server starts even while Neo4j is unreachable:
  * /ready answers 503, queries fail fast with DATABASE_UNAVAILABLE, and the schema and seed are
- * applied as soon as Neo4j answers.
+ * applied as soon as Neo4j answers. /ready turns 200 only once both are in place.
  */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,20 +11,27 @@ import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { formatCounts, seedIfEmpty } from './ingest/seed.js';
+import { Readiness } from './server/readiness.js';
 import { createServer } from './server/yoga.js';
 
 export interface App {
   url: string;
   neo4jUri: string;
   server: Server;
+  readiness: Readiness;
   /** Resolves once the schema is applied and the seed loaded (retried while Neo4j is down). */
   prepared: Promise<void>;
-  close: () => Promise<void>;
+  /**
+   * Stops taking requests, lets those in flight finish (up to `drainMs`), closes the driver and
+   * stops the managed Neo4j if this app started it.
+   */
+  close: (drainMs?: number) => Promise<void>;
 }
 
 export async function startApp(config: Config, log: (line: string) => void = console.log, retryEveryMs = 5000): Promise<App> {
   const { db, uri, stop } = await connect(config);
-  const server = createHttpServer(createServer({ db, config }));
+  const readiness = new Readiness('pending', config.SEED_ON_START ? 'pending' : 'off', log, uri);
+  const server = createHttpServer(createServer({ db, config, readiness }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
@@ -35,14 +42,25 @@ export async function startApp(config: Config, log: (line: string) => void = con
     for (let attempt = 1; !closed; attempt++) {
       try {
         await migrate(db);
+        readiness.observeNeo4j(true);
+        readiness.schema = 'applied';
         if (config.SEED_ON_START) {
+          readiness.seed = 'loading';
           const counts = await seedIfEmpty(db);
           if (counts) log(`Seeded the empty database.\n${formatCounts(counts)}`);
+          readiness.seed = 'loaded';
         }
         if (attempt > 1) log(`Neo4j at ${uri} answers now; schema applied.`);
+        log('Ready.');
         return;
       } catch (error) {
-        if (!(error instanceof DatabaseUnavailableError)) throw error;
+        if (!(error instanceof DatabaseUnavailableError)) {
+          if (readiness.schema === 'pending') readiness.schema = 'failed';
+          else readiness.seed = 'failed';
+          throw error;
+        }
+        readiness.observeNeo4j(false);
+        if (readiness.seed === 'loading') readiness.seed = 'pending';
         if (attempt === 1) log(`Neo4j at ${uri} is not reachable; serving anyway (/ready is 503) and retrying every ${retryEveryMs / 1000} s.`);
         await new Promise((resolve) => setTimeout(resolve, retryEveryMs));
       }
@@ -50,15 +68,26 @@ export async function startApp(config: Config, log: (line: string) => void = con
   })();
   prepared.catch((error: Error) => log(`error: could not prepare the database: ${error.message}`));
 
+  // Notices (and logs) Neo4j going away and coming back while nobody asks /ready.
+  const monitor = setInterval(() => {
+    if (readiness.schema === 'applied') void db.ping().then((up) => readiness.observeNeo4j(up));
+  }, retryEveryMs);
+  monitor.unref();
+
   return {
     url,
     neo4jUri: uri,
     server,
+    readiness,
     prepared,
-    close: async () => {
+    close: async (drainMs = 3000) => {
       closed = true;
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      clearInterval(monitor);
+      const drained = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), drainMs);
+      await drained;
+      clearTimeout(timer);
       await stop();
     },
   };

@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'QUERY_TOO_COMPLEX';
 
 export class DomainError extends GraphQLError {
   constructor(
@@ -24,8 +24,9 @@ export class BadUserInputError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message: string) {
-    super(message, 'NOT_FOUND');
+  /** `extensions` may name the argument and the value that named nothing. */
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'NOT_FOUND', extensions);
   }
 }
 

@@ -1,4 +1,9 @@
-/** `npm start`: reads the configuration and runs the app until Ctrl-C or SIGTERM. */
+/**
+ * `npm start`: reads the configuration and runs the app until SIGINT (Ctrl-C) or SIGTERM. This
+ * process is the one that receives the signal (`npm start` execs node), so it is the one that
+ * stops: it drains the requests in flight, closes the driver and stops the Neo4j it started.
+ * A second signal while stopping exits at once.
+ */
 import { withoutSourceMaps } from './server/stack-traces.js';
 import { startApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -7,12 +12,22 @@ withoutSourceMaps();
 try {
   const app = await startApp(loadConfig());
   let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.log(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
     stopping = true;
-    // A Neo4j this process started is stopped with it; one started by `npm run db:start` stays up.
-    await app.close();
-    process.exit(0);
+    const started = Date.now();
+    console.log(`${signal}: stopping ...`);
+    try {
+      await app.close();
+      console.log(`stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      process.exit(0);
+    } catch (error) {
+      console.error(`error while stopping: ${(error as Error).message}`);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -3,7 +3,7 @@
 // ($concepts, $contributions: as work/with-relations gives them; null when not asked for).
 // "A concept, its works, their people and concepts" is then one statement. The look-up keys and
 // the search text (keys, aliasText, conceptText, peopleText), which no field shows, stay behind.
-MATCH (c:Concept) WHERE $key IN c.keys
+MATCH (c:Concept) WHERE $key IN c.keys OR c.id = $key
 WITH c LIMIT 1
 RETURN c {.*, keys: null, aliasText: null, __type: 'Concept'} AS concept,
   COUNT { (c)<-[:DISCUSSES]-(:Work) } AS total,

@@ -20,7 +20,7 @@ CALL (keep, gone) {
 }
 CALL (keep, gone) {
   MATCH (gone)-[:RELATED_TO]-(o:Concept) WHERE o <> keep
-  MERGE (keep)-[:RELATED_TO]->(o)
+  MERGE (keep)-[:RELATED_TO]-(o)
   RETURN count(*) AS related
 }
 WITH keep, gone, [gone.name] + gone.aliases AS names

@@ -14,7 +14,7 @@ CALL (c) {
 CALL (c) {
   UNWIND coalesce($related, []) AS other
   MATCH (b:Concept {id: other})
-  MERGE (c)-[r:RELATED_TO]->(b)
+  MERGE (c)-[r:RELATED_TO]-(b) // symmetric: one relationship, either direction
   ON CREATE SET r.curatedBy = $by, r.curatedAt = datetime()
   RETURN count(*) AS related
 }

@@ -1,9 +1,9 @@
-// Works related to a concept ($key: a lowercased name or alias), ranked. Reasons and weights:
+// Works related to a concept ($key: its id, or a lowercased name or alias), ranked. Reasons and weights:
 //   DISCUSSES 1.0; NARROWER_CONCEPT 0.6; RELATED_CONCEPT 0.4; BROADER_CONCEPT 0.25
 //   (the work discusses a narrower / related / broader concept);
 //   PRESENTED_TOGETHER 0.8 (the talk or paper of a work that discusses it);
 //   reference edge to or from a work that discusses it: 0.3 x $referenceWeights[type].
-MATCH (c:Concept) WHERE $key IN c.keys
+MATCH (c:Concept) WHERE c.id = $key OR $key IN c.keys
 WITH c LIMIT 1
 CALL (c) {
   MATCH (c)<-[r:DISCUSSES]-(w:Work)

@@ -1,10 +1,10 @@
 /**
  * Connects to the configured Neo4j, or starts the managed local one when NEO4J_URI is not set.
- * `stop()` closes the driver and stops the managed Neo4j only if this call started it.
+ * `stop()` closes the driver and stops the managed Neo4j only if this call started that process.
  */
 import { localNeo4jSettings, type Config } from '../config.js';
 import { Database } from './database.js';
-import { startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.js';
+import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jProcess } from './local-neo4j.js';
 
 export function databaseOptions(config: Config, uri: string) {
   return {
@@ -21,11 +21,11 @@ export function databaseOptions(config: Config, uri: string) {
 export async function connect(config: Config): Promise<{ db: Database; uri: string; stop: () => Promise<void> }> {
   const local = localNeo4jSettings(config);
   let uri = config.NEO4J_URI;
-  let startedLocal = false;
+  let startedLocal: LocalNeo4jProcess | null = null;
   if (!uri) {
     const started = await startLocalNeo4j(local);
     uri = started.uri;
-    startedLocal = started.started;
+    if (started.started) startedLocal = started.process;
   }
   const db = Database.connect(databaseOptions(config, uri));
   return {
@@ -33,7 +33,9 @@ export async function connect(config: Config): Promise<{ db: Database; uri: stri
     uri,
     stop: async () => {
       await db.close();
-      if (startedLocal) await stopLocalNeo4j(local);
+      // Only the very Neo4j process started here: if someone stopped it and started another in
+      // the same folder (`npm run db:stop`, `npm run db:start`), that one stays up.
+      if (startedLocal) await stopLocalNeo4j(local, undefined, startedLocal);
     },
   };
 }

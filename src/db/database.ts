@@ -1,16 +1,26 @@
 /**
- * One driver for the process and the two ways to use it: `read` (an auto-commit transaction in a
- * READ session, so a cluster routes it to a reader) and `write` (executeWrite). Each call runs
- * one named statement from cypher/ in its own session on the configured database, names the
- * operation in the transaction metadata, closes the session in `finally`, and returns plain rows.
+ * One driver for the process and one way to run a statement. `read` runs a named read statement
+ * (an auto-commit transaction in a READ session, so a cluster routes it to a reader), `write` a
+ * named write statement, `writeTransaction` several in one transaction, and `runText` raw Cypher
+ * for migrations and tests. All of them go through `run` below: a session on the configured
+ * database that shares one bookmark manager (a read sees every write this process finished,
+ * also behind `neo4j://` routing), the operation named in the transaction metadata, one
+ * transaction timeout, retries while Neo4j is unreachable, the session closed in `finally`, and
+ * rows converted to plain objects once.
+ *
+ * Rows are typed by the caller: `db.read<{ id: string; node: Entity }>('entity/by-ids', ...)`.
+ * The type is the statement's contract (what its RETURN clause gives), checked by the tests
+ * that run it, as an objectRef's shape is in Pothos.
  */
-import neo4j, { isRetryableError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { isRetryableError, type BookmarkManager, type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import { cypher } from './cypher.js';
 import { fromNeo4jError } from '../errors.js';
 import { toParams, toPlain, type Plain } from './values.js';
 
 export type Row = Record<string, Plain>;
 export type Params = Record<string, unknown>;
+/** Runs a named statement inside a transaction and resolves to its rows. */
+export type StatementRunner = <T = Row>(statement: string, params?: Params) => Promise<T[]>;
 
 export interface DatabaseOptions {
   uri: string;
@@ -24,9 +34,13 @@ export interface DatabaseOptions {
   queryTimeoutMs?: number;
 }
 
+type Mode = 'READ' | 'WRITE';
+
 export class Database {
   /** Statements sent to Neo4j so far; tests and benchmarks read it to count round trips. */
   roundTrips = 0;
+  /** Shared by every session: each starts after the last transaction this process committed. */
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   private constructor(
     readonly driver: Driver,
@@ -47,58 +61,42 @@ export class Database {
   }
 
   /**
-   * Runs a named read statement and returns its rows as plain objects. Every read is one
-   * statement, so it runs as an auto-commit transaction: no BEGIN and COMMIT messages, which
-   * halves the round trips and the driver's work per read (measured in bench/RESULTS.md). Reads
-   * change nothing, so a failure the driver calls retriable (Neo4j restarting, a dropped
-   * connection) is tried again, as executeRead would, until `retryMs` has passed.
+   * Runs a named read statement. A read is one statement, so it runs as an auto-commit
+   * transaction: no BEGIN and COMMIT messages, which halves the round trips and the driver's
+   * work per read (measured in bench/RESULTS.md). Reads change nothing, so a failure the driver
+   * calls retriable (Neo4j restarting, a dropped connection) is tried again, as executeRead
+   * would, until `retryMs` has passed.
    */
-  async read(statement: string, params: Params = {}): Promise<Row[]> {
-    const text = cypher(statement);
-    const parameters = toParams(params) as Params;
-    const config = { metadata: { app: 'icml-knowledge-graph', operation: statement }, timeout: this.queryTimeoutMs };
-    const deadline = Date.now() + this.retryMs;
-    this.roundTrips += 1;
-    for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
-      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
-      try {
-        const result = await session.run(text, parameters, config);
-        return result.records.map((record) => toPlain(record.toObject()) as Row);
-      } catch (error) {
-        const wait = Math.min(delay, deadline - Date.now());
-        if (!isRetryableError(error) || wait <= 0) throw fromNeo4jError(error);
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      } finally {
-        await session.close();
-      }
-    }
+  read<T = Row>(statement: string, params: Params = {}): Promise<T[]> {
+    return this.run('READ', statement, (session, config) => this.rows<T>(session.run(cypher(statement), toParams(params) as Params, config)));
   }
 
-  /** Runs a named write statement and returns its rows as plain objects. */
-  write(statement: string, params: Params = {}): Promise<Row[]> {
-    return this.session('WRITE', statement, (tx) => this.run(tx, statement, params));
+  /** Runs a named write statement in its own transaction. */
+  write<T = Row>(statement: string, params: Params = {}): Promise<T[]> {
+    return this.writeTransaction(statement, (run) => run<T>(statement, params));
   }
 
   /**
    * Runs several named statements in one write transaction: all of them commit, or none.
-   * `work` receives a runner for named statements.
+   * `work` receives a runner for named statements; the driver retries it on transient errors.
    */
-  writeTransaction<T>(operation: string, work: (run: (statement: string, params?: Params) => Promise<Row[]>) => Promise<T>): Promise<T> {
-    return this.session('WRITE', operation, (tx) => work((statement, params = {}) => this.run(tx, statement, params)));
+  writeTransaction<T>(operation: string, work: (run: StatementRunner) => Promise<T>): Promise<T> {
+    return this.run('WRITE', operation, (session, config) =>
+      session.executeWrite((tx) => work((statement, params = {}) => this.rows(tx.run(cypher(statement), toParams(params) as Params))), config),
+    );
   }
 
   /** Runs raw Cypher text (migrations, tests' own setup): everything else uses named statements. */
-  runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<Row[]> {
-    return this.session(mode, 'text', async (tx) => {
-      this.roundTrips += 1;
-      const result = await tx.run(text, toParams(params) as Params);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+  runText<T = Row>(text: string, params: Params = {}, mode: Mode = 'WRITE'): Promise<T[]> {
+    return this.run(mode, 'text', (session, config) => {
+      const work = (tx: { run: Session['run'] }) => this.rows<T>(tx.run(text, toParams(params) as Params));
+      return mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config);
     });
   }
 
   /** True when Neo4j answers a trivial query. One attempt, no retries, so it answers fast. */
   async ping(): Promise<boolean> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    const session = this.session('READ');
     try {
       await session.run('RETURN 1');
       return true;
@@ -109,28 +107,54 @@ export class Database {
     }
   }
 
+  /** The bookmarks the next session will wait for: those of the last transaction this process committed. */
+  lastBookmarks(): Promise<Iterable<string>> {
+    return this.bookmarks.getBookmarks();
+  }
+
   close(): Promise<void> {
     return this.driver.close();
   }
 
-  private async run(tx: ManagedTransaction, statement: string, params: Params): Promise<Row[]> {
-    this.roundTrips += 1;
-    const result = await tx.run(cypher(statement), toParams(params) as Params);
-    return result.records.map((record) => toPlain(record.toObject()) as Row);
-  }
-
-  private async session<T>(mode: 'READ' | 'WRITE', operation: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({
-      database: this.name,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
+  /**
+   * The one execution path: a session per call, the transaction config, retries of auto-commit
+   * reads while Neo4j is unreachable (transaction functions retry inside the driver), Neo4j's
+   * errors mapped to ours, and the session closed whatever happens.
+   */
+  private async run<T>(mode: Mode, operation: string, work: (session: Session, config: TransactionConfig) => Promise<T>): Promise<T> {
     const config = { metadata: { app: 'icml-knowledge-graph', operation }, timeout: this.queryTimeoutMs };
-    try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-    } catch (error) {
-      throw fromNeo4jError(error);
-    } finally {
-      await session.close();
+    const deadline = Date.now() + this.retryMs;
+    for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
+      const session = this.session(mode);
+      try {
+        return await work(session, config);
+      } catch (error) {
+        const wait = Math.min(delay, deadline - Date.now());
+        if (mode === 'WRITE' || !isRetryableError(error) || wait <= 0) throw fromNeo4jError(error);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      } finally {
+        await session.close();
+      }
     }
   }
+
+  private session(mode: Mode): Session {
+    return this.driver.session({
+      database: this.name,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
+  }
+
+  /** Counts the round trip and converts the records to plain rows: the one place rows are made. */
+  private async rows<T>(pending: PromiseLike<QueryResult>): Promise<T[]> {
+    this.roundTrips += 1;
+    const result = await pending;
+    return result.records.map((record) => toPlain(record.toObject()) as T);
+  }
+}
+
+interface TransactionConfig {
+  metadata: Record<string, unknown>;
+  timeout: number | undefined;
 }

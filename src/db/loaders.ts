@@ -15,27 +15,36 @@ export interface Source {
   quote: string;
   url?: string | null;
 }
+/** A code repository, demo or site a work links to, with the line of the notes that gives it. */
+export interface WorkLink {
+  url: string;
+  kind: string;
+  label?: string | null;
+  asWritten: string;
+  corrected: boolean;
+  source: Source;
+}
 export interface Page<T> {
   total: number;
   items: T[];
 }
 
-/** One row (or null) per key, from a statement taking `$ids` and returning `id` per row. */
-function single<T>(db: Database, statement: string, pick: (row: Row) => T) {
+/** One row (or null) per key, from a statement taking `$ids` and returning `id` per row (of type R). */
+function single<R extends { id: string }, T>(db: Database, statement: string, pick: (row: R) => T) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await db.read(statement, { ids: [...new Set(ids)] });
-    const byId = new Map(rows.map((row) => [row.id as string, pick(row)]));
+    const rows = await db.read<R>(statement, { ids: [...new Set(ids)] });
+    const byId = new Map(rows.map((row) => [row.id, pick(row)]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
-/** A list per key (empty when none), from a statement taking `$ids` and returning `id` per row. */
-function grouped<T>(db: Database, statement: string, pick: (row: Row) => T) {
+/** A list per key (empty when none), from a statement taking `$ids` and returning `id` per row (of type R). */
+function grouped<R extends { id: string }, T>(db: Database, statement: string, pick: (row: R) => T) {
   return new DataLoader<string, T[]>(async (ids) => {
-    const rows = await db.read(statement, { ids: [...new Set(ids)] });
+    const rows = await db.read<R>(statement, { ids: [...new Set(ids)] });
     const byId = new Map<string, T[]>();
     for (const row of rows) {
-      const id = row.id as string;
+      const id = row.id;
       if (!byId.has(id)) byId.set(id, []);
       byId.get(id)!.push(pick(row));
     }
@@ -66,9 +75,9 @@ function paged(db: Database, statement: string) {
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { offset, limit } = group[0]!;
-          const rows = await db.read(statement, { ids: [...new Set(group.map((k) => k.id))], offset, limit });
+          const rows = await db.read<{ id: string; total: number; items: Entity[] }>(statement, { ids: [...new Set(group.map((k) => k.id))], offset, limit });
           for (const row of rows) {
-            results.set(`${row.id}:${offset}:${limit}`, { total: row.total as number, items: row.items as Entity[] });
+            results.set(`${row.id}:${offset}:${limit}`, { total: row.total, items: row.items });
           }
         }),
       );
@@ -106,32 +115,32 @@ export interface WorkIncludes {
 
 export function createLoaders(db: Database) {
   const loaders = {
-    entity: single(db, 'entity/by-ids', (row) => row.node as Entity),
-    conceptsOfWork: workRelation(db, 'concepts', (row) => row.concepts as unknown as ConceptLink[]),
-    contributionsToWork: workRelation(db, 'contributions', (row) => row.contributions as unknown as Contribution[]),
-    linksOfWork: grouped(db, 'work/links', (row) => ({ ...(row.link as Row), source: row.source as unknown as Source })),
-    referencesOut: grouped(db, 'work/references-out', (row) => reference(row)),
-    referencesIn: grouped(db, 'work/references-in', (row) => reference(row)),
-    talkPlacement: single(db, 'talk/placement', (row) => row as unknown as TalkPlacement),
-    talksPresentingPaper: grouped(db, 'paper/presented-at', (row) => row.talk as Entity),
-    conceptRelations: single(db, 'concept/relations', (row) => row as unknown as { broader: Entity[]; narrower: Entity[]; related: Entity[] }),
+    entity: single(db, 'entity/by-ids', (row: { id: string; node: Entity }) => row.node),
+    conceptsOfWork: workRelation(db, 'concepts', (row) => row.concepts),
+    contributionsToWork: workRelation(db, 'contributions', (row) => row.contributions),
+    linksOfWork: grouped(db, 'work/links', (row: { id: string; link: Omit<WorkLink, 'source'>; source: Source }): WorkLink => ({ ...row.link, source: row.source })),
+    referencesOut: grouped(db, 'work/references-out', (row: ReferenceRow) => reference(row)),
+    referencesIn: grouped(db, 'work/references-in', (row: ReferenceRow) => reference(row)),
+    talkPlacement: single(db, 'talk/placement', (row: TalkPlacement & { id: string }): TalkPlacement => row),
+    talksPresentingPaper: grouped(db, 'paper/presented-at', (row: { id: string; talk: Entity }) => row.talk),
+    conceptRelations: single(db, 'concept/relations', (row: ConceptRelations & { id: string }): ConceptRelations => row),
     worksOfConcept: paged(db, 'concept/works'),
     worksOfPerson: paged(db, 'person/works'),
-    talksInSession: grouped(db, 'day/talks-by-session', (row) => row.talk as Entity),
-    dayOfSession: single(db, 'day/by-session', (row) => row.day as Entity),
-    sessionsOfDay: grouped(db, 'day/sessions', (row) => row.session as Entity),
-    talksOfDay: grouped(db, 'day/talks', (row) => row.talk as Entity),
-    eventOfDay: single(db, 'day/event-of-day', (row) => row.event as Entity),
-    daysOfEvent: grouped(db, 'day/days-of-event', (row) => row.day as Entity),
+    talksInSession: grouped(db, 'day/talks-by-session', (row: { id: string; talk: Entity }) => row.talk),
+    dayOfSession: single(db, 'day/by-session', (row: { id: string; day: Entity }) => row.day),
+    sessionsOfDay: grouped(db, 'day/sessions', (row: { id: string; session: Entity }) => row.session),
+    talksOfDay: grouped(db, 'day/talks', (row: { id: string; talk: Entity }) => row.talk),
+    eventOfDay: single(db, 'day/event-of-day', (row: { id: string; event: Entity }) => row.event),
+    daysOfEvent: grouped(db, 'day/days-of-event', (row: { id: string; day: Entity }) => row.day),
     conceptByName: byName(db, 'concept/by-name', 'concept'),
     personByName: byName(db, 'person/by-name', 'person'),
   };
 
   /** Primes the loaders with a work and whichever of its lists a statement returned (null: not fetched). */
-  const primeWork = (work: Entity, concepts: Plain, contributions: Plain) => {
+  const primeWork = (work: Entity, concepts: ConceptLink[] | null | undefined, contributions: Contribution[] | null | undefined) => {
     loaders.entity.prime(work.id, work);
-    if (concepts) loaders.conceptsOfWork.prime(work.id, concepts as unknown as ConceptLink[]);
-    if (contributions) loaders.contributionsToWork.prime(work.id, contributions as unknown as Contribution[]);
+    if (concepts) loaders.conceptsOfWork.prime(work.id, concepts);
+    if (contributions) loaders.contributionsToWork.prime(work.id, contributions);
   };
 
   return {
@@ -141,10 +150,10 @@ export function createLoaders(db: Database) {
      * loaders are primed with all of it, so the fields that follow make no round trip.
      */
     async entityWith(id: string, includes: WorkIncludes): Promise<Entity | null> {
-      const [row] = await db.read('work/with-relations', { ids: [id], ...includes });
+      const [row] = await db.read<WorkRelationsRow>('work/with-relations', { ids: [id], ...includes });
       if (!row) return null;
-      primeWork(row.node as Entity, row.concepts ?? null, row.contributions ?? null);
-      return row.node as Entity;
+      primeWork(row.node, row.concepts, row.contributions);
+      return row.node;
     },
     /**
      * A concept by name or alias with one page of its works and what `includes` asks of them, in
@@ -152,13 +161,12 @@ export function createLoaders(db: Database) {
      */
     async conceptWithWorks(name: string, page: { offset: number; limit: number }, includes: WorkIncludes): Promise<Entity | null> {
       const key = name.trim().toLowerCase();
-      const [row] = await db.read('concept/with-works', { key, ...page, ...includes });
-      const concept = (row?.concept as Entity | undefined) ?? null;
+      const [row] = await db.read<ConceptWithWorksRow>('concept/with-works', { key, ...page, ...includes });
+      const concept = row?.concept ?? null;
       loaders.conceptByName.prime(key, concept);
       if (!row || !concept) return null;
-      const items = row.items as unknown as { work: Entity; concepts: Plain; contributions: Plain }[];
-      for (const item of items) primeWork(item.work, item.concepts, item.contributions);
-      loaders.worksOfConcept.prime({ id: concept.id, ...page }, { total: row.total as number, items: items.map((item) => item.work) });
+      for (const item of row.items) primeWork(item.work, item.concepts, item.contributions);
+      loaders.worksOfConcept.prime({ id: concept.id, ...page }, { total: row.total, items: row.items.map((item) => item.work) });
       return concept;
     },
   };
@@ -175,21 +183,17 @@ export interface ReferenceEdge {
   source: Source | null;
 }
 
-function reference(row: Row): ReferenceEdge {
-  return {
-    type: row.type as string,
-    from: row.from as string,
-    to: row.to as string,
-    work: row.work as Entity,
-    source: row.source as unknown as Source | null,
-  };
+type ReferenceRow = ReferenceEdge & { id: string };
+
+function reference(row: ReferenceRow): ReferenceEdge {
+  return { type: row.type, from: row.from, to: row.to, work: row.work, source: row.source };
 }
 
 /** Look-up by name or alias, case-insensitively; keys are lowercased before batching. */
-function byName(db: Database, statement: string, column: string) {
+function byName(db: Database, statement: string, column: 'concept' | 'person') {
   const loader = new DataLoader<string, Entity | null>(async (keys) => {
-    const rows = await db.read(statement, { keys: [...new Set(keys)] });
-    const byKey = new Map(rows.map((row) => [row.key as string, row[column] as Entity]));
+    const rows = await db.read<{ key: string } & Partial<Record<'concept' | 'person', Entity>>>(statement, { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((row) => [row.key, row[column] ?? null]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
   return {
@@ -199,11 +203,31 @@ function byName(db: Database, statement: string, column: string) {
   };
 }
 
+/** What work/with-relations returns per work; a list is null when it was not asked for. */
+interface WorkRelationsRow {
+  id: string;
+  node: Entity;
+  concepts: ConceptLink[] | null;
+  contributions: Contribution[] | null;
+}
+
+interface ConceptWithWorksRow {
+  concept: Entity | null;
+  total: number;
+  items: { work: Entity; concepts: ConceptLink[] | null; contributions: Contribution[] | null }[];
+}
+
+export interface ConceptRelations {
+  broader: Entity[];
+  narrower: Entity[];
+  related: Entity[];
+}
+
 /** One of a work's lists (its concepts, or its people) per work id, through work/with-relations. */
-function workRelation<T>(db: Database, list: keyof WorkIncludes, pick: (row: Row) => T[]) {
+function workRelation<T>(db: Database, list: keyof WorkIncludes, pick: (row: WorkRelationsRow) => T[] | null) {
   return new DataLoader<string, T[]>(async (ids) => {
-    const rows = await db.read('work/with-relations', { ids: [...new Set(ids)], concepts: list === 'concepts', contributions: list === 'contributions' });
-    const byId = new Map(rows.map((row) => [row.id as string, pick(row) ?? []]));
+    const rows = await db.read<WorkRelationsRow>('work/with-relations', { ids: [...new Set(ids)], concepts: list === 'concepts', contributions: list === 'contributions' });
+    const byId = new Map(rows.map((row) => [row.id, pick(row) ?? []]));
     return ids.map((id) => byId.get(id) ?? []);
   });
 }

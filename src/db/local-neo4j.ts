@@ -63,18 +63,37 @@ function logFile(dir: string) {
   return path.join(resolveDir(dir), 'neo4j.log');
 }
 
-/** The pid of our launcher recorded for `dir`, if that process is still alive and is ours. */
-function runningPid(dir: string): number | null {
+/** A launcher process: its pid and its start time (in clock ticks since boot), which tells it apart from a later process given the same pid. */
+export interface LocalNeo4jProcess {
+  pid: number;
+  startTime: string;
+}
+
+/** The launcher recorded for `dir` ("pid startTime" in the pid file), if that process is still alive and is ours. */
+function runningProcess(dir: string): LocalNeo4jProcess | null {
   const file = pidFile(dir);
   if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, 'utf8').trim());
+  const [pidText, recordedStart] = readFileSync(file, 'utf8').trim().split(/\s+/);
+  const pid = Number(pidText);
   if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes(launcherClass) ? pid : null;
+    const startTime = processStartTime(pid);
+    if (!cmdline.includes(launcherClass) || (recordedStart !== undefined && recordedStart !== startTime)) return null;
+    return { pid, startTime };
   } catch {
     return null;
   }
+}
+
+/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot. */
+function processStartTime(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+}
+
+function runningPid(dir: string): number | null {
+  return runningProcess(dir)?.pid ?? null;
 }
 
 export async function localNeo4jStatus(options: Pick<LocalNeo4jOptions, 'dir' | 'port'>): Promise<LocalNeo4jStatus> {
@@ -92,7 +111,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: st
   const existing = runningPid(options.dir);
   if (existing !== null) {
     await waitForBolt(uri, options.password, existing, options);
-    return { uri, pid: existing, started: false };
+    return { uri, pid: existing, started: false, process: runningProcess(options.dir) };
   }
 
   const javaVersion = await checkJava();
@@ -124,7 +143,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: st
   const pid = child.pid;
   if (pid === undefined) throw new LocalNeo4jError('could not start java for the managed Neo4j');
   child.unref();
-  writeFileSync(pidFile(options.dir), `${pid}\n`);
+  const started: LocalNeo4jProcess = { pid, startTime: processStartTime(pid) };
+  writeFileSync(pidFile(options.dir), `${pid} ${started.startTime}\n`);
 
   try {
     // The launcher sets the password after the databases start, and prints NEO4J_READY then;
@@ -136,12 +156,22 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: st
     rmSync(pidFile(options.dir), { force: true });
     throw error;
   }
-  return { uri, pid, started: true };
+  return { uri, pid, started: true, process: started };
 }
 
-/** Stops the managed Neo4j recorded for `dir`. Resolves to false when it was not running. */
-export async function stopLocalNeo4j(options: Pick<LocalNeo4jOptions, 'dir'>, timeoutMs = 60_000): Promise<boolean> {
-  const pid = runningPid(options.dir);
+/**
+ * Stops the managed Neo4j recorded for `dir`. Resolves to false when it was not running.
+ * With `only`, stops it only if it is that very process (same pid and start time): a process
+ * stops the Neo4j it started itself, never one that someone started after it in the same folder.
+ */
+export async function stopLocalNeo4j(
+  options: Pick<LocalNeo4jOptions, 'dir'>,
+  timeoutMs = 60_000,
+  only?: LocalNeo4jProcess,
+): Promise<boolean> {
+  const running = runningProcess(options.dir);
+  if (only && (running?.pid !== only.pid || running.startTime !== only.startTime)) return false;
+  const pid = running?.pid ?? null;
   rmSync(pidFile(options.dir), { force: true });
   if (pid === null) return false;
   process.kill(pid, 'SIGTERM');

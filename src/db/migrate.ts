@@ -1,6 +1,7 @@
 /**
- * Applies cypher/schema.cypher (constraints and indexes, all IF NOT EXISTS) and waits until the
- * indexes are online, so that the first query after start-up can use them.
+ * Applies cypher/schema.cypher (constraints and indexes, all IF NOT EXISTS), folds symmetric
+ * relationships stored twice by older versions, and waits until the indexes are online, so that
+ * the first query after start-up can use them.
  */
 import { cypher, splitStatements } from './cypher.js';
 import type { Database } from './database.js';
@@ -8,6 +9,7 @@ import type { Database } from './database.js';
 export async function migrate(db: Database, indexWaitSeconds = 120): Promise<number> {
   const statements = splitStatements(cypher('schema'));
   for (const statement of statements) await db.runText(statement);
+  await db.write('ingest/fold-symmetric-pairs');
   await db.runText('CALL db.awaitIndexes($seconds)', { seconds: indexWaitSeconds }, 'READ');
   return statements.length;
 }

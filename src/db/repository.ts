@@ -76,13 +76,11 @@ export async function search(db: Database, text: string, labels: string[], { off
 }
 
 export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {
-  const rows = await db.read('related/related-work', { ids, exclude, limit, referenceWeights });
-  return rows as unknown as RankedWork[];
+  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, referenceWeights });
 }
 
 export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
-  const rows = await db.read('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights });
-  return rows as unknown as RankedWork[];
+  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights });
 }
 
 export interface TrailStep {
@@ -95,7 +93,7 @@ export interface TrailStep {
 }
 
 export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {
-  return (await db.read('related/follow-up-reads', { id, depth })) as unknown as TrailStep[];
+  return db.read<TrailStep>('related/follow-up-reads', { id, depth });
 }
 
 export interface GraphPath {
@@ -108,7 +106,7 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
     const [row] = await db.read('entity/by-ids', { ids: [from] });
     return row ? [{ nodes: [row.node as Entity], edges: [] }] : [];
   }
-  return (await db.read('graph/shortest-paths', { from, to, maxLength, limit })) as unknown as GraphPath[];
+  return db.read<GraphPath>('graph/shortest-paths', { from, to, maxLength, limit });
 }
 
 /** Every day of every event, in order; sessions and talks come through the loaders. */

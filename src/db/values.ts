@@ -16,10 +16,10 @@ export function toPlain(value: unknown): Plain {
   if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value);
   if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : value.toString();
   if (isTemporal(value)) return value.toString();
-  if (neo4j.isNode(value as never) || neo4j.isRelationship(value as never)) {
+  if (neo4j.isNode(value) || neo4j.isRelationship(value)) {
     return toPlain((value as { properties: unknown }).properties);
   }
-  if (neo4j.isPath(value as never)) {
+  if (neo4j.isPath(value)) {
     return (value as { segments: unknown[] }).segments.map(toPlain);
   }
   return plainMap(value);
@@ -33,12 +33,12 @@ function plainMap(value: object): { [key: string]: Plain } {
 
 function isTemporal(value: object): value is { toString(): string } {
   return (
-    neo4j.isDate(value as never) ||
-    neo4j.isDateTime(value as never) ||
-    neo4j.isLocalDateTime(value as never) ||
-    neo4j.isLocalTime(value as never) ||
-    neo4j.isTime(value as never) ||
-    neo4j.isDuration(value as never)
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isDuration(value)
   );
 }
 

@@ -68,10 +68,10 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
     ['ingest/merge-concepts', pack.concepts.map((c) => ({ id: c.id, name: c.name, definition: c.definition, ...names(c.name, c.aliases) }))],
     [
       'ingest/merge-concept-relations',
-      pack.concepts.flatMap((c) => [
-        ...c.broader.map((to) => ({ from: c.id, to, type: 'BROADER' })),
-        ...c.related.map((to) => ({ from: c.id, to, type: 'RELATED_TO' })),
-      ]),
+      [
+        ...pack.concepts.flatMap((c) => c.broader.map((to) => ({ from: c.id, to, type: 'BROADER' }))),
+        ...symmetricPairs(pack.concepts.flatMap((c) => c.related.map((to) => [c.id, to] as const))).map(([from, to]) => ({ from, to, type: 'RELATED_TO' })),
+      ],
     ],
     ['ingest/merge-papers', pack.papers.map((p) => stripUndefined({
       id: p.id, kind: p.kind, title: p.title, titleAsWritten: p.titleAsWritten, citedAs: p.citedAs, year: p.year, venue: p.venue,
@@ -189,6 +189,16 @@ export async function graphCounts(db: Database): Promise<GraphCounts> {
   const rows = await db.read('graph-counts');
   const pick = (kind: string) => Object.fromEntries(rows.filter((r: Row) => r.kind === kind).map((r: Row) => [r.name as string, r.count as number]));
   return { labels: pick('label'), relationships: pick('type') };
+}
+
+/** Each unordered pair once, in the direction it was first listed: two concepts that list each other are one RELATED_TO. */
+function symmetricPairs(pairs: readonly (readonly [string, string])[]): (readonly [string, string])[] {
+  const seen = new Map<string, readonly [string, string]>();
+  for (const pair of pairs) {
+    const key = [...pair].sort().join('\u0000');
+    if (!seen.has(key)) seen.set(key, pair);
+  }
+  return [...seen.values()];
 }
 
 function stripUndefined<T extends Record<string, unknown>>(value: T): T {

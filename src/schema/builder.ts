@@ -3,7 +3,6 @@
  * their own files beside this one, and index.ts imports them all.
  */
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -28,7 +27,7 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { curator: boolean };
 }>({
   // Scope auth goes first, so a refused request runs nothing else.
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ValidationPlugin],
   scopeAuth: {
     authScopes: (context) => ({ curator: context.curator !== null }),
     unauthorizedError: (_parent, context) =>
@@ -40,8 +39,32 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { description: 'Any node by its global id; null for an unknown id.' },
-    nodesQueryOptions: { description: 'Nodes by global id, in order; null for each unknown id.' },
+    nodeQueryOptions: {
+      description: 'Any node by its global id; null for an unknown id.',
+      args: { id: { description: 'A global id, as the `id` field of any node gives it.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Nodes by global id, in order; null for each unknown id.',
+      args: { ids: { description: 'Global ids, as the `id` field of any node gives them.' } },
+    },
+    // Descriptions of what the Relay plugin generates, which GraphiQL's Docs pane shows.
+    nodeTypeOptions: { description: 'Anything with a global id that `node(id)` fetches back: a talk, paper, concept, person, event, day or session.' },
+    idFieldOptions: { description: 'The global id: stable, opaque, and accepted by `node(id)` and by every argument that takes an id.' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list: the cursors to pass as `after` or `before` for the next or previous page.' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'True when items come before this page.' },
+    startCursorFieldOptions: { description: "The first item's cursor; null on an empty page." },
+    endCursorFieldOptions: { description: "The last item's cursor (pass it as `after` for the next page); null on an empty page." },
+    defaultConnectionTypeOptions: { description: 'One page of a list, with the total count across all pages.' },
+    defaultEdgeTypeOptions: { description: 'One item of a page, with its cursor.' },
+    edgesFieldOptions: { description: 'The items of this page, in order.' },
+    pageInfoFieldOptions: { description: 'Cursors and whether more pages follow.' },
+    nodeFieldOptions: { description: 'The item.' },
+    cursorFieldOptions: { description: 'Where this item sits in the list: pass it as `after` to read on from here.' },
+    firstArgOptions: { description: 'How many items to return from the start (default 20, at most 100).' },
+    afterArgOptions: { description: "Start after this cursor (an edge's `cursor`, or `pageInfo.endCursor`)." },
+    lastArgOptions: { description: 'How many items to return from the end (at most 100).' },
+    beforeArgOptions: { description: 'End before this cursor.' },
   },
   validation: {
     validationError: (failure) => {
@@ -51,7 +74,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({});
+builder.queryType({ description: 'Reads: public, no token needed.' });
 builder.mutationType({ description: 'Curation: adding and fixing knowledge. Needs a curator bearer token.' });
 
 builder.globalConnectionField('totalCount', (t) =>

@@ -2,23 +2,57 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { graphNodeTypes, graphRelationships, subgraph, type GraphEdge, type GraphNode, type Subgraph } from '../db/graph.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
+import { describedValues } from './described.js';
+import { ANY_NODE, resolveIds } from './resolve.js';
 import { graphDepth, graphLimit, idList } from './validation.js';
 
+const nodeTypeDescriptions: Record<(typeof graphNodeTypes)[number], string> = {
+  Talk: 'Talks, tutorials, panels and sections.',
+  Paper: 'Papers.',
+  Concept: 'Concepts.',
+  Person: 'People.',
+  Session: 'Sessions and workshops.',
+  Day: 'Days of an event.',
+  Event: 'Events (conferences).',
+  Link: 'Code, demo and site links.',
+};
 const GraphNodeTypeEnum = builder.enumType('GraphNodeType', {
-  values: Object.fromEntries(graphNodeTypes.map((t) => [t.toUpperCase(), { value: t }])) as Record<string, { value: string }>,
+  description: 'A kind of node a subgraph may hold.',
+  values: Object.fromEntries(
+    graphNodeTypes.map((t) => [t.toUpperCase(), { value: t, description: nodeTypeDescriptions[t] }]),
+  ) as Record<string, { value: string; description: string }>,
 });
-const GraphRelationshipEnum = builder.enumType('GraphRelationship', { values: graphRelationships });
+const GraphRelationshipEnum = builder.enumType('GraphRelationship', {
+  description: 'A kind of relationship a subgraph may follow, from its source node to its target.',
+  values: describedValues(graphRelationships, {
+    DISCUSSES: 'A talk or paper discusses a concept.',
+    BROADER: 'A concept to a more general one.',
+    RELATED_TO: 'A concept to a related one.',
+    FOLLOW_UP_READ: 'The notes suggest the target paper as reading after the source work.',
+    RELATED: 'The notes name the target paper as related work of the source.',
+    SEE_ALSO: 'The notes point from the source to the target paper for more.',
+    BUILDS_ON: 'The source work builds on the target paper.',
+    CITES: 'The source work cites the target paper.',
+    PRESENTS: 'A talk presents a paper.',
+    CONTRIBUTED_TO: 'A person spoke at, wrote, sat on or organised a work, or is mentioned in it (the edge label says which).',
+    PART_OF: 'A section is part of a talk.',
+    IN_SESSION: 'A talk is given in a session.',
+    ON_DAY: 'A talk is given on a day.',
+    HAS_SESSION: 'A day holds a session.',
+    HAS_DAY: 'An event holds a day.',
+    HAS_LINK: 'A talk or paper has a code, demo or site link.',
+  }),
+});
 
 const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
   description: 'A node of a subgraph. `id` is the plain id; `nodeId` the Relay global id for node(id).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    nodeId: t.id({ resolve: (n) => (n.type === 'Link' ? n.id : encodeGlobalID(n.type, n.id)) }),
+    id: t.exposeID('id', { description: 'The plain id (for a link, its URL); edges name their ends by it.' }),
+    nodeId: t.id({ description: 'The global id, for `node(id)` and the other queries; for a link, its URL.', resolve: (n) => (n.type === 'Link' ? n.id : encodeGlobalID(n.type, n.id)) }),
     label: t.exposeString('label', { description: 'A title or name to draw.' }),
     type: t.exposeString('type', { description: 'Talk, Paper, Concept, Person, Session, Day, Event or Link.' }),
     kind: t.exposeString('kind', { nullable: true, description: 'For talks and sessions: TUTORIAL, TALK, ... SESSION, WORKSHOP.' }),
-    year: t.exposeInt('year', { nullable: true }),
+    year: t.exposeInt('year', { nullable: true, description: 'For talks and papers: the year, where known.' }),
     day: t.int({ nullable: true, description: 'For talks and sessions: the day number.', resolve: (n) => (n.properties.dayNumber as number | undefined) ?? null }),
   }),
 });
@@ -26,21 +60,22 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
 const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
   description: 'A relationship of a subgraph, from `source` to `target` (plain ids).',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    source: t.exposeID('source'),
-    target: t.exposeID('target'),
-    type: t.exposeString('type'),
-    label: t.exposeString('label'),
+    id: t.exposeID('id', { description: 'An id for the edge, unique within the subgraph.' }),
+    source: t.exposeID('source', { description: 'The plain id of the node the edge leaves.' }),
+    target: t.exposeID('target', { description: 'The plain id of the node the edge reaches.' }),
+    type: t.exposeString('type', { description: 'The relationship type, as in GraphRelationship (DISCUSSES, CITES, ...).' }),
+    label: t.exposeString('label', { description: 'A short label to draw: the role for CONTRIBUTED_TO ("speaker"), else the type in words ("follow up read").' }),
     weight: t.exposeFloat('weight', { description: 'How strongly it relates the two ends (reference edges weigh most).' }),
     line: t.exposeInt('line', { nullable: true, description: 'The line of the notes behind it, where there is one.' }),
-    quote: t.exposeString('quote', { nullable: true }),
+    quote: t.exposeString('quote', { nullable: true, description: 'The words of the notes behind it, where there are any.' }),
   }),
 });
 
 const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
+  description: 'Nodes and edges as flat lists, the shape Cytoscape.js, sigma, vis-network and D3 take.',
   fields: (t) => ({
-    nodes: t.field({ type: [GraphNodeRef], resolve: (g) => g.nodes }),
-    edges: t.field({ type: [GraphEdgeRef], resolve: (g) => g.edges }),
+    nodes: t.field({ type: [GraphNodeRef], description: 'The nodes, at most `limit`: with `center`, the nearest first; without, the most connected first.', resolve: (g) => g.nodes }),
+    edges: t.field({ type: [GraphEdgeRef], description: 'The relationships among the nodes returned, of the types asked for.', resolve: (g) => g.edges }),
     truncated: t.exposeBoolean('truncated', { description: 'True when `limit` left nodes or edges out.' }),
     totalNodes: t.exposeInt('totalNodes', { description: 'Nodes within reach before the limit.' }),
     totalEdges: t.exposeInt('totalEdges', { description: 'Edges among them before the limit.' }),
@@ -54,15 +89,15 @@ builder.queryField('graph', (t) =>
       'A flat subgraph: the neighbourhood of `center` up to `depth` steps, or without `center` the whole graph ' +
       '(most connected nodes first), at most `limit` nodes, of the given node types and relationships.',
     args: {
-      center: t.arg.idList({ required: false, validate: idList.nullish() }),
-      depth: t.arg.int({ required: false, defaultValue: 1, validate: graphDepth }),
-      limit: t.arg.int({ required: false, defaultValue: 300, validate: graphLimit }),
-      types: t.arg({ type: [GraphNodeTypeEnum], required: false }),
-      relationships: t.arg({ type: [GraphRelationshipEnum], required: false }),
+      center: t.arg.idList({ required: false, description: 'The nodes to start from, at most 50, by global or plain id (a concept or person also by name); an unknown one is NOT_FOUND; none: the whole graph.', validate: idList.nullish() }),
+      depth: t.arg.int({ required: false, defaultValue: 1, description: 'How many steps from the centres, 0 to 3.', validate: graphDepth }),
+      limit: t.arg.int({ required: false, defaultValue: 300, description: 'The most nodes to return, 1 to 2000; `truncated` says when some were left out.', validate: graphLimit }),
+      types: t.arg({ type: [GraphNodeTypeEnum], required: false, description: 'Only nodes of these kinds (default: all).' }),
+      relationships: t.arg({ type: [GraphRelationshipEnum], required: false, description: 'Only these relationships (default: all).' }),
     },
-    resolve: (_root, args, { db }) =>
+    resolve: async (_root, args, { db }) =>
       subgraph(db, {
-        center: args.center?.map((id) => localId(String(id))),
+        center: args.center ? await resolveIds(db, 'center', args.center.map(String), ANY_NODE) : undefined,
         depth: args.depth ?? 1,
         limit: args.limit ?? 300,
         types: args.types ?? undefined,

@@ -6,8 +6,8 @@ import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { Page } from '../db/loaders.js';
 import { BadUserInputError, describeIssues } from '../errors.js';
+import { MAX_PAGE_SIZE as MAX_PAGE } from './validation.js';
 
-export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
 
 const pageArgs = z.object({

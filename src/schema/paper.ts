@@ -7,8 +7,11 @@ import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
 import { shortText, year } from './validation.js';
 
 export const PaperOrderEnum = builder.enumType('PaperOrder', {
-  description: 'TITLE: alphabetical. YEAR: newest first, then by title.',
-  values: ['TITLE', 'YEAR'] as const,
+  description: 'The order of a list of papers.',
+  values: {
+    TITLE: { description: 'By title, alphabetically, ignoring case (the default).' },
+    YEAR: { description: 'Newest first, then by title; papers without a year last.' },
+  },
 });
 
 const optionalString = (key: string) => (paper: Entity) => (paper[key] as string | undefined) ?? null;
@@ -30,7 +33,7 @@ builder.node(PaperRef, {
       description: 'How the notes cite it, when that differs from the record (e.g. "Feudal RL (NIPS ‘93)").',
       resolve: optionalString('citedAs'),
     }),
-    venue: t.string({ nullable: true, resolve: optionalString('venue') }),
+    venue: t.string({ nullable: true, description: 'Where it was published ("ICML 2017", "NIPS 2016", ...); null when unknown.', resolve: optionalString('venue') }),
     arxiv: t.string({ nullable: true, description: 'The arXiv identifier, without version, such as 1701.07875.', resolve: optionalString('arxiv') }),
     doi: t.string({ nullable: true, description: 'The DOI, such as 10.1073/pnas.1611835114.', resolve: optionalString('doi') }),
     url: t.string({
@@ -64,18 +67,18 @@ builder.queryFields((t) => ({
     type: PaperRef,
     nullable: true,
     description: 'A paper by its id (global or plain); null when there is none.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'A global id, or the plain id of the pack ("paper-wasserstein-gan").' }) },
     resolve: workById('Paper'),
   }),
   papers: t.connection({
     type: PaperRef,
     description: 'Papers, filtered and ordered (default: by title).',
     args: {
-      concept: t.arg.string({ description: 'A concept name or alias.', validate: shortText }),
-      person: t.arg.string({ description: "An author's name or alias.", validate: shortText }),
-      year: t.arg.int({ validate: year }),
-      text: t.arg.string({ description: 'Words in the title.', validate: shortText }),
-      orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'TITLE' }),
+      concept: t.arg.string({ description: 'Only papers that discuss this concept: its exact name or an alias, any case ("ewc").', validate: shortText }),
+      person: t.arg.string({ description: "Only papers this person wrote or is named in: the exact name or an alias, any case.", validate: shortText }),
+      year: t.arg.int({ description: 'Only papers of this year.', validate: year }),
+      text: t.arg.string({ description: 'Only papers whose title contains this text (case-insensitive; not a word search: see `search`).', validate: shortText }),
+      orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'TITLE', description: 'The order of the list.' }),
     },
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);

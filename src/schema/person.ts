@@ -1,6 +1,7 @@
 import type { Entity } from '../db/loaders.js';
 import { listPeople } from '../db/repository.js';
 import { builder } from './builder.js';
+import { localId } from './ids.js';
 import { NamedOrderEnum } from './concept.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PersonRef, WorkRef } from './refs.js';
@@ -11,9 +12,9 @@ builder.node(PersonRef, {
   description: 'A speaker, panelist, author, or someone the notes mention.',
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (p) => p.id }),
-    name: t.string({ resolve: (p) => p.name as string }),
+    name: t.string({ description: "The full name; other spellings, such as the notes', are in `aliases`.", resolve: (p) => p.name as string }),
     aliases: t.stringList({ description: 'Other spellings, including how the notes write the name.', resolve: (p) => (p.aliases as string[]) ?? [] }),
-    affiliation: t.string({ nullable: true, resolve: (p) => (p.affiliation as string | undefined) ?? null }),
+    affiliation: t.string({ nullable: true, description: 'Their lab, company or university, where the pack gives one.', resolve: (p) => (p.affiliation as string | undefined) ?? null }),
     works: t.connection({
       type: WorkRef,
       description: 'The talks and papers this person gave, wrote, or is mentioned in.',
@@ -29,16 +30,16 @@ builder.queryFields((t) => ({
   person: t.field({
     type: PersonRef,
     nullable: true,
-    description: 'A person by name or alias, case-insensitively; null when there is none.',
-    args: { name: t.arg.string({ required: true, validate: requiredName }) },
-    resolve: (_root, { name }, { loaders }) => loaders.personByName.load(name),
+    description: 'A person by name or alias, case-insensitively, or by their id; null when there is none.',
+    args: { name: t.arg.string({ required: true, description: 'A name or alias, any case ("Allen Zhu"), or an id; at most 200 characters.', validate: requiredName }) },
+    resolve: (_root, { name }, { loaders }) => loaders.personByName.load(localId(name)),
   }),
   people: t.connection({
     type: PersonRef,
     description: 'People, filtered by part of a name or alias.',
     args: {
-      text: t.arg.string({ validate: shortText }),
-      orderBy: t.arg({ type: NamedOrderEnum, defaultValue: 'NAME' }),
+      text: t.arg.string({ description: 'Only people with a name or alias containing this text (case-insensitive).', validate: shortText }),
+      orderBy: t.arg({ type: NamedOrderEnum, defaultValue: 'NAME', description: 'The order of the list.' }),
     },
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);

@@ -4,10 +4,19 @@ import { pageParams, toConnectionWith } from './pagination.js';
 import { ConceptRef, PaperRef, PersonRef, TalkRef } from './refs.js';
 import { searchText } from './validation.js';
 
-const SearchTypeEnum = builder.enumType('SearchType', { values: ['TALK', 'PAPER', 'CONCEPT', 'PERSON'] as const });
+const SearchTypeEnum = builder.enumType('SearchType', {
+  description: 'A kind of search result.',
+  values: {
+    TALK: { description: 'Talks, matched on title, summary, and the names of their concepts and people.' },
+    PAPER: { description: 'Papers, matched on title, and the names of their concepts and people.' },
+    CONCEPT: { description: 'Concepts, matched on name, aliases and definition.' },
+    PERSON: { description: 'People, matched on name and aliases.' },
+  },
+});
 const LABELS = { TALK: 'Talk', PAPER: 'Paper', CONCEPT: 'Concept', PERSON: 'Person' } as const;
 
 const SearchResultRef = builder.unionType('SearchResult', {
+  description: 'What a search finds: a talk, paper, concept or person. Ask for fields with `... on Talk { title }`.',
   types: [TalkRef, PaperRef, ConceptRef, PersonRef],
   resolveType: (node) => node.__type,
 });
@@ -21,8 +30,8 @@ builder.queryField('search', (t) =>
         'relevance. Any characters may be typed. When the words as typed never occur together, small typos in words of ' +
         'five letters or more are forgiven.',
       args: {
-        query: t.arg.string({ required: true, validate: searchText }),
-        types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only these kinds (default: all).' }),
+        query: t.arg.string({ required: true, description: 'The words to find, 1 to 200 characters; any characters may be typed (no query syntax).', validate: searchText }),
+        types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only results of these kinds (default: all).' }),
       },
       resolve: async (_root, args, { db }) => {
         const { offset, limit } = pageParams(args);
@@ -43,7 +52,7 @@ builder.queryField('search', (t) =>
     {
       name: 'SearchEdge',
       fields: (e) => ({
-        score: e.float({ description: 'Relevance; higher is better.', resolve: (edge) => (edge as unknown as { score: number }).score }),
+        score: e.float({ description: "Relevance: Lucene's score of the match, higher is better; comparable only within one search.", resolve: (edge) => (edge as unknown as { score: number }).score }),
       }),
     },
   ),

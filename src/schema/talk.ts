@@ -2,20 +2,31 @@ import type { Entity } from '../db/loaders.js';
 import { listTalks } from '../db/repository.js';
 import { talkKinds } from '../ingest/pack-schema.js';
 import { builder } from './builder.js';
+import { describedValues } from './described.js';
+import { talkKindDescriptions } from './work.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { dayNumber, shortText, year } from './validation.js';
 import { DayRef, nodeOptions, PaperRef, SessionRef, TalkRef, WorkRef } from './refs.js';
 
-export const TalkKindEnum = builder.enumType('TalkKind', { values: talkKinds });
+export const TalkKindEnum = builder.enumType('TalkKind', {
+  description: 'What kind of talk: a talk, tutorial, invited talk, workshop talk, panel, or a section of one of these.',
+  values: describedValues(talkKinds, talkKindDescriptions),
+});
 export const TalkOrderEnum = builder.enumType('TalkOrder', {
-  description: 'SCHEDULE: by day, then in the order of the notes. TITLE: alphabetical.',
-  values: ['SCHEDULE', 'TITLE'] as const,
+  description: 'The order of a list of talks.',
+  values: {
+    SCHEDULE: { description: 'By day, then in the order of the notes (the default).' },
+    TITLE: { description: 'By title, alphabetically, ignoring case.' },
+  },
 });
 
 const LinesRef = builder.objectRef<{ from: number; to: number }>('LineRange').implement({
   description: 'The lines of the source document about a talk.',
-  fields: (t) => ({ from: t.exposeInt('from'), to: t.exposeInt('to') }),
+  fields: (t) => ({
+    from: t.exposeInt('from', { description: 'The first line (1-based).' }),
+    to: t.exposeInt('to', { description: 'The last line, included.' }),
+  }),
 });
 
 builder.node(TalkRef, {
@@ -29,16 +40,16 @@ builder.node(TalkRef, {
       resolve: (talk) => talk.titleInSource !== false,
     }),
     order: t.int({ description: 'Position within its day, in the order of the notes.', resolve: (talk) => talk.order as number }),
-    lines: t.field({ type: LinesRef, resolve: (talk) => ({ from: talk.lineFrom as number, to: talk.lineTo as number }) }),
-    day: t.field({ type: DayRef, resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))!.day! }),
-    session: t.field({ type: SessionRef, nullable: true, resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))?.session ?? null }),
+    lines: t.field({ type: LinesRef, description: 'The lines of the notes that cover the talk.', resolve: (talk) => ({ from: talk.lineFrom as number, to: talk.lineTo as number }) }),
+    day: t.field({ type: DayRef, description: 'The day it was given.', resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))!.day! }),
+    session: t.field({ type: SessionRef, nullable: true, description: 'The session or workshop it was part of; null when the notes place it in none (tutorials, some invited talks and sections).', resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))?.session ?? null }),
     parent: t.field({
       type: TalkRef,
       nullable: true,
       description: 'The talk this one is a section of.',
       resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))?.parent ?? null,
     }),
-    sections: t.field({ type: [TalkRef], resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))?.sections ?? [] }),
+    sections: t.field({ type: [TalkRef], description: 'Its headed sections, in order; empty for most talks.', resolve: async (talk, _args, { loaders }) => (await loaders.talkPlacement.load(talk.id))?.sections ?? [] }),
     presents: t.field({
       type: PaperRef,
       nullable: true,
@@ -53,21 +64,21 @@ builder.queryFields((t) => ({
     type: TalkRef,
     nullable: true,
     description: 'A talk by its id (global or plain); null when there is none.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'A global id, or the plain id of the pack ("wasserstein-gan").' }) },
     resolve: workById('Talk'),
   }),
   talks: t.connection({
     type: TalkRef,
     description: 'Talks, filtered and ordered (default: in schedule order).',
     args: {
-      day: t.arg.int({ validate: dayNumber }),
-      session: t.arg.string({ description: 'A session id, or part of its title.', validate: shortText }),
-      kind: t.arg({ type: TalkKindEnum }),
-      concept: t.arg.string({ description: 'A concept name or alias.', validate: shortText }),
-      person: t.arg.string({ description: "A person's name or alias.", validate: shortText }),
-      year: t.arg.int({ validate: year }),
-      text: t.arg.string({ description: 'Words in the title or summary.', validate: shortText }),
-      orderBy: t.arg({ type: TalkOrderEnum, defaultValue: 'SCHEDULE' }),
+      day: t.arg.int({ description: 'The day number, from 1.', validate: dayNumber }),
+      session: t.arg.string({ description: 'A session id, or part of its title (case-insensitive).', validate: shortText }),
+      kind: t.arg({ type: TalkKindEnum, description: 'Only talks of this kind.' }),
+      concept: t.arg.string({ description: 'Only talks that discuss this concept: its exact name or an alias, any case ("ewc").', validate: shortText }),
+      person: t.arg.string({ description: "Only talks this person took part in or is mentioned in: the exact name or an alias, any case.", validate: shortText }),
+      year: t.arg.int({ description: 'Only talks of this year.', validate: year }),
+      text: t.arg.string({ description: 'Only talks whose title or summary contains this text (case-insensitive; not a word search: see `search`).', validate: shortText }),
+      orderBy: t.arg({ type: TalkOrderEnum, defaultValue: 'SCHEDULE', description: 'The order of the list.' }),
     },
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);

@@ -1,6 +1,7 @@
+import type { Database } from '../db/database.js';
 import { followUpReads, shortestPaths, type GraphPath, type TrailStep } from '../db/repository.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
+import { ANY_NODE, resolveId, WORK } from './resolve.js';
 import { WorkRef } from './refs.js';
 import { SourceRef } from './source.js';
 import { ReferenceTypeEnum } from './work.js';
@@ -10,10 +11,10 @@ const TrailStepRef = builder.objectRef<TrailStep>('TrailStep').implement({
   description: 'One work on a reading trail, and the edge of the notes that leads to it.',
   fields: (t) => ({
     depth: t.exposeInt('depth', { description: 'Steps from the start (1: the start points to it directly).' }),
-    work: t.field({ type: WorkRef, resolve: (s) => s.work }),
-    type: t.field({ type: ReferenceTypeEnum, resolve: (s) => s.reference.type as never }),
+    work: t.field({ type: WorkRef, description: 'The work this step reaches.', resolve: (s) => s.work }),
+    type: t.field({ type: ReferenceTypeEnum, description: 'The kind of edge that leads here: FOLLOW_UP_READ, RELATED or SEE_ALSO.', resolve: (s) => s.reference.type as never }),
     fromId: t.string({ description: 'The plain id of the work the step comes from.', resolve: (s) => s.reference.from }),
-    source: t.field({ type: SourceRef, nullable: true, resolve: (s) => s.reference.source }),
+    source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that gives the edge.', resolve: (s) => s.reference.source }),
     route: t.stringList({ description: 'Plain ids from the start to this work.', resolve: (s) => s.route }),
   }),
 });
@@ -22,20 +23,65 @@ const PathEdgeRef = builder.objectRef<GraphPath['edges'][number]>('PathEdge').im
   description: 'A relationship on a path, in its stored direction.',
   fields: (t) => ({
     type: t.exposeString('type', { description: 'The relationship type: DISCUSSES, FOLLOW_UP_READ, CONTRIBUTED_TO, ...' }),
-    fromId: t.exposeString('from'),
-    toId: t.exposeString('to'),
-    source: t.field({ type: SourceRef, nullable: true, resolve: (e) => e.source }),
+    fromId: t.exposeString('from', { description: 'The plain id of the node the relationship leaves.' }),
+    toId: t.exposeString('to', { description: 'The plain id of the node the relationship reaches.' }),
+    source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes behind the relationship, where there is one.', resolve: (e) => e.source }),
   }),
 });
 
 const PathRef = builder.objectRef<GraphPath>('Path').implement({
   description: 'A sequence of nodes and the relationships between them.',
   fields: (t) => ({
-    length: t.int({ resolve: (p) => p.edges.length }),
-    nodes: t.field({ type: [builder.nodeInterfaceRef()], resolve: (p) => p.nodes as never }),
-    edges: t.field({ type: [PathEdgeRef], resolve: (p) => p.edges }),
+    length: t.int({ description: 'The number of relationships (steps) on the path.', resolve: (p) => p.edges.length }),
+    nodes: t.field({ type: [builder.nodeInterfaceRef()], description: 'The nodes from `from` to `to`, in order (one more than the edges).', resolve: (p) => p.nodes as never }),
+    edges: t.field({ type: [PathEdgeRef], description: 'The relationships between consecutive nodes, in order.', resolve: (p) => p.edges }),
   }),
 });
+
+/** The longest path `paths` and `path` look for (`maxLength` at most). */
+const MAX_PATH_LENGTH = 10;
+
+interface PathSearch {
+  paths: GraphPath[];
+  searchedUpTo: number;
+}
+
+const PathSearchRef = builder.objectRef<PathSearch>('PathSearch').implement({
+  description: 'The shortest connections found, and how far the search looked, so that an empty answer says what it means.',
+  fields: (t) => ({
+    paths: t.field({ type: [PathRef], description: 'The shortest paths found, all of the same length; empty when none is at most `searchedUpTo` steps long.', resolve: (s) => s.paths }),
+    searchedUpTo: t.exposeInt('searchedUpTo', { description: 'The longest path looked for (the `maxLength` used).' }),
+    canSearchFurther: t.boolean({
+      description: `True when nothing was found and a larger \`maxLength\` (at most ${MAX_PATH_LENGTH}) could still find a path.`,
+      resolve: (s) => s.paths.length === 0 && s.searchedUpTo < MAX_PATH_LENGTH,
+    }),
+    message: t.string({
+      nullable: true,
+      description: 'When nothing was found: what was searched, in a sentence to show.',
+      resolve: (s) =>
+        s.paths.length > 0
+          ? null
+          : `No connection of at most ${s.searchedUpTo} steps` +
+            (s.searchedUpTo < MAX_PATH_LENGTH ? `; ask again with maxLength up to ${MAX_PATH_LENGTH} to look further.` : '.'),
+    }),
+  }),
+});
+
+/** The arguments of `paths` and of the older `path`. */
+const pathArgs = builder.args((t) => ({
+  from: t.id({ required: true, description: 'Where the paths start: any node by global or plain id, or a concept or person by name or alias.' }),
+  to: t.id({ required: true, description: 'Where the paths end: any node by global or plain id, or a concept or person by name or alias.' }),
+  maxLength: t.int({ required: false, defaultValue: 6, description: 'The longest path to look for, in steps, 1 to 10 (default 6): when the shortest is longer, no path is found.', validate: pathLength }),
+  first: t.int({ required: false, defaultValue: 5, description: 'How many paths at most, 1 to 10; all of them have the shortest length.', validate: pathLength }),
+}));
+
+/** Both ends resolved by the one naming rule (unknown: NOT_FOUND), then the shortest paths. */
+async function findPaths(db: Database, args: { from: string | number; to: string | number; maxLength?: number | null; first?: number | null }) {
+  const from = await resolveId(db, 'from', String(args.from), ANY_NODE);
+  const to = await resolveId(db, 'to', String(args.to), ANY_NODE);
+  const searchedUpTo = args.maxLength ?? 6;
+  return { paths: await shortestPaths(db, from, to, searchedUpTo, args.first ?? 5), searchedUpTo };
+}
 
 builder.queryFields((t) => ({
   followUpReads: t.field({
@@ -44,20 +90,24 @@ builder.queryFields((t) => ({
       'The reading trail from a talk or paper along the follow-up reads the notes give (then related work, then ' +
       '"see also"), up to `depth` steps, nearest first, each work once.',
     args: {
-      from: t.arg.id({ required: true }),
-      depth: t.arg.int({ required: false, defaultValue: 3, validate: trailDepth }),
+      from: t.arg.id({ required: true, description: 'The talk or paper to start from: a global or plain id; an unknown one is NOT_FOUND.' }),
+      depth: t.arg.int({ required: false, defaultValue: 3, description: 'How many steps to follow, 1 to 5.', validate: trailDepth }),
     },
-    resolve: (_root, args, { db }) => followUpReads(db, localId(String(args.from)), args.depth ?? 3),
+    resolve: async (_root, args, { db }) => followUpReads(db, await resolveId(db, 'from', String(args.from), WORK), args.depth ?? 3),
+  }),
+  paths: t.field({
+    type: PathSearchRef,
+    description:
+      'The shortest connections between any two nodes (by id, or a concept or person by name), through concepts, ' +
+      'references, people and sessions, and how far the search looked.',
+    args: pathArgs,
+    resolve: (_root, args, { db }) => findPaths(db, args),
   }),
   path: t.field({
     type: [PathRef],
-    description: 'The shortest connections between any two nodes, through concepts, references, people and sessions.',
-    args: {
-      from: t.arg.id({ required: true }),
-      to: t.arg.id({ required: true }),
-      maxLength: t.arg.int({ required: false, defaultValue: 6, validate: pathLength }),
-      first: t.arg.int({ required: false, defaultValue: 5, validate: pathLength }),
-    },
-    resolve: (_root, args, { db }) => shortestPaths(db, localId(String(args.from)), localId(String(args.to)), args.maxLength ?? 6, args.first ?? 5),
+    deprecationReason: 'Use paths, whose answer also says how far it looked when it finds nothing.',
+    description: 'The shortest connections between any two nodes; an empty list when none is at most `maxLength` steps long.',
+    args: pathArgs,
+    resolve: async (_root, args, { db }) => (await findPaths(db, args)).paths,
   }),
 }));

@@ -2,64 +2,100 @@
  * What can be read: talks and papers share the Work interface (title, kind, year, concepts,
  * people, links, references in and out), and the edge types that carry their sources.
  */
-import type { Entity, ReferenceEdge, Source } from '../db/loaders.js';
+import type { Entity, ReferenceEdge, Source, WorkLink } from '../db/loaders.js';
 import { referenceTypes, talkKinds, linkKinds, personRoles, origins, paperKinds } from '../ingest/pack-schema.js';
+import { referenceWeights } from '../graph/ranking.js';
 import { builder } from './builder.js';
+import { describedValues } from './described.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';
 import { nodeSource, SourceRef } from './source.js';
 
+/** What each kind of talk is, for the TalkKind, WorkKind and TalkKindInput enums. */
+export const talkKindDescriptions = {
+  TUTORIAL: 'A tutorial, usually hours long and in headed sections.',
+  TALK: 'A talk of the main conference, most often presenting one paper.',
+  INVITED_TALK: 'An invited talk or keynote.',
+  WORKSHOP_TALK: 'A talk in a workshop.',
+  PANEL: 'A panel discussion.',
+  SECTION: 'A headed section of a longer talk or tutorial (see `Talk.parent`).',
+} satisfies Record<(typeof talkKinds)[number], string>;
+
 export const WorkKindEnum = builder.enumType('WorkKind', {
   description: 'What a work is: a kind of talk, a paper, or another readable work the notes point to (BOOK, SOFTWARE, THREAD).',
-  values: [...talkKinds, ...paperKinds] as const,
+  values: describedValues([...talkKinds, ...paperKinds], {
+    ...talkKindDescriptions,
+    PAPER: 'A paper: one a talk presents, or one the notes point to.',
+    BOOK: 'A book the notes suggest reading.',
+    SOFTWARE: 'A software library the notes suggest reading.',
+    THREAD: 'A discussion thread the notes suggest reading.',
+  }),
 });
 export const ReferenceTypeEnum = builder.enumType('ReferenceType', {
   description: 'How one work points to another in the notes.',
-  values: referenceTypes,
+  values: describedValues(referenceTypes, {
+    FOLLOW_UP_READ: `The notes suggest reading the target after the source (weight ${referenceWeights.FOLLOW_UP_READ} in relatedWork).`,
+    RELATED: `The notes name the target as related or parallel work (weight ${referenceWeights.RELATED}).`,
+    SEE_ALSO: `The notes point to the target for more on the subject (weight ${referenceWeights.SEE_ALSO}).`,
+    BUILDS_ON: `The source builds on the target (weight ${referenceWeights.BUILDS_ON}).`,
+    CITES: `The source cites the target (weight ${referenceWeights.CITES}).`,
+  }),
 });
-export const LinkKindEnum = builder.enumType('LinkKind', { values: linkKinds });
-export const RoleEnum = builder.enumType('Role', { values: personRoles });
+export const LinkKindEnum = builder.enumType('LinkKind', {
+  description: 'What a link leads to.',
+  values: describedValues(linkKinds, {
+    CODE: 'Source code, such as a GitHub repository.',
+    DEMO: 'A demo or video to try or watch.',
+    SITE: 'A project or personal web page.',
+    PAPER: 'A paper or preprint page.',
+    DATA: 'A data set.',
+  }),
+});
+export const RoleEnum = builder.enumType('Role', {
+  description: "A person's part in a talk or paper.",
+  values: describedValues(personRoles, {
+    SPEAKER: 'Gave the talk.',
+    AUTHOR: 'Wrote the paper (or the paper the talk presents).',
+    PANELIST: 'Sat on the panel.',
+    ORGANIZER: 'Organised the workshop or session.',
+    MENTIONED: 'Named in what the notes say about the work, without taking part; left out of `Work.people`.',
+  }),
+});
 export const OriginEnum = builder.enumType('Origin', {
-  description: 'NOTES: stated by the source document; PUBLIC_RECORD: added by the curators from the public record.',
-  values: origins,
+  description: 'Where a contribution comes from: the notes, or the public record.',
+  values: describedValues(origins, {
+    NOTES: 'Stated by the source document (the notes).',
+    PUBLIC_RECORD: 'Added by the curators from the public record (e.g. the author list of the paper); the notes do not say it.',
+  }),
 });
 
-interface LinkShape {
-  url: string;
-  kind: string;
-  label?: string | null;
-  asWritten: string;
-  corrected: boolean;
-  source: Source;
-}
-
-export const LinkRef = builder.objectRef<LinkShape>('Link').implement({
+export const LinkRef = builder.objectRef<WorkLink>('Link').implement({
   description: 'A code repository, demo or site the notes give.',
   fields: (t) => ({
     url: t.exposeString('url', { description: 'An address a browser can open.' }),
-    kind: t.field({ type: LinkKindEnum, resolve: (l) => l.kind as (typeof linkKinds)[number] }),
-    label: t.string({ nullable: true, resolve: (l) => l.label ?? null }),
+    kind: t.field({ type: LinkKindEnum, description: 'What the link leads to: code, a demo, a site, a paper or data.', resolve: (l) => l.kind as (typeof linkKinds)[number] }),
+    label: t.string({ nullable: true, description: 'A short name for the link, where the pack gives one.', resolve: (l) => l.label ?? null }),
     asWritten: t.exposeString('asWritten', { description: 'The address exactly as the notes write it.' }),
     corrected: t.exposeBoolean('corrected', { description: 'True when `url` differs from what the notes write (a fixed typo, an added scheme).' }),
-    source: t.field({ type: SourceRef, resolve: (l) => l.source }),
+    source: t.field({ type: SourceRef, description: 'The line of the notes that gives the link.', resolve: (l) => l.source }),
   }),
 });
 
 export const ReferenceRef = builder.objectRef<ReferenceEdge>('Reference').implement({
   description: 'A typed reference edge between two works, with the line of the notes that makes it.',
   fields: (t) => ({
-    type: t.field({ type: ReferenceTypeEnum, resolve: (r) => r.type as (typeof referenceTypes)[number] }),
+    type: t.field({ type: ReferenceTypeEnum, description: 'How the work the edge leaves points to the work it reaches.', resolve: (r) => r.type as (typeof referenceTypes)[number] }),
     work: t.field({ type: WorkRef, description: 'The work at the other end of the edge.', resolve: (r) => r.work }),
     fromId: t.exposeString('from', { description: 'The plain id of the work the edge leaves.' }),
     toId: t.exposeString('to', { description: 'The plain id of the work the edge reaches.' }),
-    source: t.field({ type: SourceRef, nullable: true, resolve: (r) => r.source }),
+    source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that makes the reference, or the source a curator gave; null when there is none.', resolve: (r) => r.source }),
   }),
 });
 
 export const ConceptLinkRef = builder.objectRef<{ concept: Entity; source: Source }>('ConceptLink').implement({
   description: 'A concept a work discusses, with where the notes discuss it.',
   fields: (t) => ({
-    concept: t.field({ type: ConceptRef, resolve: (l) => l.concept }),
-    source: t.field({ type: SourceRef, resolve: (l) => l.source }),
+    concept: t.field({ type: ConceptRef, description: 'The concept the work discusses.', resolve: (l) => l.concept }),
+    source: t.field({ type: SourceRef, description: 'The line of the notes that says the work discusses it.', resolve: (l) => l.source }),
   }),
 });
 
@@ -68,10 +104,10 @@ export const ContributionRef = builder
   .implement({
     description: "A person's part in a work.",
     fields: (t) => ({
-      person: t.field({ type: PersonRef, resolve: (c) => c.person }),
-      role: t.field({ type: RoleEnum, resolve: (c) => c.role as (typeof personRoles)[number] }),
-      origin: t.field({ type: OriginEnum, resolve: (c) => c.origin as (typeof origins)[number] }),
-      source: t.field({ type: SourceRef, nullable: true, resolve: (c) => c.source }),
+      person: t.field({ type: PersonRef, description: 'Who took part.', resolve: (c) => c.person }),
+      role: t.field({ type: RoleEnum, description: 'What they did: spoke, wrote, sat on the panel, organised, or were mentioned.', resolve: (c) => c.role as (typeof personRoles)[number] }),
+      origin: t.field({ type: OriginEnum, description: 'Whether the notes say so, or the curators added it from the public record.', resolve: (c) => c.origin as (typeof origins)[number] }),
+      source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that names them; null for public-record facts.', resolve: (c) => c.source }),
     }),
   });
 
@@ -81,19 +117,21 @@ WorkRef.implement({
   resolveType: (work) => work.__type,
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack ("wasserstein-gan").', resolve: (w) => w.id }),
-    title: t.string({ resolve: (w) => w.title as string }),
+    title: t.string({ description: 'The title, as the notes or the paper give it.', resolve: (w) => w.title as string }),
     kind: t.field({
       type: WorkKindEnum,
+      description: 'For a paper, PAPER (or BOOK, SOFTWARE, THREAD for the other works the notes point to); for a talk, its kind (TALK, TUTORIAL, SECTION, ...).',
       resolve: (w) =>
         w.__type === 'Paper' ? ((w.kind as (typeof paperKinds)[number] | undefined) ?? 'PAPER') : (w.kind as (typeof talkKinds)[number]),
     }),
-    year: t.int({ nullable: true, resolve: (w) => (w.year as number | undefined) ?? null }),
+    year: t.int({ nullable: true, description: 'The year it was given or published; null when unknown.', resolve: (w) => (w.year as number | undefined) ?? null }),
     source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work.', resolve: (w) => nodeSource(w) }),
     concepts: t.field({
       type: [ConceptRef],
+      description: 'The concepts it discusses (see `conceptLinks` for where the notes say so).',
       resolve: async (w, _args, { loaders }) => (await loaders.conceptsOfWork.load(w.id)).map((l) => l.concept),
     }),
-    conceptLinks: t.field({ type: [ConceptLinkRef], resolve: (w, _args, { loaders }) => loaders.conceptsOfWork.load(w.id) }),
+    conceptLinks: t.field({ type: [ConceptLinkRef], description: 'The concepts it discusses, each with the line of the notes that says so.', resolve: (w, _args, { loaders }) => loaders.conceptsOfWork.load(w.id) }),
     people: t.field({
       type: [PersonRef],
       description: 'The people of the work, speakers first (people only mentioned are left out).',
@@ -104,18 +142,18 @@ WorkRef.implement({
           .map((c) => c.person);
       },
     }),
-    contributions: t.field({ type: [ContributionRef], resolve: (w, _args, { loaders }) => loaders.contributionsToWork.load(w.id) }),
-    links: t.field({ type: [LinkRef], resolve: (w, _args, { loaders }) => loaders.linksOfWork.load(w.id) as Promise<LinkShape[]> }),
+    contributions: t.field({ type: [ContributionRef], description: 'Everyone who took part or is mentioned, with their role, origin and source; a person may appear once per role.', resolve: (w, _args, { loaders }) => loaders.contributionsToWork.load(w.id) }),
+    links: t.field({ type: [LinkRef], description: 'Code, demos and sites the notes give for it.', resolve: (w, _args, { loaders }) => loaders.linksOfWork.load(w.id) }),
     referencesOut: t.field({
       type: [ReferenceRef],
       description: 'Works this one points to (follow-up reads, related work, ...).',
-      args: { type: t.arg({ type: ReferenceTypeEnum, required: false }) },
+      args: { type: t.arg({ type: ReferenceTypeEnum, required: false, description: 'Only edges of this type (default: all).' }) },
       resolve: async (w, { type }, { loaders }) => (await loaders.referencesOut.load(w.id)).filter((r) => !type || r.type === type),
     }),
     referencesIn: t.field({
       type: [ReferenceRef],
       description: 'Works that point to this one.',
-      args: { type: t.arg({ type: ReferenceTypeEnum, required: false }) },
+      args: { type: t.arg({ type: ReferenceTypeEnum, required: false, description: 'Only edges of this type (default: all).' }) },
       resolve: async (w, { type }, { loaders }) => (await loaders.referencesIn.load(w.id)).filter((r) => !type || r.type === type),
     }),
   }),

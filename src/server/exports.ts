@@ -3,17 +3,18 @@
  *   GET /export/graph.graphml     GraphML (Gephi, yEd, Cytoscape desktop)
  *   GET /export/graph.cyjs        Cytoscape.js JSON (cytoscape, Cytoscape desktop "Import Network from File")
  * Query parameters: center (repeatable or comma-separated ids), depth (0-3), limit (1-20000),
- * types and relationships (comma-separated, as in the `graph` query).
+ * types and relationships (comma-separated, as in the `graph` query, in any letter case).
  */
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { graphNodeTypes, graphRelationships, subgraph, type Subgraph } from '../db/graph.js';
 
-const list = <T extends readonly [string, ...string[]]>(values: T) =>
+/** A comma-separated list of enum values, in any letter case (`concept`, `CONCEPT`, `Concept`). */
+const list = <T extends readonly [string, ...string[]]>(values: T, normalise: (value: string) => string) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) => s.split(',').map((v) => normalise(v.trim())).filter(Boolean))
     .pipe(z.array(z.enum(values)))
     .optional();
 
@@ -21,8 +22,8 @@ const exportParams = z.strictObject({
   center: z.array(z.string().min(1).max(300)).max(50).optional(),
   depth: z.coerce.number().int().min(0).max(3).default(1),
   limit: z.coerce.number().int().min(1).max(20000).default(20000),
-  types: list(graphNodeTypes.map((t) => t.toLowerCase()) as unknown as readonly [string, ...string[]]),
-  relationships: list(graphRelationships),
+  types: list(graphNodeTypes.map((t) => t.toLowerCase()) as unknown as readonly [string, ...string[]], (v) => v.toLowerCase()),
+  relationships: list(graphRelationships, (v) => v.toUpperCase()),
 });
 
 function readParams(url: URL) {

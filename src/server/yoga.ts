@@ -1,12 +1,11 @@
 /**
- * The HTTP face of the API: graphql-yoga serving /graphql (GraphiQL on GET), /health (the
- * process is up), /ready (Neo4j answers; 503 while it does not) and the graph exports, with the
+ * The HTTP face of the API: graphql-yoga serving /graphql (GraphiQL on GET), /health and /ready
+ * (src/server/readiness.ts) and the graph exports, with the
  * protections a public endpoint needs (README "Running it in production").
  */
-import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, useReadinessCheck, type Plugin } from 'graphql-yoga';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import { exposesSchema, loadConfig, type Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLoaders } from '../db/loaders.js';
@@ -16,18 +15,22 @@ import { curatorFor } from './auth.js';
 import { exampleOperations } from './examples.js';
 import { useGraphExports } from './exports.js';
 import { useExplorer } from './explorer/plugin.js';
+import { useQueryLimits } from './limits.js';
+import { Readiness, useHealthEndpoints } from './readiness.js';
 
 export interface ServerOptions {
   db: Database;
   /** Defaults to the configuration of an empty environment. */
   config?: Config;
+  /** The app's view of Neo4j, schema and seed; by default the database counts as prepared. */
+  readiness?: Readiness;
 }
 
 /** The header a client must send with GET and form-encoded requests (CSRF prevention). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
-export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
-  const { introspection, suggestions } = exposesSchema(config);
+export function createServer({ db, config = loadConfig({}), readiness = Readiness.prepared() }: ServerOptions) {
+  const { introspection } = exposesSchema(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => ({
@@ -37,7 +40,9 @@ export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
       curationEnabled: config.CURATOR_TOKENS.size > 0,
     }),
     graphqlEndpoint: '/graphql',
-    healthCheckEndpoint: '/health',
+    // Yoga always answers its own health check first, with an empty body; /health and /ready are
+    // ours (useHealthEndpoints), with a body that says which part is up. Yoga's stays at /livez.
+    healthCheckEndpoint: '/livez',
     landingPage: false,
     maskedErrors: true,
     batching: config.GRAPHQL_BATCH_LIMIT > 0 ? { limit: config.GRAPHQL_BATCH_LIMIT } : false,
@@ -50,19 +55,9 @@ export function createServer({ db, config = loadConfig({}) }: ServerOptions) {
     plugins: [
       useGraphExports(db),
       useExplorer(),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: async () => db.ping(),
-      }),
+      useHealthEndpoints(readiness, () => db.ping()),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-      EnvelopArmorPlugin({
-        maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
-        maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
-        maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
-        maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
-        costLimit: { maxCost: config.GRAPHQL_MAX_COST, ignoreIntrospection: true },
-        blockFieldSuggestion: { enabled: !suggestions },
-      }),
+      useQueryLimits(config),
       ...(introspection ? [] : [useNoIntrospection()]),
     ],
   });

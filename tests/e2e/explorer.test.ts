@@ -135,9 +135,20 @@ describe('the explorer page', () => {
     await page.close();
   });
 
+  it('says how far it looked when no path is short enough, and offers to look further', async () => {
+    const { page, problems } = await open('/explore?node=wasserstein-distance&to=elastic-weight-consolidation');
+    await page.waitForSelector('#path:not([hidden]) .look-further');
+    expect(await page.textContent('#path')).toContain('No connection of at most 6 steps');
+    await page.click('#path .look-further');
+    await page.waitForSelector('#path:not([hidden]) .path-steps');
+    expect(await page.locator('#path .path-steps > li').count()).toBeGreaterThan(7);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows the path between two nodes, by "Path to…" and by shift-click, and keeps it in the URL', async () => {
-    const { data } = await gql(yoga, `{ path(from: "wasserstein-gan", to: "elastic-weight-consolidation", first: 1) { length } }`);
-    const { length } = data.path[0];
+    const { data } = await gql(yoga, `{ paths(from: "wasserstein-gan", to: "elastic-weight-consolidation", first: 1) { paths { length } } }`);
+    const { length } = data.paths.paths[0];
     const { page, problems } = await open('/explore?node=wasserstein-gan');
     await waitForText(page, '#details-title', 'Wasserstein GAN');
 

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { exampleOperations } from '../../src/server/examples.js';
-import { createServer } from '../../src/server/yoga.js';
-import { connectTestDb, gql } from './helpers.js';
+import { gql, TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-const yoga = createServer({ db });
-afterAll(() => db.close());
+const helper = new TestHelper('api');
+const { db, yoga } = helper;
+afterAll(() => helper.close());
 
 /** Runs a query that must succeed and returns its data. */
 async function data<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -264,6 +263,64 @@ describe('invalid arguments', () => {
     const error = await errorOf(query);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain(argument);
+  });
+});
+
+describe('arguments that name nodes', () => {
+  it.each([
+    ['{ relatedWork(to: ["nope"]) { score } }', 'to', 'no talk or paper is named "nope"'],
+    ['{ relatedWork(to: ["wasserstein-gan"], exclude: ["nope"]) { score } }', 'exclude', 'no talk or paper is named "nope"'],
+    ['{ followUpReads(from: "nope") { depth } }', 'from', 'no talk or paper is named "nope"'],
+    ['{ paths(from: "nope", to: "wasserstein-gan") { searchedUpTo } }', 'from', 'no node is named "nope"'],
+    ['{ path(from: "wasserstein-gan", to: "nope") { length } }', 'to', 'no node is named "nope"'],
+    ['{ relatedToConcept(concept: "no such concept at all") { score } }', 'concept', 'no concept is named "no such concept at all"'],
+    ['{ graph(center: ["nope"]) { totalNodes } }', 'center', 'no node is named "nope"'],
+  ])('%s is NOT_FOUND naming %s and the id', async (query, argument, message) => {
+    const error = await errorOf(query);
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument });
+    expect(error.message).toBe(`${argument}: ${message}`);
+  });
+
+  it('tells a caller who gives relatedWork a concept to ask relatedToConcept', async () => {
+    const error = await errorOf('{ relatedWork(to: ["elastic-weight-consolidation"]) { score } }');
+    expect(error.extensions?.code).toBe('NOT_FOUND');
+    expect(error.message).toContain('is a concept, not a talk or paper');
+    expect(error.message).toContain('relatedToConcept(concept: "elastic-weight-consolidation")');
+  });
+
+  it('takes a global id, a plain id, or for concepts and people a name or alias, everywhere', async () => {
+    const { concept } = await data('{ concept(name: "ewc") { id slug } }');
+    const byGlobalId = await data(`{ concept(name: "${concept.id}") { slug } }`);
+    const byPlainId = await data(`{ concept(name: "${concept.slug}") { slug } }`);
+    expect(byGlobalId.concept.slug).toBe(concept.slug);
+    expect(byPlainId.concept.slug).toBe(concept.slug);
+    const ranked = await data(`{
+      byAlias: relatedToConcept(concept: "ewc", first: 3) { work { id } }
+      byId: relatedToConcept(concept: "${concept.slug}", first: 3) { work { id } }
+      byGlobalId: relatedToConcept(concept: "${concept.id}", first: 3) { work { id } }
+    }`);
+    expect(ranked.byAlias.length).toBeGreaterThan(0);
+    expect(ranked.byId).toEqual(ranked.byAlias);
+    expect(ranked.byGlobalId).toEqual(ranked.byAlias);
+    const { paths } = await data('{ paths(from: "WGAN", to: "ewc") { paths { length } } }');
+    expect(paths.paths.length).toBeGreaterThan(0);
+  });
+});
+
+describe('paths that say how far they looked', () => {
+  it('answers an empty search with the length it searched and a way to look further', async () => {
+    const { near, far } = await data(`{
+      near: paths(from: "wasserstein-distance", to: "elastic-weight-consolidation", maxLength: 2) { paths { length } searchedUpTo canSearchFurther message }
+      far: paths(from: "wasserstein-distance", to: "elastic-weight-consolidation", maxLength: 10, first: 1) { paths { length } searchedUpTo canSearchFurther message }
+    }`);
+    expect(near).toEqual({
+      paths: [],
+      searchedUpTo: 2,
+      canSearchFurther: true,
+      message: 'No connection of at most 2 steps; ask again with maxLength up to 10 to look further.',
+    });
+    expect(far.paths[0].length).toBeGreaterThan(2);
+    expect(far).toMatchObject({ searchedUpTo: 10, canSearchFurther: false, message: null });
   });
 });
 

@@ -1,29 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server/yoga.js';
-import { connectTestDb, gql, graphCounts, uniquePrefix } from './helpers.js';
+import { gql, graphCounts, TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-const token = 'curator-token-for-tests-0123456789';
-const yoga = createServer({ db, config: loadConfig({ CURATOR_TOKENS: `alice:${token}` }) });
+const helper = new TestHelper('curation');
+const { db, yoga, prefix: p, curatorToken: token } = helper;
 const closedYoga = createServer({ db });
-const p = uniquePrefix('curation');
 
 afterAll(async () => {
-  await db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
-  await db.runText('MATCH (c:Change) WHERE c.target CONTAINS $p DETACH DELETE c', { p });
   await db.runText(`MATCH (:Talk {id: 'wasserstein-gan'})-[r]->(:Paper) WHERE r.curatedBy = 'alice' DELETE r`);
-  await db.close();
+  await helper.close();
 });
 
-const as = (authorization: string | null) => async (query: string, variables: Record<string, unknown> = {}) => {
-  const response = await yoga.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: any };
-};
+const as = (authorization: string | null) => (query: string, variables: Record<string, unknown> = {}) =>
+  helper.requestWith(authorization, query, variables) as Promise<{ data?: any; errors?: any }>;
 const curator = as(`Bearer ${token}`);
 
 /** Counts without the audit trail, which grows with every successful mutation. */
@@ -121,6 +110,22 @@ describe('curation', () => {
     expect(ok.data.addConceptAlias.aliases).toContain(`${p} AT`);
     const clash = await curator(`mutation { addConceptAlias(concept: "${p}-alias-target", alias: "EWC") { aliases } }`);
     expect(clash.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
+  it('names nodes in mutations as reads do: an alias, a global id, and NOT_FOUND naming the argument', async () => {
+    await curator(upsertConcept, { id: `${p}-named`, name: `${p} Named concept`, definition: 'x', aliases: [`${p}-nc`] });
+    const byAlias = await curator(`mutation { addConceptAlias(concept: "${p}-NC", alias: "${p} second name") { slug aliases } }`);
+    expect(byAlias.errors).toBeUndefined();
+    expect(byAlias.data.addConceptAlias).toMatchObject({ slug: `${p}-named`, aliases: expect.arrayContaining([`${p} second name`]) });
+    const { data } = await curator(`{ concept(name: "${p}-named") { id } }`);
+    const byGlobalId = await curator(`mutation { addConceptAlias(concept: "${data.concept.id}", alias: "${p} third name") { slug } }`);
+    expect(byGlobalId.data.addConceptAlias.slug).toBe(`${p}-named`);
+    const before = await knowledgeCounts();
+    const unknown = await curator(`mutation { addConceptAlias(concept: "${p}-no-such", alias: "x") { slug } }`);
+    expect(unknown.errors[0]).toMatchObject({ message: `concept: no concept is named "${p}-no-such"`, extensions: { code: 'NOT_FOUND', argument: 'concept' } });
+    const wrongKind = await curator(`mutation { removeConceptLink(work: "ewc", concept: "ewc") }`);
+    expect(wrongKind.errors[0]).toMatchObject({ message: 'work: "ewc" is a concept, not a talk or paper', extensions: { code: 'NOT_FOUND', argument: 'work' } });
+    expect(await knowledgeCounts()).toEqual(before);
   });
 
   it('merges two concepts: works move over, names become aliases, the other is gone', async () => {

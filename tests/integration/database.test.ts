@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { connectTestDb, uniquePrefix } from './helpers.js';
 
@@ -18,6 +19,23 @@ describe('the driver helpers against the real Neo4j', () => {
     expect(rows).toEqual([{ document: { id, title: 'A test document', file: 'x.txt', lineCount: 12 } }]);
     // Integers come back as JavaScript numbers, not driver Integers.
     expect(typeof (rows[0]!.document as { lineCount: unknown }).lineCount).toBe('number');
+  });
+
+  it('read their own writes through neo4j:// routing: every session waits for the last committed bookmark', async () => {
+    const neo4j = inject('neo4j');
+    const routed = Database.connect({ ...neo4j, uri: neo4j.uri.replace(/^bolt:/, 'neo4j:') });
+    try {
+      const before = [...(await routed.lastBookmarks())];
+      const id = `${prefix}-routed`;
+      await routed.write('ingest/merge-documents', { rows: [{ id, title: 'Routed', file: 'r.txt', lineCount: 1 }] });
+      const after = [...(await routed.lastBookmarks())];
+      expect(after).toHaveLength(1);
+      expect(after).not.toEqual(before);
+      // The read goes to a READ session (a follower in a cluster) that waits for that bookmark.
+      expect(await routed.read('document/documents-by-ids', { ids: [id] })).toEqual([{ document: { id, title: 'Routed', file: 'r.txt', lineCount: 1 } }]);
+    } finally {
+      await routed.close();
+    }
   });
 
   it('convert temporals to ISO strings', async () => {

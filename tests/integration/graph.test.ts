@@ -93,6 +93,18 @@ describe('exports', () => {
     expect(cy.edges().length).toBe(data.graph.edges.length);
   });
 
+  it('takes node types and relationships in the graph query\'s spelling, in any letter case', async () => {
+    const { data } = await gql(yoga, `{ graph(types: [CONCEPT], relationships: [BROADER], limit: 2000) { nodes { id } edges { id } } }`);
+    for (const query of ['types=CONCEPT&relationships=BROADER', 'types=concept&relationships=broader', 'types=Concept&relationships=Broader']) {
+      const response = await get(`/export/graph.cyjs?${query}`);
+      expect(response.status).toBe(200);
+      const cy = cytoscape({ headless: true, elements: (await response.json()).elements });
+      expect(cy.nodes().length).toBe(data.graph.nodes.length);
+      expect(cy.edges().length).toBe(data.graph.edges.length);
+    }
+    expect((await get('/export/graph.cyjs?types=CONCEPTS')).status).toBe(400);
+  });
+
   it('refuses invalid parameters with a 400 that says which', async () => {
     const response = await get('/export/graph.graphml?depth=9');
     expect(response.status).toBe(400);

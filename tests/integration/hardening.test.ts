@@ -47,15 +47,27 @@ describe('query limits', () => {
   };
 
   it.each([
-    ['too deep', nest(20), /depth limit of 12 exceeded/i],
-    ['an alias bomb', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: concept(name: "EWC") { name }`).join(' ')} }`, /aliases limit/i],
-    ['too many tokens', `{ search(query: "${'gan '.repeat(10)}") { totalCount ${'__typename '.repeat(3000)} } }`, /token limit/i],
-    ['too many directives', `{ __typename ${'@include(if: true) '.repeat(40)} }`, /directives limit/i],
-    ['too costly', `{ talks(first: 100) { edges { node { concepts { works { edges { node { concepts { works { edges { node { people { works { edges { node { title } } } } } } } } } } } } } } } }`, /cost limit/i],
-  ])('refuses a query that is %s, before any Cypher runs', async (_label, query, message) => {
+    ['too deep', nest(20), 'depth', /depth is over the limit of 12: \d+\./],
+    ['an alias bomb', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: concept(name: "EWC") { name }`).join(' ')} }`, 'aliases', /number of aliases is over the limit of 15: \d+\./],
+    ['too many tokens', `{ search(query: "${'gan '.repeat(10)}") { totalCount ${'__typename '.repeat(3000)} } }`, 'tokens', /number of tokens is over the limit of 2500/],
+    ['too many directives', `{ __typename ${'@include(if: true) '.repeat(40)} }`, 'directives', /number of directives is over the limit of 20: \d+\./],
+    ['too costly', `{ talks(first: 100) { edges { node { concepts { works { edges { node { concepts { works { edges { node { people { works { edges { node { title } } } } } } } } } } } } } } } }`, 'cost', /cost is over the limit of 50000: \d+/],
+  ])('refuses a query that is %s with QUERY_TOO_COMPLEX, before any Cypher runs', async (_label, query, limit, message) => {
     const { result, trips } = await tripsFor(yoga, query);
+    expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]?.message).toMatch(message);
+    expect(result.errors?.[0]?.message).not.toMatch(/Syntax Error/);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit, max: expect.any(Number) });
     expect(result.data).toBeUndefined();
+    expect(trips).toBe(0);
+  });
+
+  it('says `first` is too large, whatever the cost limit says', async () => {
+    const { result, trips } = await tripsFor(yoga, '{ talks(first: 100000) { edges { node { title } } } }');
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Invalid argument first: must be at most 100 (got 100000)',
+      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    });
     expect(trips).toBe(0);
   });
 

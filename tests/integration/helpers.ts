@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
+import { createServer } from '../../src/server/yoga.js';
 
 /** A connection to the test Neo4j that global-setup.ts provides. Close it in afterAll. */
 export function connectTestDb(): Database {
@@ -40,4 +42,57 @@ export async function gql<T = any>(
     body: JSON.stringify({ query, variables, operationName }),
   });
   return (await response.json()) as GraphQLResponse<T>;
+}
+
+/**
+ * What an integration test file needs, in one place (after neo4j/graphql's TestHelper): a
+ * connection to the test Neo4j, the API in-process with a curator token, requests with and
+ * without that token, and ids under a prefix unique to this run, whose nodes (and the Change
+ * records that name them) `close()` removes before it closes the connection.
+ */
+export class TestHelper {
+  readonly db = connectTestDb();
+  readonly prefix: string;
+  readonly curatorToken = `curator-token-for-tests-${randomUUID()}`;
+  readonly yoga: ReturnType<typeof createServer>;
+
+  /** @param config extra environment for the server's configuration (the curator is "alice"). */
+  constructor(name: string, config: Record<string, string> = {}) {
+    this.prefix = uniquePrefix(name);
+    this.yoga = createServer({ db: this.db, config: loadConfig({ CURATOR_TOKENS: `alice:${this.curatorToken}`, ...config }) });
+  }
+
+  /** An id this file owns: removed by close(). */
+  id(suffix: string): string {
+    return `${this.prefix}-${suffix}`;
+  }
+
+  /** A GraphQL request without a token. */
+  request<T = any>(query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<GraphQLResponse<T>> {
+    return gql<T>(this.yoga, query, variables, operationName);
+  }
+
+  /** A GraphQL request with an Authorization header as given (null: none). */
+  async requestWith<T = any>(authorization: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const response = await this.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** A GraphQL request as the curator. */
+  requestAsCurator<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    return this.requestWith<T>(`Bearer ${this.curatorToken}`, query, variables);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: this.prefix });
+      await this.db.runText('MATCH (c:Change) WHERE c.target CONTAINS $prefix DETACH DELETE c', { prefix: this.prefix });
+    } finally {
+      await this.db.close();
+    }
+  }
 }

@@ -100,10 +100,9 @@ describe('hostile requests', () => {
     const answer = await send(query, variables, auth);
     if (expected === 'answered') {
       expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-    } else if ('code' in expected) {
-      expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer.errors)).toBe(expected.code);
     } else {
-      expect(answer.errors?.[0]?.message).toMatch(expected.message);
+      if (expected.code) expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer.errors)).toBe(expected.code);
+      if (expected.message) expect(answer.errors?.[0]?.message).toMatch(expected.message);
     }
     expect(await graphCounts(db)).toEqual(before);
   });

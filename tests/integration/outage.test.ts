@@ -52,6 +52,27 @@ describe.runIf(neo4j.managed !== null)('when Neo4j goes away', () => {
     expect(lines.some((l) => l.includes('answers now'))).toBe(true);
   }, 240_000);
 
+  it('logs when Neo4j goes away while serving and when it comes back', async () => {
+    const lines: string[] = [];
+    const config = loadConfig({
+      NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password, HOST: '127.0.0.1', PORT: '0',
+      SEED_ON_START: 'false', NEO4J_RETRY_MS: '1000', NEO4J_CONNECT_TIMEOUT_MS: '1000',
+    });
+    const watched = await startApp(config, (line) => lines.push(line), 500);
+    try {
+      await watched.prepared;
+      await stopLocalNeo4j(neo4j.managed!);
+      await expect.poll(() => lines.some((l) => l.includes('stopped answering')), { timeout: 15_000 }).toBe(true);
+      const down = await fetch(watched.url.replace('/graphql', '/ready'));
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({ ready: false, neo4j: 'down', schema: 'applied', seed: 'off' });
+      await startLocalNeo4j(neo4j.managed!);
+      await expect.poll(() => lines.some((l) => l.includes('answers again')), { timeout: 30_000 }).toBe(true);
+    } finally {
+      await watched.close();
+    }
+  }, 240_000);
+
   it('fails fast while Neo4j is down under a running server, and recovers without a restart', async () => {
     await stopLocalNeo4j(neo4j.managed!);
     expect(await ready()).toBe(503);

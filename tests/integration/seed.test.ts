@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
+import { migrate } from '../../src/db/migrate.js';
 import { graphCounts, loadPack } from '../../src/ingest/load-pack.js';
 import { readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
 import { seed, seedPackFiles } from '../../src/ingest/seed.js';
@@ -100,6 +101,24 @@ describe('seeding the ICML 2017 pack', () => {
       { kind: 'CODE', url: 'https://github.com/chrisdonahue/ddc' },
       { kind: 'DEMO', url: 'http://deepx.ucsd.edu/ddc' },
     ]);
+  });
+
+  it('stores a symmetric RELATED_TO once, even where both concepts list each other, and folds pairs stored twice', async () => {
+    const listedBothWays = loaded.pack.concepts.flatMap((c) =>
+      c.related.filter((to) => loaded.pack.concepts.find((o) => o.id === to)?.related.includes(c.id)).map((to) => [c.id, to]),
+    );
+    expect(listedBothWays.length).toBeGreaterThan(0); // the pack does list pairs both ways
+    const twice = `MATCH (a:Concept)-[:RELATED_TO]->(b:Concept)-[:RELATED_TO]->(a) RETURN count(*) AS n`;
+    expect(await one(twice)).toEqual({ n: 0 });
+    const [a, b] = listedBothWays[0]!;
+    expect(await one('MATCH (:Concept {id: $a})-[r:RELATED_TO]-(:Concept {id: $b}) RETURN count(r) AS n', { a, b })).toEqual({ n: 1 });
+
+    // A graph written before the rule: the reverse relationship added by hand, then a migration folds it.
+    await db.runText('MATCH (a:Concept {id: $a}), (b:Concept {id: $b}) CREATE (b)-[:RELATED_TO {pack: $pack}]->(a), (a)-[:RELATED_TO {pack: $pack}]->(b)', {
+      a, b, pack: loaded.pack.event.id,
+    });
+    await migrate(db);
+    expect(await one('MATCH (:Concept {id: $a})-[r:RELATED_TO]-(:Concept {id: $b}) RETURN count(r) AS n', { a, b })).toEqual({ n: 1 });
   });
 
   it('resolves the alias "EWC" to Elastic Weight Consolidation', async () => {

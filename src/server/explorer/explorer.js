@@ -68,8 +68,8 @@ const OTHER_QUERY = `query Other($id: ID!) {
     ... on Event { name fullName location startDate endDate days { number title } }
   } }`;
 
-const PATH_QUERY = `query Path($from: ID!, $to: ID!) {
-  path(from: $from, to: $to, first: 1) {
+const PATH_QUERY = `query Path($from: ID!, $to: ID!, $maxLength: Int) {
+  paths(from: $from, to: $to, maxLength: $maxLength, first: 1) { searchedUpTo canSearchFurther message paths {
     length
     nodes {
       __typename id
@@ -77,7 +77,7 @@ const PATH_QUERY = `query Path($from: ID!, $to: ID!) {
       ... on Session { title } ... on Day { number title } ... on Event { name }
     }
     edges { type fromId toId ${SOURCE} }
-  } }`;
+  } } }`;
 
 /** Runs one operation; resolves to `data`, or throws an Error carrying the API's message. */
 async function gql(query, variables = {}) {
@@ -98,7 +98,9 @@ async function gql(query, variables = {}) {
     // not JSON: reported by status below
   }
   if (body && Array.isArray(body.errors) && body.errors.length) {
-    throw new Error(`The API refused the request: ${body.errors.map((e) => e.message).join('; ')}`);
+    const error = new Error(`The API refused the request: ${body.errors.map((e) => e.message).join('; ')}`);
+    error.code = body.errors[0].extensions?.code ?? null;
+    throw error;
   }
   if (!response.ok || !body || !body.data) {
     throw new Error(`The API answered ${response.status} ${response.statusText}`.trim());
@@ -334,7 +336,13 @@ const drawnCount = () => `${cy.nodes().length} nodes, ${cy.edges().length} edges
 
 /** Draws the neighbourhood of `id` (plain or global id); resolves to the centre node, or null when there is none. */
 async function expand(id) {
-  const data = await gql(GRAPH_QUERY, { center: [id], limit: NEIGHBOURHOOD_LIMIT });
+  let data;
+  try {
+    data = await gql(GRAPH_QUERY, { center: [id], limit: NEIGHBOURHOOD_LIMIT });
+  } catch (error) {
+    if (error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
   const { nodes, edges, truncated, totalNodes } = data.graph;
   const center = nodes.find((n) => n.id === id || n.nodeId === id);
   if (!center) return null;
@@ -527,22 +535,29 @@ function clearPath() {
   document.body.classList.remove('picking');
 }
 
-/** Draws and highlights the shortest path between two plain ids, and names both in the URL. */
-async function showPath(from, to, { push = true } = {}) {
+/**
+ * Draws and highlights the shortest path between two plain ids, and names both in the URL. When
+ * none is found within `maxLength` steps (the API's default, 6), offers to look as far as the API allows.
+ */
+async function showPath(from, to, { push = true, maxLength = null } = {}) {
   pathFrom = null;
   document.body.classList.remove('picking');
   if (!from) return select(to, { push });
   if (from === to) return;
   document.body.classList.add('busy');
   if (cy.getElementById(from).empty()) await select(from, { push: false });
-  const { path: [path] } = await gql(PATH_QUERY, { from, to });
+  const { paths: search } = await gql(PATH_QUERY, { from, to, maxLength });
+  const [path] = search.paths;
   clearPath();
   setUrl({ node: from, to }, push);
   const fromLabel = cy.getElementById(from).data('label') ?? from;
   const box = $('path');
   box.hidden = false;
   if (!path) {
-    box.replaceChildren(h('h3', {}, 'Path'), h('p', { className: 'empty' }, `No path of at most 6 steps from “${fromLabel}” to “${to}”.`), clearPathButton());
+    const further = search.canSearchFurther
+      ? h('button', { type: 'button', className: 'look-further', onclick: () => act(() => showPath(from, to, { push: false, maxLength: 10 })) }, 'Look further (up to 10 steps)')
+      : null;
+    box.replaceChildren(h('h3', {}, 'Path'), h('p', { className: 'empty' }, `From “${fromLabel}” to “${to}”: ${search.message}`), further, clearPathButton());
     return;
   }
   // The path's nodes come in order; each edge joins a node to the next, in its stored direction.

@@ -1,0 +1,14 @@
+// The nodes that clients' arguments name ($refs: [{id, key}], in order): a node whose id is
+// `id`, or else the concepts and people that answer to `key` (a lowercased name or alias).
+// One row per ref, with every match and its type ($types: the labels that name a node's type).
+UNWIND range(0, size($refs) - 1) AS i
+WITH i, $refs[i] AS ref
+OPTIONAL MATCH (byId:Entity {id: ref.id})
+WITH i, ref, collect(byId) AS byId
+CALL (ref, byId) {
+  OPTIONAL MATCH (named:Concept|Person) WHERE size(byId) = 0 AND ref.key IN named.keys
+  RETURN collect(named) AS byName
+}
+WITH i, byId + byName AS found
+RETURN i, [n IN found | {id: n.id, type: head([label IN labels(n) WHERE label IN $types])}] AS matches
+ORDER BY i
