@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { auditPack, compareAudits, names, type PackAudit } from '../../src/ingest/audit-pack.js';
-import { parsePack, readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
+import { PackError, parsePack, readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
 import type { Pack } from '../../src/ingest/pack-schema.js';
 
 const packFile = new URL('../../seeds/icml-2017/pack.yaml', import.meta.url).pathname;
@@ -107,6 +107,23 @@ describe('the support check', () => {
     expect(papers.openable).toBeGreaterThanOrEqual(85);
     expect(papers.openable + papers.exceptions.length).toBe(papers.total);
     for (const e of papers.exceptions) expect(e.reason.length, e.id).toBeGreaterThan(20);
+  });
+});
+
+describe('what the notes write about a paper is checked like a quote', () => {
+  it('refuses a titleAsWritten or citedAs that is not on the paper’s source line', async () => {
+    const data = parse(packText);
+    const feudal = data.papers.find((p: any) => p.id === 'paper-feudal-reinforcement-learning');
+    feudal.citedAs = 'Feudal RL (NIPS 1993)';
+    feudal.titleAsWritten = 'Feudal Reinforcement Learning';
+    const problems = await parsePack('edited.yaml', stringify(data), async () => Buffer.from(notes)).then(
+      () => [],
+      (error) => (error instanceof PackError ? error.problems : Promise.reject(error)),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^papers\[\d+\]\.titleAsWritten: "Feudal Reinforcement Learning" does not occur on line 466$/),
+      expect.stringMatching(/^papers\[\d+\]\.citedAs: "Feudal RL \(NIPS 1993\)" does not occur on line 466$/),
+    ]);
   });
 });
 
