@@ -16,7 +16,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { conceptSchema, paperSchema, personSchema, talkSchema, ReferenceType } from '../src/ingest/pack-schema.js';
+import type { conceptSchema, paperSchema, personSchema, talkSchema } from '../src/ingest/pack-schema.js';
+import type { ReferenceType } from '../src/model/vocabulary.js';
 import { intBetween, pick, seededRandom, shuffle, Zipf, type Random } from './random.js';
 
 type PaperInput = z.input<typeof paperSchema>;
@@ -101,7 +102,8 @@ function vocabulary(random: Random, size: number): string[] {
 function referenceType(random: Random): ReferenceType {
   let u = random();
   for (const [type, p] of REFERENCE_TYPES) {
-    if ((u -= p) < 0) return type;
+    u -= p;
+    if (u < 0) return type;
   }
   return 'CITES';
 }

@@ -19,7 +19,7 @@ import {
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../src/db/cypher.js';
 import { luceneQueries } from '../src/db/lucene.js';
-import { referenceWeights } from '../src/graph/ranking.js';
+import { reasonWeights, referenceWeights } from '../src/model/vocabulary.js';
 import type { Samples } from './generate.js';
 import type { CypherRequest, GraphQLBody } from './load.js';
 import { projectRoot } from './neo4j.js';
@@ -151,11 +151,11 @@ export const relatedToConcept = define<string>({
   ours: (name) => gql(`query RelatedToConcept($name: String!) { relatedToConcept(concept: $name, first: 10) { ${reasonFields} } }`, { name }),
   floor: {
     kind: 'the same statement',
-    request: (name) => ({ text: cypher('related/related-to-concept'), params: { key: name.toLowerCase(), limit: 10, referenceWeights } }),
+    request: (name) => ({ text: cypher('related/related-to-concept'), params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights } }),
   },
   proposal: pending('related-to-concept', 'related/related-to-concept') ? {
     file: 'bench/proposals/related-to-concept.cypher',
-    request: (name) => ({ text: proposal('related-to-concept'), params: { key: name.toLowerCase(), limit: 10, referenceWeights } }),
+    request: (name) => ({ text: proposal('related-to-concept'), params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights } }),
   } : undefined,
 });
 
@@ -166,11 +166,11 @@ export const relatedWork = define<string>({
   ours: (id) => gql(`query RelatedWork($id: ID!) { relatedWork(to: [$id], first: 10) { ${reasonFields} } }`, { id }),
   floor: {
     kind: 'the same statement',
-    request: (id) => ({ text: cypher('related/related-work'), params: { ids: [id], exclude: [], limit: 10, referenceWeights } }),
+    request: (id) => ({ text: cypher('related/related-work'), params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights } }),
   },
   proposal: pending('related-work', 'related/related-work') ? {
     file: 'bench/proposals/related-work.cypher',
-    request: (id) => ({ text: proposal('related-work'), params: { ids: [id], exclude: [], limit: 10, referenceWeights } }),
+    request: (id) => ({ text: proposal('related-work'), params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights } }),
   } : undefined,
 });
 
@@ -201,7 +201,7 @@ export const fixedQueries: BenchQuery[] = [talkById, nested, search, relatedToCo
  * The `graph` query, when our schema has a `graph` field taking `center` (and no other required
  * argument): the neighbourhood of one work with the field's default depth and limit, selecting
  * every scalar two levels down. Its floor is cypher/graph/neighbourhood.cypher with the
- * parameters src/db/graph.ts gives it, when both exist. Null when there is no such field.
+ * parameters src/graph/subgraph.ts gives it, when both exist. Null when there is no such field.
  */
 export async function graphQuery(schema: GraphQLSchema): Promise<{ query: BenchQuery | null; note: string }> {
   const field = schema.getQueryType()?.getFields().graph;
@@ -217,14 +217,14 @@ export async function graphQuery(schema: GraphQLSchema): Promise<{ query: BenchQ
   let floor: BenchQuery['floor'] = null;
   let note = `center: one work, depth ${String(defaults.depth ?? 'default')}, limit ${String(defaults.limit ?? 'default')}`;
   try {
-    const graph = (await import(path.join(projectRoot, 'src/db/graph.ts'))) as { graphNodeTypes?: string[]; graphRelationships?: string[] };
+    const graph = (await import(path.join(projectRoot, 'src/graph/subgraph.ts'))) as { graphNodeTypes?: string[]; graphRelationships?: string[] };
     const text = cypher('graph/neighbourhood');
     if (graph.graphNodeTypes && graph.graphRelationships) {
       const params = { labels: [...graph.graphNodeTypes], relationships: [...graph.graphRelationships], limit: defaults.limit ?? 300, depth: defaults.depth ?? 1 };
       floor = { kind: 'the same statement', request: (input) => ({ text, params: { ...params, center: [input as string] } }) };
     }
   } catch {
-    note += '; no floor (cypher/graph/neighbourhood.cypher or src/db/graph.ts not found)';
+    note += '; no floor (cypher/graph/neighbourhood.cypher or src/graph/subgraph.ts not found)';
   }
   return {
     query: { name: 'graph', what: 'the neighbourhood subgraph of one work', inputs: (s) => s.works, ours: (input) => body(input as string), floor },

@@ -26,7 +26,7 @@ import { loadConfig } from '../src/config.js';
 import { schema as ourSchema } from '../src/schema/index.js';
 import { toParams, toPlain } from '../src/db/values.js';
 import { withoutSourceMaps } from '../src/server/stack-traces.js';
-import { createServer } from '../src/server/yoga.js';
+import { createApi } from '../src/server/yoga.js';
 import type { ImportResult } from './import.js';
 import { cypherLoad, httpLoad, type CypherRequest, type GraphQLBody, type LoadResult } from './load.js';
 import { neo4jGraphQLSchema } from './neo4j-graphql.js';
@@ -133,7 +133,7 @@ async function benchScale(
  * sent for the slowest input that completed (and the floor for the same input).
  */
 async function checkInProcess(queries: BenchQuery[], imported: ImportResult, driver: ReturnType<typeof benchDriver>, db: ReturnType<typeof benchDatabase>) {
-  const ours = createServer({ db, config: loadConfig({ NODE_ENV: 'production' }) });
+  const ours = createApi({ db, config: loadConfig({ NODE_ENV: 'production' }) });
   const theirs = createYoga({ schema: await neo4jGraphQLSchema(driver), graphqlEndpoint: '/graphql', landingPage: false, graphiql: false, maskedErrors: true });
   const perQuery: QueryAtScale[] = [];
   for (const query of queries) {
@@ -225,7 +225,8 @@ async function loadOverHttp(queries: BenchQuery[], perQuery: QueryAtScale[], imp
           await runTheirs();
           await runOurs();
         }
-        log(`  ${query.name} c=${connections}: ours ${describe(entry.ours.at(-1)!)}` + (theirsBodies ? ` | theirs ${describe(entry.theirs.at(-1)!)}` : ''));
+        const theirs = theirsBodies ? ` | theirs ${describe(entry.theirs.at(-1)!)}` : '';
+        log(`  ${query.name} c=${connections}: ours ${describe(entry.ours.at(-1)!)}${theirs}`);
       }
     }
   } finally {

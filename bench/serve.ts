@@ -1,6 +1,6 @@
 /**
  * A GraphQL server for the load tests, run as a child process of run.ts so that the load
- * generator never shares its event loop: `tsx bench/serve.ts ours 4101` (createServer from
+ * generator never shares its event loop: `tsx bench/serve.ts ours 4101` (createApi from
  * src/server/yoga.ts) or `tsx bench/serve.ts theirs 4102` (@neo4j/graphql served by
  * graphql-yoga). Both listen on 127.0.0.1 only, use the bench Neo4j, and send {ready: port} to
  * the parent once listening. They stop on "stop", or when the parent goes away.
@@ -9,7 +9,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import { loadConfig } from '../src/config.js';
 import { withoutSourceMaps } from '../src/server/stack-traces.js';
-import { createServer } from '../src/server/yoga.js';
+import { createApi } from '../src/server/yoga.js';
 import { neo4jGraphQLSchema } from './neo4j-graphql.js';
 import { benchDatabase, benchDriver } from './neo4j.js';
 
@@ -21,11 +21,11 @@ async function main() {
   if ((which !== 'ours' && which !== 'theirs') || !Number.isInteger(port)) throw new Error('usage: serve.ts ours|theirs <port>');
 
   const close: (() => Promise<void>)[] = [];
-  let handler;
+  let handler: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void;
   if (which === 'ours') {
     const db = benchDatabase();
     close.push(() => db.close());
-    handler = createServer({ db, config: loadConfig({ NODE_ENV: 'production' }) });
+    handler = createApi({ db, config: loadConfig({ NODE_ENV: 'production' }) });
   } else {
     const driver = benchDriver();
     close.push(() => driver.close());

@@ -21,7 +21,10 @@ export function startWatchdog(driver: Driver, limits: { ms: number; profileMs: n
   let busy: Promise<number> | null = null;
   const check = (olderThan: (query: string) => number) => {
     busy ??= terminate(driver, olderThan)
-      .then((n) => (terminated += n, n))
+      .then((n) => {
+        terminated += n;
+        return n;
+      })
       .catch(() => 0)
       .finally(() => (busy = null));
     return busy;

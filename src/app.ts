@@ -4,7 +4,7 @@
  * /ready answers 503, queries fail fast with DATABASE_UNAVAILABLE, and the schema and seed are
  * applied as soon as Neo4j answers. /ready turns 200 only once both are in place.
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { connect } from './db/connect.js';
@@ -12,7 +12,7 @@ import { migrate } from './db/migrate.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { formatCounts, seedIfEmpty } from './ingest/seed.js';
 import { Readiness } from './server/readiness.js';
-import { createServer } from './server/yoga.js';
+import { createApi } from './server/yoga.js';
 
 export interface App {
   url: string;
@@ -31,7 +31,7 @@ export interface App {
 export async function startApp(config: Config, log: (line: string) => void = console.log, retryEveryMs = 5000): Promise<App> {
   const { db, uri, stop } = await connect(config);
   const readiness = new Readiness('pending', config.SEED_ON_START ? 'pending' : 'off', log, uri);
-  const server = createHttpServer(createServer({ db, config, readiness }));
+  const server = createServer(createApi({ db, config, readiness }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;

@@ -1,19 +1,24 @@
 /**
- * Expected failures, as GraphQL errors with an `extensions.code` clients can act on. Anything
- * else thrown while answering is masked by graphql-yoga ("Unexpected error.") and logged.
- * Neo4j's errors are mapped to these in one place, `fromNeo4jError`.
+ * Expected failures, with a `code` (and details) clients can act on. Every layer throws these;
+ * none of them knows GraphQL: the server turns a DomainError into a GraphQL error with
+ * `extensions.code` (src/server/yoga.ts, `exposeDomainErrors`), and masks anything else as
+ * "Unexpected error." and logs it. Neo4j's errors are mapped to these in one place, `fromNeo4jError`.
  */
-import { GraphQLError } from 'graphql';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'QUERY_TOO_COMPLEX';
 
-export class DomainError extends GraphQLError {
+export class DomainError extends Error {
+  override name = 'DomainError';
+  /** `code` and the details a client may read (`argument`, `limit`, ...), as `extensions` shows them. */
+  readonly extensions: Record<string, unknown>;
+
   constructor(
     message: string,
     readonly code: ErrorCode,
-    extensions: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
   ) {
-    super(message, { extensions: { code, ...extensions } });
+    super(message);
+    this.extensions = { code, ...details };
   }
 }
 

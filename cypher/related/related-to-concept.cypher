@@ -1,28 +1,28 @@
-// Works related to a concept ($key: its id, or a lowercased name or alias), ranked. Reasons and weights:
-//   DISCUSSES 1.0; NARROWER_CONCEPT 0.6; RELATED_CONCEPT 0.4; BROADER_CONCEPT 0.25
-//   (the work discusses a narrower / related / broader concept);
-//   PRESENTED_TOGETHER 0.8 (the talk or paper of a work that discusses it);
-//   reference edge to or from a work that discusses it: 0.3 x $referenceWeights[type].
+// Works related to a concept ($key: its id, or a lowercased name or alias), ranked. Reasons, each
+// weighing $reasonWeights[kind] (src/model/vocabulary.ts):
+//   DISCUSSES; NARROWER_CONCEPT, RELATED_CONCEPT, BROADER_CONCEPT (the work discusses a narrower /
+//   related / broader concept); PRESENTED_TOGETHER (the talk or paper of a work that discusses it);
+//   a reference edge to or from a work that discusses it: REFERENCE_OF_DISCUSSING_WORK x $referenceWeights[type].
 MATCH (c:Concept) WHERE c.id = $key OR $key IN c.keys
 WITH c LIMIT 1
 CALL (c) {
   MATCH (c)<-[r:DISCUSSES]-(w:Work)
-  RETURN w, 'DISCUSSES' AS kind, 1.0 AS weight, [c] AS via, r AS evidence
+  RETURN w, 'DISCUSSES' AS kind, $reasonWeights.DISCUSSES AS weight, [c] AS via, r AS evidence
   UNION ALL
   MATCH (c)<-[:BROADER]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
-  RETURN w, 'NARROWER_CONCEPT' AS kind, 0.6 AS weight, [n] AS via, r AS evidence
+  RETURN w, 'NARROWER_CONCEPT' AS kind, $reasonWeights.NARROWER_CONCEPT AS weight, [n] AS via, r AS evidence
   UNION ALL
   MATCH (c)-[:RELATED_TO]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
-  RETURN w, 'RELATED_CONCEPT' AS kind, 0.4 AS weight, [n] AS via, r AS evidence
+  RETURN w, 'RELATED_CONCEPT' AS kind, $reasonWeights.RELATED_CONCEPT AS weight, [n] AS via, r AS evidence
   UNION ALL
   MATCH (c)-[:BROADER]->(n:Concept)<-[r:DISCUSSES]-(w:Work)
-  RETURN w, 'BROADER_CONCEPT' AS kind, 0.25 AS weight, [n] AS via, r AS evidence
+  RETURN w, 'BROADER_CONCEPT' AS kind, $reasonWeights.BROADER_CONCEPT AS weight, [n] AS via, r AS evidence
   UNION ALL
   MATCH (c)<-[:DISCUSSES]-(d:Work)-[:PRESENTS]-(w:Work)
-  RETURN w, 'PRESENTED_TOGETHER' AS kind, 0.8 AS weight, [d] AS via, null AS evidence
+  RETURN w, 'PRESENTED_TOGETHER' AS kind, $reasonWeights.PRESENTED_TOGETHER AS weight, [d] AS via, null AS evidence
   UNION ALL
   MATCH (c)<-[:DISCUSSES]-(d:Work)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work)
-  RETURN w, type(r) AS kind, 0.3 * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence
+  RETURN w, type(r) AS kind, $reasonWeights.REFERENCE_OF_DISCUSSING_WORK * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence
 }
 WITH w, kind, via, max(weight) AS weight, head(collect(evidence)) AS evidence
 // Rank first, then build the reasons' maps (every property of every node) for the $limit results only.

@@ -2,9 +2,10 @@
 // as one seed. Each candidate's score is the sum of its reasons' weights:
 //   SHARED_CONCEPT        1 / ln(number of works discussing the concept)   (Adamic-Adar)
 //   reference edge        $referenceWeights[type], either direction
-//   SAME_SESSION          0.5;  SAME_TALK (section and its talk) 1.0;  SIBLING_SECTION 0.5
-//   SHARED_PERSON         1.0 per person (mentions excluded)
-//   NEIGHBOURING_CONCEPT  0.3 / ln(1 + works discussing the neighbour)
+//   SAME_SESSION, SAME_TALK (section and its talk), SIBLING_SECTION, SHARED_PERSON (per person,
+//   mentions excluded): $reasonWeights[kind]
+//   NEIGHBOURING_CONCEPT  $reasonWeights.NEIGHBOURING_CONCEPT / ln(1 + works discussing the neighbour)
+// (the weights: src/model/vocabulary.ts)
 // $exclude ids are never returned; $limit caps the results.
 MATCH (seed:Work) WHERE seed.id IN $ids
 OPTIONAL MATCH (seed)-[:PRESENTS]-(twin:Work)
@@ -24,23 +25,23 @@ CALL (s) {
   RETURN w, type(r) AS kind, $referenceWeights[type(r)] AS weight, [] AS via, r AS evidence, 'IN' AS direction
   UNION ALL
   MATCH (s)-[:IN_SESSION]->(session:Session)<-[:IN_SESSION]-(w:Talk)
-  RETURN w, 'SAME_SESSION' AS kind, 0.5 AS weight, [session] AS via, null AS evidence, null AS direction
+  RETURN w, 'SAME_SESSION' AS kind, $reasonWeights.SAME_SESSION AS weight, [session] AS via, null AS evidence, null AS direction
   UNION ALL
   MATCH (s)-[:PART_OF]-(w:Talk)
-  RETURN w, 'SAME_TALK' AS kind, 1.0 AS weight, [] AS via, null AS evidence, null AS direction
+  RETURN w, 'SAME_TALK' AS kind, $reasonWeights.SAME_TALK AS weight, [] AS via, null AS evidence, null AS direction
   UNION ALL
   MATCH (s)-[:PART_OF]->(parent:Talk)<-[:PART_OF]-(w:Talk)
-  RETURN w, 'SIBLING_SECTION' AS kind, 0.5 AS weight, [parent] AS via, null AS evidence, null AS direction
+  RETURN w, 'SIBLING_SECTION' AS kind, $reasonWeights.SIBLING_SECTION AS weight, [parent] AS via, null AS evidence, null AS direction
   UNION ALL
   MATCH (s)<-[mine:CONTRIBUTED_TO]-(p:Person)-[theirs:CONTRIBUTED_TO]->(w:Work)
   WHERE mine.role <> 'MENTIONED' AND theirs.role <> 'MENTIONED'
-  RETURN w, 'SHARED_PERSON' AS kind, 1.0 AS weight, [p] AS via, theirs AS evidence, null AS direction
+  RETURN w, 'SHARED_PERSON' AS kind, $reasonWeights.SHARED_PERSON AS weight, [p] AS via, theirs AS evidence, null AS direction
   UNION ALL
   MATCH (s)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER]-(n:Concept)
   WHERE NOT (s)-[:DISCUSSES]->(n)
   WITH s, c, n, COUNT { (n)<-[:DISCUSSES]-() } AS degree
   MATCH (n)<-[theirs:DISCUSSES]-(w:Work)
-  RETURN w, 'NEIGHBOURING_CONCEPT' AS kind, 0.3 / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
+  RETURN w, 'NEIGHBOURING_CONCEPT' AS kind, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
 }
 WITH skip, s, w, kind, weight, via, evidence, direction
 WHERE NOT w.id IN skip

@@ -1,10 +1,12 @@
 /**
- * Curators' changes to the knowledge: each runs in one write transaction that checks its
- * source, writes, and records a Change node (who, when, what, from what source).
+ * Curators' changes to the knowledge, one function per change: each runs in one write
+ * transaction that checks its source, writes, and records a Change node (who, when, what, from
+ * what source). Ids arrive resolved (src/schema/resolve.ts); a target that vanished meanwhile
+ * is NOT_FOUND and writes nothing.
  */
 import { BadUserInputError, DomainError, NotFoundError } from '../errors.js';
-import type { Database, Params, Row } from './database.js';
-import type { Entity } from './loaders.js';
+import type { Database, StatementRunner } from './database.js';
+import type { Entity } from '../model/rows.js';
 
 export interface CurationSource {
   /** A stored source document and a 1-based line of it, whose text must contain `quote`... */
@@ -15,15 +17,15 @@ export interface CurationSource {
   quote: string;
 }
 
-type Run = (statement: string, params?: Params) => Promise<Row[]>;
+type Run = StatementRunner;
 
 /** Fails unless the quote occurs on the named line of a stored document. */
 async function checkSource(run: Run, source: CurationSource | null | undefined) {
   if (!source?.document) return;
-  const [row] = await run('curation/document-line', { document: source.document, line: source.line ?? 0 });
+  const [row] = await run<{ text: string | null; lineCount: number }>('curation/document-line', { document: source.document, line: source.line ?? 0 });
   if (!row) throw new BadUserInputError(`source.document: unknown document "${source.document}"`, 'source');
   if (row.text === null) throw new BadUserInputError(`source.line: line ${source.line} is past the end of "${source.document}" (${row.lineCount} lines)`, 'source');
-  if (!(row.text as string).includes(source.quote)) {
+  if (!row.text.includes(source.quote)) {
     throw new BadUserInputError(`source.quote: "${source.quote}" does not occur on line ${source.line} of "${source.document}"`, 'source');
   }
 }
@@ -32,7 +34,7 @@ export interface Change {
   by: string;
   action: string;
   target: string;
-  details?: Record<string, unknown>;
+  details?: object;
   source?: CurationSource | null;
 }
 
@@ -58,13 +60,13 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
 }
 
 /** The node a single-row statement returned, or null. */
-export const nodeOf = (rows: Row[]) => (rows[0]?.node as Entity | undefined) ?? null;
+const nodeOf = (rows: { node: Entity }[]) => rows[0]?.node ?? null;
 
 /** Fails with CONFLICT when another concept already answers to `name`. */
-export async function assertNameFree(run: Run, id: string, names: string[]) {
+async function assertNameFree(run: Run, id: string, names: string[]) {
   for (const name of names) {
-    const [owner] = await run('curation/name-owner', { id, name });
-    if (owner) throw new DomainError(`"${name}" already names the concept "${owner.id as string}"`, 'CONFLICT');
+    const [owner] = await run<{ id: string }>('curation/name-owner', { id, name });
+    if (owner) throw new DomainError(`"${name}" already names the concept "${owner.id}"`, 'CONFLICT');
   }
 }
 
@@ -76,4 +78,130 @@ export function slugOf(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 100);
+}
+
+const nodeRows = (run: Run, statement: string, params: Record<string, unknown>) => run<{ node: Entity }>(statement, params);
+
+export interface ConceptInput {
+  id: string;
+  name: string;
+  definition?: string | null;
+  aliases?: string[] | null;
+  broader?: string[] | null;
+  related?: string[] | null;
+}
+
+export function upsertConcept(db: Database, by: string, input: ConceptInput, source: CurationSource | null) {
+  return curate(db, { by, action: 'upsertConcept', target: input.id, details: input, source }, async (run) => {
+    await assertNameFree(run, input.id, [input.name, ...(input.aliases ?? [])]);
+    await run('curation/upsert-concept', {
+      id: input.id, by, name: input.name, definition: input.definition ?? null, aliases: input.aliases ?? null,
+      broader: input.broader ?? null, related: input.related ?? null,
+    });
+    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: input.id }));
+  });
+}
+
+export function addConceptAlias(db: Database, by: string, concept: string, alias: string) {
+  return curate(db, { by, action: 'addConceptAlias', target: concept, details: { alias } }, async (run) => {
+    await assertNameFree(run, concept, [alias]);
+    if (!nodeOf(await nodeRows(run, 'curation/add-concept-alias', { concept, alias, by }))) return null;
+    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: concept }));
+  });
+}
+
+/** Folds `remove` into `keep`: its works and links move over, its names become aliases. */
+export function mergeConcepts(db: Database, by: string, keep: string, remove: string) {
+  if (keep === remove) throw new BadUserInputError('remove: cannot merge a concept into itself', 'remove');
+  return curate(db, { by, action: 'mergeConcepts', target: keep, details: { remove } }, async (run) => {
+    if (!nodeOf(await nodeRows(run, 'curation/merge-concepts', { keep, remove, by }))) return null;
+    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: keep }));
+  });
+}
+
+export interface PersonInput {
+  id: string;
+  name: string;
+  aliases?: string[] | null;
+  affiliation?: string | null;
+}
+
+export function upsertPerson(db: Database, by: string, input: PersonInput, source: CurationSource | null) {
+  return curate(db, { by, action: 'upsertPerson', target: input.id, details: input, source }, async (run) => {
+    await run('curation/upsert-person', { id: input.id, by, name: input.name, aliases: input.aliases ?? null, affiliation: input.affiliation ?? null });
+    return nodeOf(await nodeRows(run, 'curation/refresh-names', { id: input.id }));
+  });
+}
+
+export interface PaperInput {
+  id: string;
+  title: string;
+  year?: number | null;
+  venue?: string | null;
+  arxiv?: string | null;
+  url?: string | null;
+}
+
+export function upsertPaper(db: Database, by: string, input: PaperInput, source: CurationSource | null) {
+  return curate(db, { by, action: 'upsertPaper', target: input.id, details: input, source }, async (run) =>
+    nodeOf(await nodeRows(run, 'curation/upsert-paper', {
+      id: input.id, by, title: input.title, year: input.year ?? null, venue: input.venue ?? null, arxiv: input.arxiv ?? null, url: input.url ?? null,
+    })),
+  );
+}
+
+export interface TalkInput {
+  id: string;
+  title: string;
+  kind: string;
+  /** The resolved ids of its day and (optionally) its session of that day. */
+  day: string;
+  session?: string | null;
+  summary?: string | null;
+  order?: number | null;
+}
+
+export function upsertTalk(db: Database, by: string, input: TalkInput, source: CurationSource | null) {
+  return curate(db, { by, action: 'upsertTalk', target: input.id, details: input, source }, async (run) =>
+    nodeOf(await nodeRows(run, 'curation/upsert-talk', {
+      id: input.id, by, title: input.title, kind: input.kind, day: input.day, session: input.session ?? null,
+      summary: input.summary ?? null, order: input.order ?? null, year: null,
+    })),
+  );
+}
+
+/** The work discusses the concept, as the source says. Resolves to the work. */
+export function linkWorkToConcept(db: Database, by: string, work: string, concept: string, source: CurationSource) {
+  return curate(db, { by, action: 'linkWorkToConcept', target: `${work} DISCUSSES ${concept}`, source }, async (run) =>
+    nodeOf(await nodeRows(run, 'curation/link-work-concept', { work, concept, by, source: { document: null, line: null, url: null, ...source } })),
+  );
+}
+
+/** A typed reference from a work to a paper, as the source says. Resolves to the citing work. */
+export function addReference(db: Database, by: string, from: string, to: string, type: string, source: CurationSource) {
+  return curate(db, { by, action: 'addReference', target: `${from} ${type} ${to}`, source }, async (run) => {
+    const [row] = await run('curation/add-reference', {
+      from, to, type,
+      props: { document: source.document, line: source.line, url: source.url, quote: source.quote, curatedBy: by, curatedAt: new Date().toISOString() },
+    });
+    if (!row) return null;
+    return nodeOf(await nodeRows(run, 'entity/by-ids', { ids: [from] }));
+  });
+}
+
+/** Resolves to true when a reference was removed, false when there was none. */
+export function removeReference(db: Database, by: string, from: string, to: string, type: string, reason: string | null | undefined) {
+  return removeEdge(db, by, 'removeReference', `${from} ${type} ${to}`, reason, 'curation/remove-reference', { from, to, type });
+}
+
+/** Resolves to true when a "discusses" link was removed, false when there was none. */
+export function removeConceptLink(db: Database, by: string, work: string, concept: string, reason: string | null | undefined) {
+  return removeEdge(db, by, 'removeConceptLink', `${work} DISCUSSES ${concept}`, reason, 'curation/remove-concept-link', { work, concept });
+}
+
+function removeEdge(db: Database, by: string, action: string, target: string, reason: string | null | undefined, statement: string, params: Record<string, unknown>) {
+  return curate(db, { by, action, target, details: { reason: reason ?? null } }, async (run) => {
+    const [row] = await run<{ removed: number }>(statement, params);
+    return (row?.removed ?? 0) > 0;
+  });
 }

@@ -15,9 +15,10 @@
 import neo4j, { isRetryableError, type BookmarkManager, type Driver, type QueryResult, type Session } from 'neo4j-driver';
 import { cypher } from './cypher.js';
 import { fromNeo4jError } from '../errors.js';
-import { toParams, toPlain, type Plain } from './values.js';
+import type { Row } from '../model/rows.js';
+import { toParams, toPlain } from './values.js';
 
-export type Row = Record<string, Plain>;
+export type { Row };
 export type Params = Record<string, unknown>;
 /** Runs a named statement inside a transaction and resolves to its rows. */
 export type StatementRunner = <T = Row>(statement: string, params?: Params) => Promise<T[]>;

@@ -4,30 +4,9 @@
  * function keeps DataLoader's contract: one result per key, in key order.
  */
 import DataLoader from 'dataloader';
-import type { Database, Row } from './database.js';
-import type { Plain } from './values.js';
+import type { Database } from './database.js';
+import type { ConceptLink, ConceptRelations, Contribution, Entity, Page, ReferenceEdge, Source, TalkPlacement, WorkLink } from '../model/rows.js';
 
-/** A node as the API sees it: its properties, and its kind in __type. */
-export type Entity = Row & { id: string; __type: string };
-export interface Source {
-  document: string | null;
-  line: number | null;
-  quote: string;
-  url?: string | null;
-}
-/** A code repository, demo or site a work links to, with the line of the notes that gives it. */
-export interface WorkLink {
-  url: string;
-  kind: string;
-  label?: string | null;
-  asWritten: string;
-  corrected: boolean;
-  source: Source;
-}
-export interface Page<T> {
-  total: number;
-  items: T[];
-}
 
 /** One row (or null) per key, from a statement taking `$ids` and returning `id` per row (of type R). */
 function single<R extends { id: string }, T>(db: Database, statement: string, pick: (row: R) => T) {
@@ -87,25 +66,8 @@ function paged(db: Database, statement: string) {
   );
 }
 
-export interface TalkPlacement {
-  day: Entity | null;
-  session: Entity | null;
-  parent: Entity | null;
-  presents: Entity | null;
-  sections: Entity[];
-}
 
-export interface ConceptLink {
-  concept: Entity;
-  source: Source;
-}
 
-export interface Contribution {
-  person: Entity;
-  role: string;
-  origin: string;
-  source: Source | null;
-}
 
 /** What a query asks of the works it reaches, so that one statement can fetch it with them. */
 export interface WorkIncludes {
@@ -126,12 +88,12 @@ export function createLoaders(db: Database) {
     conceptRelations: single(db, 'concept/relations', (row: ConceptRelations & { id: string }): ConceptRelations => row),
     worksOfConcept: paged(db, 'concept/works'),
     worksOfPerson: paged(db, 'person/works'),
-    talksInSession: grouped(db, 'day/talks-by-session', (row: { id: string; talk: Entity }) => row.talk),
-    dayOfSession: single(db, 'day/by-session', (row: { id: string; day: Entity }) => row.day),
-    sessionsOfDay: grouped(db, 'day/sessions', (row: { id: string; session: Entity }) => row.session),
-    talksOfDay: grouped(db, 'day/talks', (row: { id: string; talk: Entity }) => row.talk),
-    eventOfDay: single(db, 'day/event-of-day', (row: { id: string; event: Entity }) => row.event),
-    daysOfEvent: grouped(db, 'day/days-of-event', (row: { id: string; day: Entity }) => row.day),
+    talksInSession: grouped(db, 'schedule/talks-by-session', (row: { id: string; talk: Entity }) => row.talk),
+    dayOfSession: single(db, 'schedule/by-session', (row: { id: string; day: Entity }) => row.day),
+    sessionsOfDay: grouped(db, 'schedule/sessions', (row: { id: string; session: Entity }) => row.session),
+    talksOfDay: grouped(db, 'schedule/talks', (row: { id: string; talk: Entity }) => row.talk),
+    eventOfDay: single(db, 'schedule/event-of-day', (row: { id: string; event: Entity }) => row.event),
+    daysOfEvent: grouped(db, 'schedule/days-of-event', (row: { id: string; day: Entity }) => row.day),
     conceptByName: byName(db, 'concept/by-name', 'concept'),
     personByName: byName(db, 'person/by-name', 'person'),
   };
@@ -174,14 +136,6 @@ export function createLoaders(db: Database) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export interface ReferenceEdge {
-  type: string;
-  from: string;
-  to: string;
-  /** The work at the other end. */
-  work: Entity;
-  source: Source | null;
-}
 
 type ReferenceRow = ReferenceEdge & { id: string };
 
@@ -217,11 +171,6 @@ interface ConceptWithWorksRow {
   items: { work: Entity; concepts: ConceptLink[] | null; contributions: Contribution[] | null }[];
 }
 
-export interface ConceptRelations {
-  broader: Entity[];
-  narrower: Entity[];
-  related: Entity[];
-}
 
 /** One of a work's lists (its concepts, or its people) per work id, through work/with-relations. */
 function workRelation<T>(db: Database, list: keyof WorkIncludes, pick: (row: WorkRelationsRow) => T[] | null) {

@@ -2,9 +2,9 @@
  * The root queries of the API: filtered lists, search, rankings, trails and paths. Each is one
  * named Cypher statement and one round trip; relationship fields go through loaders.ts instead.
  */
-import { referenceWeights, type RankedWork } from '../graph/ranking.js';
-import type { Database, Row } from './database.js';
-import type { Entity, Page, ReferenceEdge } from './loaders.js';
+import type { Entity, GraphPath, Page, RankedWork, Row, TrailStep } from '../model/rows.js';
+import { reasonWeights, referenceWeights } from '../model/vocabulary.js';
+import type { Database } from './database.js';
 import { luceneQueries } from './lucene.js';
 
 export interface PageParams {
@@ -76,30 +76,18 @@ export async function search(db: Database, text: string, labels: string[], { off
 }
 
 export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, referenceWeights });
+  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, referenceWeights, reasonWeights });
 }
 
 export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights });
+  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights, reasonWeights });
 }
 
-export interface TrailStep {
-  depth: number;
-  work: Entity;
-  /** The edge that leads to this work from the step before. */
-  reference: Omit<ReferenceEdge, 'work'>;
-  /** The ids along the way, from the start. */
-  route: string[];
-}
 
 export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {
   return db.read<TrailStep>('related/follow-up-reads', { id, depth });
 }
 
-export interface GraphPath {
-  nodes: Entity[];
-  edges: { type: string; from: string; to: string; source: ReferenceEdge['source'] }[];
-}
 
 export async function shortestPaths(db: Database, from: string, to: string, maxLength: number, limit: number): Promise<GraphPath[]> {
   if (from === to) {
@@ -111,9 +99,9 @@ export async function shortestPaths(db: Database, from: string, to: string, maxL
 
 /** Every day of every event, in order; sessions and talks come through the loaders. */
 export async function allDays(db: Database): Promise<Entity[]> {
-  return (await db.read('day/all')).map((row) => row.day as Entity);
+  return (await db.read('schedule/all')).map((row) => row.day as Entity);
 }
 
 export async function allEvents(db: Database): Promise<Entity[]> {
-  return (await db.read('day/events')).map((row) => row.event as Entity);
+  return (await db.read('schedule/events')).map((row) => row.event as Entity);
 }

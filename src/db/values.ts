@@ -4,8 +4,7 @@
  * relationships their properties, and lists and maps are converted all the way down.
  */
 import neo4j from 'neo4j-driver';
-
-export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+import type { Plain } from '../model/rows.js';
 
 export function toPlain(value: unknown): Plain {
   if (value === null || value === undefined) return null;

@@ -1,35 +1,11 @@
 /**
- * The weights of the related-work rankings and the sentences that explain a reason. The Cypher
- * in cypher/related/ adds the weights up; README "How related work is ranked" explains them.
+ * The sentence that explains a reason of a related-work ranking. The weights are in
+ * src/model/vocabulary.ts; the Cypher in cypher/related/ adds them up.
  */
-import type { Entity, Source } from '../db/loaders.js';
+import type { Entity, Reason } from '../model/rows.js';
 
-/** How much a typed reference between two works says about their relatedness. */
-export const referenceWeights = {
-  FOLLOW_UP_READ: 3.0,
-  RELATED: 2.5,
-  BUILDS_ON: 2.5,
-  SEE_ALSO: 2.0,
-  CITES: 1.5,
-} as const;
 
-export interface Reason {
-  kind: string;
-  weight: number;
-  /** The seed work this reason relates the result to (relatedWork only). */
-  seed: string | null;
-  /** For reference edges: OUT when the seed points at the result, IN when the result points at the seed. */
-  direction: 'OUT' | 'IN' | null;
-  /** The nodes the reason goes through: the shared concept, person, session, ... */
-  via: Entity[];
-  source: Source | null;
-}
 
-export interface RankedWork {
-  work: Entity;
-  score: number;
-  reasons: Reason[];
-}
 
 const label = (e: Entity | undefined) => `“${(e?.name ?? e?.title ?? e?.id) as string}”`;
 

@@ -16,7 +16,7 @@ if (!file) {
   process.exit(2);
 }
 
-let loaded;
+let loaded: Awaited<ReturnType<typeof readPack>>;
 try {
   loaded = await readPack(file);
 } catch (error) {

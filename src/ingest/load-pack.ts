@@ -5,7 +5,8 @@
  * same pack again leaves the same nodes and relationships: the relationships the pack wrote
  * before (tagged with its id) are replaced, the nodes are merged.
  */
-import type { Database, Row } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { Row } from '../model/rows.js';
 import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
 import type { LoadedPack } from './read-pack.js';
 
@@ -26,6 +27,11 @@ export interface LoadOptions {
   transactionSize?: number;
   /** Called after each batch with the rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Named statements to run at the end of the (last) transaction, so that they commit with the
+   * pack or not at all: an import's Change record, say.
+   */
+  finally?: { statement: string; params: Record<string, unknown> }[];
 }
 
 export interface GraphCounts {
@@ -144,6 +150,7 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
   }
 
   const transactions: (typeof units)[] = [];
+  for (const step of options.finally ?? []) units.push({ ...step, rows: 0 });
   if (options.transactionSize === undefined) transactions.push(units);
   else {
     let current: typeof units = [];

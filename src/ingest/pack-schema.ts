@@ -13,6 +13,7 @@
  *   reading cue, a quote from outside the lines of the talk it belongs to.
  */
 import { z } from 'zod';
+import { linkKinds, origins, paperKinds, personRoles, publicRecordFields, referenceTypes, sessionKinds, talkKinds } from '../model/vocabulary.js';
 
 export const slug = z
   .string()
@@ -31,20 +32,6 @@ export const evidenceSchema = z.strictObject({
   why: z.string().trim().min(1).max(400).optional(),
 });
 
-export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
-export const talkKinds = ['TUTORIAL', 'TALK', 'INVITED_TALK', 'WORKSHOP_TALK', 'PANEL', 'SECTION'] as const;
-export const sessionKinds = ['SESSION', 'WORKSHOP'] as const;
-export const linkKinds = ['CODE', 'DEMO', 'SITE', 'PAPER', 'DATA'] as const;
-export const personRoles = ['SPEAKER', 'AUTHOR', 'PANELIST', 'ORGANIZER', 'MENTIONED'] as const;
-export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
-/**
- * What a "paper" entry is: a paper, or another work the notes suggest reading that is not one
- * (a book, a software library, a discussion thread). All are read the same way and can be the
- * target of a reference.
- */
-export const paperKinds = ['PAPER', 'BOOK', 'SOFTWARE', 'THREAD'] as const;
-/** Fields of a paper whose values can come from the public record (`publicRecord`). */
-export const publicRecordFields = ['title', 'year', 'venue', 'arxiv', 'doi', 'url'] as const;
 
 /** A work (talk or paper) discusses a concept at a line of the notes. */
 const conceptLinkSchema = z.strictObject({
@@ -209,4 +196,3 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 export type Pack = z.infer<typeof packSchema>;
 export type PackTalk = z.infer<typeof talkSchema>;
 export type PackPaper = z.infer<typeof paperSchema>;
-export type ReferenceType = (typeof referenceTypes)[number];

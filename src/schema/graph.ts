@@ -1,6 +1,6 @@
 /** The `graph` query: a flat subgraph (nodes and edges) for visualisation clients. */
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { graphNodeTypes, graphRelationships, subgraph, type GraphEdge, type GraphNode, type Subgraph } from '../db/graph.js';
+import { graphNodeTypes, graphRelationships, subgraph, type GraphEdge, type GraphNode, type Subgraph } from '../graph/subgraph.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { ANY_NODE, resolveIds } from './resolve.js';

@@ -1,6 +1,8 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
+import { nodeTypes } from '../model/vocabulary.js';
 
-const TYPES = new Set(['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event']);
+/** The node types that have a Relay global id (links and documents are named by their URL and id alone). */
+const TYPES = new Set<string>(nodeTypes.filter((t) => t !== 'Link' && t !== 'Document'));
 /** The shape of a Relay global id: base64 of "Type:id" (what Pothos' decodeGlobalID accepts). */
 const BASE64 = /^(?:[\d+/A-Za-z]{4})*(?:[\d+/A-Za-z]{2}==|[\d+/A-Za-z]{3}=)?$/;
 

@@ -10,8 +10,9 @@ import './schedule.js';
 import './search.js';
 import './related.js';
 import './trail.js';
+import './path.js';
 import './graph.js';
-import './curation.js';
+import './import.js';
 import './status.js';
 
 export const schema = builder.toSchema();

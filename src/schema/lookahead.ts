@@ -6,7 +6,8 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import type { Entity, WorkIncludes } from '../db/loaders.js';
+import type { WorkIncludes } from '../db/loaders.js';
+import type { Entity } from '../model/rows.js';
 import type { Context } from './builder.js';
 import { localId } from './ids.js';
 

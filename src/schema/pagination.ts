@@ -4,7 +4,7 @@
  */
 import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import type { Page } from '../db/loaders.js';
+import type { Page } from '../model/rows.js';
 import { BadUserInputError, describeIssues } from '../errors.js';
 import { MAX_PAGE_SIZE as MAX_PAGE } from './validation.js';
 

@@ -1,10 +1,14 @@
-import type { Entity } from '../db/loaders.js';
+import type { Entity } from '../model/rows.js';
 import { listPapers } from '../db/repository.js';
 import { builder } from './builder.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
 import { shortText, year } from './validation.js';
+import * as curation from '../db/curation.js';
+import { slugOf } from '../db/curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { arxivId, httpUrl, idRef, optionalText, requiredName, sourceSchema } from './validation.js';
 
 export const PaperOrderEnum = builder.enumType('PaperOrder', {
   description: 'The order of a list of papers.',
@@ -83,6 +87,28 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { db }) => {
       const { offset, limit } = pageParams(args);
       return toConnection<Entity>(await listPapers(db, args, args.orderBy ?? 'TITLE', { offset, limit }), offset);
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  upsertPaper: t.field({
+    type: PaperRef,
+    authScopes: curatorOnly,
+    description: 'Creates or updates a paper (by id, or by "paper-" and a slug of the title).',
+    args: {
+      id: t.arg.string({ description: 'The paper\'s plain id, a lowercase slug such as "paper-wasserstein-gan"; default: "paper-" and a slug of `title`.', validate: idRef.nullish() }),
+      title: t.arg.string({ required: true, description: 'The title, 1 to 300 characters.', validate: requiredName }),
+      year: t.arg.int({ description: 'The year of publication, 1900 to 2100.', validate: year }),
+      venue: t.arg.string({ description: 'Where it was published ("ICML 2017"), at most 200 characters.', validate: optionalText(200) }),
+      arxiv: t.arg.string({ description: 'Its arXiv id, such as 1701.07875.', validate: arxivId }),
+      url: t.arg.string({ description: 'Where to read it: an http(s) address, at most 2000 characters.', validate: httpUrl.nullish() }),
+      source: t.arg({ type: SourceInput, description: 'Where the facts come from; kept in the change record.', validate: sourceSchema.nullish() }),
+    },
+    resolve: (_root, args, ctx) => {
+      const id = args.id ? newId(args.id, args.title) : `paper-${slugOf(args.title)}`;
+      const { title, year, venue, arxiv, url } = args;
+      return curation.upsertPaper(ctx.db, curatorOf(ctx), { id, title, year, venue, arxiv, url }, asSource(args.source));
     },
   }),
 }));

@@ -2,7 +2,7 @@
  * The references of the node types, declared before any is implemented so that the type files
  * can point at each other without import cycles. Each is implemented in the file of its name.
  */
-import type { Entity } from '../db/loaders.js';
+import type { Entity } from '../model/rows.js';
 import { builder } from './builder.js';
 
 export const WorkRef = builder.interfaceRef<Entity>('Work');

@@ -1,8 +1,11 @@
 /** Ranked, explained related work: relatedWork and relatedToConcept, and their Reason type. */
-import type { Entity } from '../db/loaders.js';
+import type { Entity } from '../model/rows.js';
 import { relatedToConcept, relatedWork } from '../db/repository.js';
-import { describeReason, type RankedWork, type Reason } from '../graph/ranking.js';
+import { describeReason } from '../graph/ranking.js';
+import type { RankedWork, Reason } from '../model/rows.js';
+import { reasonKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
+import { describedValues } from './described.js';
 import { CONCEPT, resolveId, resolveIds, WORK, type WrongKindHint } from './resolve.js';
 import { ConceptRef, PaperRef, PersonRef, SessionRef, TalkRef, WorkRef } from './refs.js';
 import { SourceRef } from './source.js';
@@ -10,24 +13,24 @@ import { idList, requiredName, resultCount } from './validation.js';
 
 const ReasonKindEnum = builder.enumType('ReasonKind', {
   description: 'Why a work is related. README "How related work is ranked" gives each weight.',
-  values: {
-    SHARED_CONCEPT: { description: 'relatedWork: both discuss a concept; the rarer the concept, the more it weighs.' },
-    NEIGHBOURING_CONCEPT: { description: 'relatedWork: the result discusses a concept related, broader or narrower to one the seed discusses.' },
-    FOLLOW_UP_READ: { description: 'A follow-up-read edge: between seed and result (relatedWork), or to or from a work that discusses the concept (relatedToConcept).' },
-    RELATED: { description: 'A related-work edge: between seed and result, or to or from a work that discusses the concept.' },
-    SEE_ALSO: { description: 'A "see also" edge: between seed and result, or to or from a work that discusses the concept.' },
-    BUILDS_ON: { description: 'A builds-on edge: between seed and result, or to or from a work that discusses the concept.' },
-    CITES: { description: 'A citation edge: between seed and result, or to or from a work that discusses the concept.' },
-    SAME_SESSION: { description: 'relatedWork: given in the same session as the seed.' },
-    SAME_TALK: { description: 'relatedWork: a section and the talk it belongs to.' },
-    SIBLING_SECTION: { description: 'relatedWork: another section of the same talk.' },
-    SHARED_PERSON: { description: 'relatedWork: a speaker or author in common (one reason per person).' },
-    DISCUSSES: { description: 'relatedToConcept: the work discusses the concept itself.' },
-    NARROWER_CONCEPT: { description: 'relatedToConcept: the work discusses a narrower concept.' },
-    RELATED_CONCEPT: { description: 'relatedToConcept: the work discusses a related concept.' },
-    BROADER_CONCEPT: { description: 'relatedToConcept: the work discusses a broader concept.' },
-    PRESENTED_TOGETHER: { description: 'relatedToConcept: the talk that presents, or the paper presented by, a work that discusses the concept.' },
-  },
+  values: describedValues(reasonKinds, {
+    SHARED_CONCEPT: 'relatedWork: both discuss a concept; the rarer the concept, the more it weighs.',
+    NEIGHBOURING_CONCEPT: 'relatedWork: the result discusses a concept related, broader or narrower to one the seed discusses.',
+    FOLLOW_UP_READ: 'A follow-up-read edge: between seed and result (relatedWork), or to or from a work that discusses the concept (relatedToConcept).',
+    RELATED: 'A related-work edge: between seed and result, or to or from a work that discusses the concept.',
+    SEE_ALSO: 'A "see also" edge: between seed and result, or to or from a work that discusses the concept.',
+    BUILDS_ON: 'A builds-on edge: between seed and result, or to or from a work that discusses the concept.',
+    CITES: 'A citation edge: between seed and result, or to or from a work that discusses the concept.',
+    SAME_SESSION: 'relatedWork: given in the same session as the seed.',
+    SAME_TALK: 'relatedWork: a section and the talk it belongs to.',
+    SIBLING_SECTION: 'relatedWork: another section of the same talk.',
+    SHARED_PERSON: 'relatedWork: a speaker or author in common (one reason per person).',
+    DISCUSSES: 'relatedToConcept: the work discusses the concept itself.',
+    NARROWER_CONCEPT: 'relatedToConcept: the work discusses a narrower concept.',
+    RELATED_CONCEPT: 'relatedToConcept: the work discusses a related concept.',
+    BROADER_CONCEPT: 'relatedToConcept: the work discusses a broader concept.',
+    PRESENTED_TOGETHER: 'relatedToConcept: the talk that presents, or the paper presented by, a work that discusses the concept.',
+  }),
 });
 const DirectionEnum = builder.enumType('ReferenceDirection', {
   description: 'Which way a reference edge behind a reason points.',
@@ -46,7 +49,7 @@ const ReasonNodeRef = builder.unionType('ReasonNode', {
 const ReasonRef = builder.objectRef<Reason>('Reason').implement({
   description: 'One reason a work is related, as data a client can render.',
   fields: (t) => ({
-    kind: t.field({ type: ReasonKindEnum, description: 'What kind of link this is (a shared concept, a follow-up read, ...).', resolve: (r) => r.kind as never }),
+    kind: t.field({ type: ReasonKindEnum, description: 'What kind of link this is (a shared concept, a follow-up read, ...).', resolve: (r) => r.kind }),
     weight: t.exposeFloat('weight', { description: 'What this reason adds to the score.' }),
     description: t.string({ description: 'The reason in one sentence.', resolve: (r) => describeReason(r) }),
     nodes: t.field({

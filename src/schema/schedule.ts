@@ -1,6 +1,6 @@
 /** The calendar of an event: Event, Day and Session, and the `schedule` root field. */
 import { allDays, allEvents } from '../db/repository.js';
-import { sessionKinds } from '../ingest/pack-schema.js';
+import { sessionKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { DayRef, EventRef, nodeOptions, SessionRef, TalkRef } from './refs.js';

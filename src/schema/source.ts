@@ -1,4 +1,4 @@
-import type { Source } from '../db/loaders.js';
+import type { Source } from '../model/rows.js';
 import { builder } from './builder.js';
 
 /** Where a fact comes from: a line of a source document and a verbatim quote from it. */

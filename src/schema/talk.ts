@@ -1,6 +1,6 @@
-import type { Entity } from '../db/loaders.js';
+import type { Entity } from '../model/rows.js';
 import { listTalks } from '../db/repository.js';
-import { talkKinds } from '../ingest/pack-schema.js';
+import { talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { talkKindDescriptions } from './work.js';
@@ -8,6 +8,10 @@ import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { dayNumber, shortText, year } from './validation.js';
 import { DayRef, nodeOptions, PaperRef, SessionRef, TalkRef, WorkRef } from './refs.js';
+import * as curation from '../db/curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { resolveId } from './resolve.js';
+import { idRef, optionalText, requiredName, sourceSchema, talkOrder } from './validation.js';
 
 export const TalkKindEnum = builder.enumType('TalkKind', {
   description: 'What kind of talk: a talk, tutorial, invited talk, workshop talk, panel, or a section of one of these.',
@@ -84,6 +88,35 @@ builder.queryFields((t) => ({
       const { offset, limit } = pageParams(args);
       const page = await listTalks(db, args, args.orderBy ?? 'SCHEDULE', { offset, limit });
       return toConnection<Entity>(page, offset);
+    },
+  }),
+}));
+
+const TalkKindInput = builder.enumType('TalkKindInput', {
+  description: 'The kind of a talk a curator creates or updates (the values of TalkKind).',
+  values: describedValues(talkKinds, talkKindDescriptions),
+});
+
+builder.mutationFields((t) => ({
+  upsertTalk: t.field({
+    type: TalkRef,
+    authScopes: curatorOnly,
+    description: 'Creates or updates a talk on a day (and in a session of that day). A new talk goes last on its day.',
+    args: {
+      id: t.arg.string({ description: 'The talk\'s plain id, a lowercase slug such as "wasserstein-gan"; default: a slug of `title`.', validate: idRef.nullish() }),
+      title: t.arg.string({ required: true, description: 'The title, 1 to 300 characters.', validate: requiredName }),
+      kind: t.arg({ type: TalkKindInput, required: true, description: 'What kind of talk it is.' }),
+      day: t.arg.id({ required: true, description: 'The day id, such as "icml-2017-day-2".', validate: idRef }),
+      session: t.arg.id({ description: 'The id of a session of that day; omitted: in no session.', validate: idRef.nullish() }),
+      summary: t.arg.string({ description: 'One sentence on what the talk says, at most 600 characters; omitted: kept.', validate: optionalText(600) }),
+      order: t.arg.int({ description: 'Its position within the day, 1 to 10,000; omitted: kept, or last for a new talk.', validate: talkOrder }),
+      source: t.arg({ type: SourceInput, description: 'Where the facts come from; kept in the change record.', validate: sourceSchema.nullish() }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const day = await resolveId(ctx.db, 'day', String(args.day), ['Day']);
+      const session = args.session ? await resolveId(ctx.db, 'session', String(args.session), ['Session']) : null;
+      const { title, kind, summary, order } = args;
+      return curation.upsertTalk(ctx.db, curatorOf(ctx), { id: newId(args.id, title), title, kind, day, session, summary, order }, asSource(args.source));
     },
   }),
 }));

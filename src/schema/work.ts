@@ -2,13 +2,16 @@
  * What can be read: talks and papers share the Work interface (title, kind, year, concepts,
  * people, links, references in and out), and the edge types that carry their sources.
  */
-import type { Entity, ReferenceEdge, Source, WorkLink } from '../db/loaders.js';
-import { referenceTypes, talkKinds, linkKinds, personRoles, origins, paperKinds } from '../ingest/pack-schema.js';
-import { referenceWeights } from '../graph/ranking.js';
+import type { Entity, ReferenceEdge, Source, WorkLink } from '../model/rows.js';
+import { linkKinds, origins, paperKinds, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';
 import { nodeSource, SourceRef } from './source.js';
+import * as curation from '../db/curation.js';
+import { asSource, curatorOf, curatorOnly, SourceInput } from './curation.js';
+import { CONCEPT, PAPER, resolveId, WORK } from './resolve.js';
+import { idRef, optionalText, sourceSchema } from './validation.js';
 
 /** What each kind of talk is, for the TalkKind, WorkKind and TalkKindInput enums. */
 export const talkKindDescriptions = {
@@ -158,3 +161,66 @@ WorkRef.implement({
     }),
   }),
 });
+
+builder.mutationFields((t) => ({
+  linkWorkToConcept: t.field({
+    type: WorkRef,
+    authScopes: curatorOnly,
+    description: 'Records that a talk or paper discusses a concept, with where the source says so.',
+    args: {
+      work: t.arg.id({ required: true, description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.', validate: idRef }),
+      concept: t.arg.id({ required: true, description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.', validate: idRef }),
+      source: t.arg({ type: SourceInput, required: true, description: 'Where the source says the work discusses the concept.', validate: sourceSchema }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const work = await resolveId(ctx.db, 'work', String(args.work), WORK);
+      const concept = await resolveId(ctx.db, 'concept', String(args.concept), CONCEPT);
+      return curation.linkWorkToConcept(ctx.db, curatorOf(ctx), work, concept, asSource(args.source)!);
+    },
+  }),
+  addReference: t.field({
+    type: WorkRef,
+    authScopes: curatorOnly,
+    description: 'Adds a typed reference edge from a talk or paper to a paper, with its source. Returns the citing work.',
+    args: {
+      from: t.arg.id({ required: true, description: 'The citing talk or paper, by global or plain id.', validate: idRef }),
+      to: t.arg.id({ required: true, description: 'The paper it points to, by global or plain id.', validate: idRef }),
+      type: t.arg({ type: ReferenceTypeEnum, required: true, description: 'How it points to it.' }),
+      source: t.arg({ type: SourceInput, required: true, description: 'Where the source makes the reference.', validate: sourceSchema }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const from = await resolveId(ctx.db, 'from', String(args.from), WORK);
+      const to = await resolveId(ctx.db, 'to', String(args.to), PAPER);
+      return curation.addReference(ctx.db, curatorOf(ctx), from, to, args.type, asSource(args.source)!);
+    },
+  }),
+  removeReference: t.boolean({
+    authScopes: curatorOnly,
+    description: 'Removes a wrong reference edge. True when one was removed; false when there was none.',
+    args: {
+      from: t.arg.id({ required: true, description: 'The talk or paper the edge leaves, by global or plain id.', validate: idRef }),
+      to: t.arg.id({ required: true, description: 'The paper the edge reaches, by global or plain id.', validate: idRef }),
+      type: t.arg({ type: ReferenceTypeEnum, required: true, description: 'The type of the edge to remove.' }),
+      reason: t.arg.string({ description: 'Why it is wrong, at most 500 characters; kept in the change record.', validate: optionalText(500) }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const from = await resolveId(ctx.db, 'from', String(args.from), WORK);
+      const to = await resolveId(ctx.db, 'to', String(args.to), PAPER);
+      return curation.removeReference(ctx.db, curatorOf(ctx), from, to, args.type, args.reason);
+    },
+  }),
+  removeConceptLink: t.boolean({
+    authScopes: curatorOnly,
+    description: 'Removes a wrong "discusses" link between a work and a concept. True when one was removed.',
+    args: {
+      work: t.arg.id({ required: true, description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.', validate: idRef }),
+      concept: t.arg.id({ required: true, description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.', validate: idRef }),
+      reason: t.arg.string({ description: 'Why it is wrong, at most 500 characters; kept in the change record.', validate: optionalText(500) }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const work = await resolveId(ctx.db, 'work', String(args.work), WORK);
+      const concept = await resolveId(ctx.db, 'concept', String(args.concept), CONCEPT);
+      return curation.removeConceptLink(ctx.db, curatorOf(ctx), work, concept, args.reason);
+    },
+  }),
+}));

@@ -8,7 +8,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { graphNodeTypes, graphRelationships, subgraph, type Subgraph } from '../db/graph.js';
+import { graphNodeTypes, graphRelationships, subgraph, type Subgraph } from '../graph/subgraph.js';
 
 /** A comma-separated list of enum values, in any letter case (`concept`, `CONCEPT`, `Concept`). */
 const list = <T extends readonly [string, ...string[]]>(values: T, normalise: (value: string) => string) =>
@@ -99,6 +99,7 @@ const xml = (value: unknown) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // Characters XML 1.0 does not allow.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** GraphML 1.0 with typed attribute keys, directed edges. */

@@ -5,8 +5,10 @@
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
 import { exposesSchema, loadConfig, type Config } from '../config.js';
+import { DomainError } from '../errors.js';
 import type { Database } from '../db/database.js';
 import { createLoaders } from '../db/loaders.js';
 import type { Context } from '../schema/builder.js';
@@ -29,7 +31,7 @@ export interface ServerOptions {
 /** The header a client must send with GET and form-encoded requests (CSRF prevention). */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
-export function createServer({ db, config = loadConfig({}), readiness = Readiness.prepared() }: ServerOptions) {
+export function createApi({ db, config = loadConfig({}), readiness = Readiness.prepared() }: ServerOptions) {
   const { introspection } = exposesSchema(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
@@ -44,7 +46,7 @@ export function createServer({ db, config = loadConfig({}), readiness = Readines
     // ours (useHealthEndpoints), with a body that says which part is up. Yoga's stays at /livez.
     healthCheckEndpoint: '/livez',
     landingPage: false,
-    maskedErrors: true,
+    maskedErrors: { maskError: exposeDomainErrors },
     batching: config.GRAPHQL_BATCH_LIMIT > 0 ? { limit: config.GRAPHQL_BATCH_LIMIT } : false,
     cors: {
       origin: config.CORS_ORIGINS === '*' ? '*' : config.CORS_ORIGINS.split(',').map((o) => o.trim()),
@@ -61,6 +63,20 @@ export function createServer({ db, config = loadConfig({}), readiness = Readines
       ...(introspection ? [] : [useNoIntrospection()]),
     ],
   });
+}
+
+/**
+ * Errors as clients see them: an expected failure (a DomainError, thrown by any layer) becomes a
+ * GraphQL error with its message and `extensions.code`, at the place in the query it came from;
+ * anything else is masked by graphql-yoga as "Unexpected error." (and logged).
+ */
+function exposeDomainErrors(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) {
+    const at = error instanceof GraphQLError ? error : undefined;
+    return new GraphQLError(original.message, { nodes: at?.nodes, source: at?.source, positions: at?.positions, path: at?.path, extensions: original.extensions });
+  }
+  return maskError(error, message, isDev);
 }
 
 /** Refuses introspection queries (graphql-js' own validation rule). */

@@ -4,7 +4,7 @@ import { exampleOperations } from '../../src/server/examples.js';
 import { gql, TestHelper } from './helpers.js';
 
 const helper = new TestHelper('api');
-const { db, yoga } = helper;
+const { yoga } = helper;
 afterAll(() => helper.close());
 
 /** Runs a query that must succeed and returns its data. */

@@ -1,12 +1,12 @@
 import cytoscape from 'cytoscape';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphRelationships } from '../../src/db/graph.js';
-import { createServer } from '../../src/server/yoga.js';
+import { graphRelationships } from '../../src/graph/subgraph.js';
+import { createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from './helpers.js';
 
 const db = connectTestDb();
-const yoga = createServer({ db });
+const yoga = createApi({ db });
 afterAll(() => db.close());
 
 /** What Neo4j holds: every node but documents, and every relationship between them of an exported type. */

@@ -5,15 +5,15 @@
 import { auditServer } from 'graphql-http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createServer, CSRF_HEADER } from '../../src/server/yoga.js';
+import { createApi, CSRF_HEADER } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from './helpers.js';
 
 const db = connectTestDb();
-const yoga = createServer({ db });
+const yoga = createApi({ db });
 afterAll(() => db.close());
 
 /** Runs a query and reports the Cypher round trips it caused. */
-async function tripsFor(server: ReturnType<typeof createServer>, query: string) {
+async function tripsFor(server: ReturnType<typeof createApi>, query: string) {
   const before = db.roundTrips;
   const result = await gql(server, query);
   return { result, trips: db.roundTrips - before };
@@ -78,7 +78,7 @@ describe('query limits', () => {
 });
 
 describe('schema exposure', () => {
-  const production = createServer({ db, config: loadConfig({ NODE_ENV: 'production' }) });
+  const production = createApi({ db, config: loadConfig({ NODE_ENV: 'production' }) });
 
   it('answers introspection by default and refuses it in production', async () => {
     expect((await gql(yoga, '{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });

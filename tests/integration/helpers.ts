@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 
 /** A connection to the test Neo4j that global-setup.ts provides. Close it in afterAll. */
 export function connectTestDb(): Database {
@@ -15,7 +15,7 @@ export function uniquePrefix(name: string): string {
 }
 
 /** Node and relationship counts, for asserting that a failed operation wrote nothing. */
-export async function graphCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
+export async function totalCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.runText(
     'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     {},
@@ -54,12 +54,12 @@ export class TestHelper {
   readonly db = connectTestDb();
   readonly prefix: string;
   readonly curatorToken = `curator-token-for-tests-${randomUUID()}`;
-  readonly yoga: ReturnType<typeof createServer>;
+  readonly yoga: ReturnType<typeof createApi>;
 
   /** @param config extra environment for the server's configuration (the curator is "alice"). */
   constructor(name: string, config: Record<string, string> = {}) {
     this.prefix = uniquePrefix(name);
-    this.yoga = createServer({ db: this.db, config: loadConfig({ CURATOR_TOKENS: `alice:${this.curatorToken}`, ...config }) });
+    this.yoga = createApi({ db: this.db, config: loadConfig({ CURATOR_TOKENS: `alice:${this.curatorToken}`, ...config }) });
   }
 
   /** An id this file owns: removed by close(). */

@@ -9,13 +9,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { seed } from '../../src/ingest/seed.js';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 import { hostileRequests } from '../hostile/queries.js';
-import { connectTestDb, graphCounts } from './helpers.js';
+import { connectTestDb, totalCounts } from './helpers.js';
 
 const db = connectTestDb();
 const token = 'hostile-corpus-curator-token-0123456789';
-const yoga = createServer({ db, config: loadConfig({ CURATOR_TOKENS: `tester:${token}` }) });
+const yoga = createApi({ db, config: loadConfig({ CURATOR_TOKENS: `tester:${token}` }) });
 const packsDir = new URL('../hostile/packs/', import.meta.url).pathname;
 const notes = readFileSync(path.join(packsDir, 'notes.txt'), 'utf8');
 
@@ -49,7 +49,7 @@ describe('malformed packs', () => {
   });
 
   it.each(packs.filter((p) => p.expectation !== 'ok'))('$file is refused from the command line and the API, writing nothing', async ({ file, text, expectation }) => {
-    const before = await graphCounts(db);
+    const before = await totalCounts(db);
     await expect(seed(db, [path.join(packsDir, file)])).rejects.toThrow(new RegExp(expectation));
     const answer = await send(
       'mutation($pack: String!, $documents: [DocumentInput!]!) { importPack(pack: $pack, documents: $documents) { labels { name } } }',
@@ -58,30 +58,30 @@ describe('malformed packs', () => {
     );
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0]?.message).toMatch(new RegExp(expectation));
-    expect(await graphCounts(db)).toEqual(before);
+    expect(await totalCounts(db)).toEqual(before);
   });
 
   it('the valid pack of the corpus loads, and loads again without change', async () => {
     const file = path.join(packsDir, 'valid.yaml');
     const first = await seed(db, [file]);
     expect(first!.labels.Talk).toBeGreaterThan(0);
-    const counts = await graphCounts(db);
+    const counts = await totalCounts(db);
     await seed(db, [file]);
-    expect(await graphCounts(db)).toEqual(counts);
+    expect(await totalCounts(db)).toEqual(counts);
   });
 
   it('a 10 MB string is refused', async () => {
-    const before = await graphCounts(db);
+    const before = await totalCounts(db);
     const dir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
     copyFileSync(path.join(packsDir, 'notes.txt'), path.join(dir, 'notes.txt'));
     const huge = packs.find((p) => p.file === 'valid.yaml')!.text.replace('summary: A talk about robust things.', `summary: "${'x'.repeat(10 * 1024 * 1024)}"`);
     writeFileSync(path.join(dir, 'pack.yaml'), huge);
     await expect(seed(db, [path.join(dir, 'pack.yaml')])).rejects.toThrow(/talks\[0\]\.summary: Too big/);
-    expect(await graphCounts(db)).toEqual(before);
+    expect(await totalCounts(db)).toEqual(before);
   });
 
   it('invalid UTF-8 is refused', async () => {
-    const before = await graphCounts(db);
+    const before = await totalCounts(db);
     const dir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
     const valid = Buffer.from(packs.find((p) => p.file === 'valid.yaml')!.text);
     writeFileSync(path.join(dir, 'pack.yaml'), Buffer.concat([valid.subarray(0, 40), Buffer.from([0xc3, 0x28, 0xff]), valid.subarray(40)]));
@@ -90,13 +90,13 @@ describe('malformed packs', () => {
     writeFileSync(path.join(dir, 'pack.yaml'), valid);
     writeFileSync(path.join(dir, 'notes.txt'), Buffer.from([0x48, 0x69, 0xed, 0xa0, 0x80]));
     await expect(seed(db, [path.join(dir, 'pack.yaml')])).rejects.toThrow(/not valid UTF-8/);
-    expect(await graphCounts(db)).toEqual(before);
+    expect(await totalCounts(db)).toEqual(before);
   });
 });
 
 describe('hostile requests', () => {
   it.each(hostileRequests)('$name', async ({ query, variables, auth, expect: expected }) => {
-    const before = await graphCounts(db);
+    const before = await totalCounts(db);
     const answer = await send(query, variables, auth);
     if (expected === 'answered') {
       expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
@@ -104,6 +104,6 @@ describe('hostile requests', () => {
       if (expected.code) expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer.errors)).toBe(expected.code);
       if (expected.message) expect(answer.errors?.[0]?.message).toMatch(expected.message);
     }
-    expect(await graphCounts(db)).toEqual(before);
+    expect(await totalCounts(db)).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 import { asShown, readmeExamples, withAnswers } from '../readme-examples.js';
 import { connectTestDb, gql } from './helpers.js';
 
@@ -16,7 +16,7 @@ const examples = readmeExamples(readme);
 const writing = process.env.README_EXAMPLES === 'write';
 
 const db = connectTestDb();
-const yoga = createServer({ db });
+const yoga = createApi({ db });
 const answers: unknown[] = [];
 
 afterAll(async () => {

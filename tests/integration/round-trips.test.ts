@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/server/yoga.js';
+import { createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from './helpers.js';
 
 const db = connectTestDb();
-const yoga = createServer({ db });
+const yoga = createApi({ db });
 afterAll(() => db.close());
 
 /** A 3-level nested query: talks, their concepts and people, the concepts' works and their people. */

@@ -7,7 +7,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { graphCounts, loadPack } from '../../src/ingest/load-pack.js';
 import { readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
 import { seed, seedPackFiles } from '../../src/ingest/seed.js';
-import { connectTestDb, graphCounts as rawCounts } from './helpers.js';
+import { connectTestDb, totalCounts } from './helpers.js';
 
 const db = connectTestDb();
 let loaded: LoadedPack;
@@ -30,7 +30,7 @@ describe('seeding the ICML 2017 pack', () => {
   });
 
   it('writes nothing when one of the packs fails its checks', async () => {
-    const before = await rawCounts(db);
+    const before = await totalCounts(db);
     const data = parse(readFileSync(loaded.file, 'utf8'));
     data.event.id = 'icml-2017-edited';
     data.talks[3].references = [...(data.talks[3].references ?? []), { type: 'RELATED', to: 'paper-that-does-not-exist', line: 1, quote: 'ICML 2017' }];
@@ -41,7 +41,7 @@ describe('seeding the ICML 2017 pack', () => {
     await expect(seed(db, [loaded.file, path.join(dir, 'pack.yaml')])).rejects.toThrow(
       /talks\[3\]\.references\[\d+\]\.to: unknown paper "paper-that-does-not-exist"/,
     );
-    expect(await rawCounts(db)).toEqual(before);
+    expect(await totalCounts(db)).toEqual(before);
   });
 
   it('puts every talk on its day and in its session, in order', async () => {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../../src/db/loaders.js';
-import { describeReason, type Reason } from '../../src/graph/ranking.js';
+import type { Entity } from '../../src/model/rows.js';
+import { describeReason } from '../../src/graph/ranking.js';
+import type { ReasonKind } from '../../src/model/vocabulary.js';
+import type { Reason } from '../../src/model/rows.js';
 
 const concept = { id: 'ewc', __type: 'Concept', name: 'Elastic weight consolidation' } as Entity;
 const related = { id: 'fisher', __type: 'Concept', name: 'Fisher information' } as Entity;
 const talk = { id: 'si', __type: 'Talk', title: 'Continual Learning Through Synaptic Intelligence' } as Entity;
-const reason = (kind: string, extra: Partial<Reason> = {}): Reason => ({ kind, weight: 1, seed: 's', direction: null, via: [], source: null, ...extra });
+const reason = (kind: ReasonKind, extra: Partial<Reason> = {}): Reason => ({ kind, weight: 1, seed: 's', direction: null, via: [], source: null, ...extra });
 
 describe('describeReason: one sentence per reason', () => {
   it.each([

@@ -1,7 +1,7 @@
 // The explorer page: a client of the GraphQL API (POST /graphql) that draws with cytoscape.
 // The URL names the selection (?node=<plain id>, and &to=<plain id> for a path), so a view can be shared.
 /* global cytoscape */
-'use strict';
+
 
 /** Colour and cytoscape shape of each node type; the legend is drawn from this list. */
 const NODE_TYPES = {
@@ -102,7 +102,7 @@ async function gql(query, variables = {}) {
     error.code = body.errors[0].extensions?.code ?? null;
     throw error;
   }
-  if (!response.ok || !body || !body.data) {
+  if (!response.ok || !body?.data) {
     throw new Error(`The API answered ${response.status} ${response.statusText}`.trim());
   }
   return body.data;

@@ -2,16 +2,13 @@
  * Subgraphs for visualisation clients and exports: a flat list of nodes and edges, the shape
  * Cytoscape.js, sigma/graphology, vis-network and D3 take with a one-line mapping.
  */
-import { referenceWeights } from '../graph/ranking.js';
-import type { Database } from './database.js';
-import type { Entity } from './loaders.js';
+import type { Database } from '../db/database.js';
+import { type nodeTypes, referenceWeights, relationshipTypes } from '../model/vocabulary.js';
+import type { Entity } from '../model/rows.js';
 
 /** Node kinds a subgraph may hold, and the relationship types it may follow (a fixed allow-list). */
-export const graphNodeTypes = ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link'] as const;
-export const graphRelationships = [
-  'DISCUSSES', 'BROADER', 'RELATED_TO', 'FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES',
-  'PRESENTS', 'CONTRIBUTED_TO', 'PART_OF', 'IN_SESSION', 'ON_DAY', 'HAS_SESSION', 'HAS_DAY', 'HAS_LINK',
-] as const;
+export const graphNodeTypes = ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link'] as const satisfies readonly (typeof nodeTypes)[number][];
+export const graphRelationships = relationshipTypes;
 
 export interface GraphNode {
   id: string;

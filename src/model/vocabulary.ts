@@ -1,0 +1,78 @@
+/**
+ * The graph's vocabulary, defined once: node labels, relationship and reference types, the kinds
+ * of talks, sessions, links, roles and origins, and the reasons related work is ranked by with
+ * their weights. The pack format (src/ingest), the statements' parameters (src/db), the GraphQL
+ * enums (src/schema) and the explorer all take it from here; tests/unit/vocabulary.test.ts
+ * checks that every label and relationship type written in cypher/ is one of these.
+ */
+
+/** The kinds of node a client sees. Every one also carries :Entity and a unique `id`. */
+export const nodeTypes = ['Event', 'Day', 'Session', 'Talk', 'Paper', 'Concept', 'Person', 'Link', 'Document'] as const;
+export type NodeType = (typeof nodeTypes)[number];
+
+/** Labels that group or annotate the kinds above: every node is an Entity, talks and papers are Works. */
+export const groupLabels = ['Entity', 'Work', 'Change'] as const;
+
+/** Typed references between works, from the notes (or a curator): what to read next, and why. */
+export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
+export type ReferenceType = (typeof referenceTypes)[number];
+
+/** How much a typed reference between two works says about their relatedness. */
+export const referenceWeights: Record<ReferenceType, number> = {
+  FOLLOW_UP_READ: 3.0,
+  RELATED: 2.5,
+  BUILDS_ON: 2.5,
+  SEE_ALSO: 2.0,
+  CITES: 1.5,
+};
+
+/** Every relationship type of the graph, in the order visualisation clients list them. */
+export const relationshipTypes = [
+  'DISCUSSES', 'BROADER', 'RELATED_TO', ...referenceTypes,
+  'PRESENTS', 'CONTRIBUTED_TO', 'PART_OF', 'IN_SESSION', 'ON_DAY', 'HAS_SESSION', 'HAS_DAY', 'HAS_LINK',
+] as const;
+export type RelationshipType = (typeof relationshipTypes)[number];
+
+export const talkKinds = ['TUTORIAL', 'TALK', 'INVITED_TALK', 'WORKSHOP_TALK', 'PANEL', 'SECTION'] as const;
+export const sessionKinds = ['SESSION', 'WORKSHOP'] as const;
+export const linkKinds = ['CODE', 'DEMO', 'SITE', 'PAPER', 'DATA'] as const;
+export const personRoles = ['SPEAKER', 'AUTHOR', 'PANELIST', 'ORGANIZER', 'MENTIONED'] as const;
+/** Where a fact comes from: the notes themselves, or the public record (a paper's authors, its arXiv id). */
+export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
+/**
+ * What a "paper" entry is: a paper, or another work the notes suggest reading that is not one
+ * (a book, a software library, a discussion thread). All are read the same way and can be the
+ * target of a reference.
+ */
+export const paperKinds = ['PAPER', 'BOOK', 'SOFTWARE', 'THREAD'] as const;
+/** Fields of a paper whose values can come from the public record (`publicRecord`). */
+export const publicRecordFields = ['title', 'year', 'venue', 'arxiv', 'doi', 'url'] as const;
+
+/** Why a work is related to a seed work (relatedWork) or to a concept (relatedToConcept). */
+export const reasonKinds = [
+  'SHARED_CONCEPT', 'NEIGHBOURING_CONCEPT', ...referenceTypes,
+  'SAME_SESSION', 'SAME_TALK', 'SIBLING_SECTION', 'SHARED_PERSON',
+  'DISCUSSES', 'NARROWER_CONCEPT', 'RELATED_CONCEPT', 'BROADER_CONCEPT', 'PRESENTED_TOGETHER',
+] as const;
+export type ReasonKind = (typeof reasonKinds)[number];
+
+/**
+ * The weights of the reasons that are not references (those weigh `referenceWeights`), passed
+ * to cypher/related/ as `$reasonWeights`. README "How related work is ranked" explains them.
+ * SHARED_CONCEPT is 1 / ln(works discussing the concept) and NEIGHBOURING_CONCEPT this weight
+ * / ln(1 + works discussing the neighbour): a rare concept says more than a common one.
+ * REFERENCE_OF_DISCUSSING_WORK scales `referenceWeights` for relatedToConcept's reference reasons.
+ */
+export const reasonWeights = {
+  SAME_SESSION: 0.5,
+  SAME_TALK: 1.0,
+  SIBLING_SECTION: 0.5,
+  SHARED_PERSON: 1.0,
+  NEIGHBOURING_CONCEPT: 0.3,
+  DISCUSSES: 1.0,
+  PRESENTED_TOGETHER: 0.8,
+  NARROWER_CONCEPT: 0.6,
+  RELATED_CONCEPT: 0.4,
+  BROADER_CONCEPT: 0.25,
+  REFERENCE_OF_DISCUSSING_WORK: 0.3,
+} as const;
