@@ -3,7 +3,7 @@
  * once from the driver's values at the repository boundary (src/db/values.ts). Each object type
  * of the schema is backed by one of these (Pothos' objectRef<Shape>).
  */
-import type { LinkKind, Origin, PersonRole, ReasonKind, ReferenceType, SessionKind, TalkKind } from './vocabulary.js';
+import type { LinkKind, Origin, PaperKind, PersonRole, ReasonKind, ReferenceType, SessionKind, TalkKind } from './vocabulary.js';
 /** A value as the statements return it once converted: what JSON can hold. */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -39,6 +39,14 @@ export interface TalkNode extends Node<'Talk'> {
 
 export interface PaperNode extends Node<'Paper'> {
   title: string;
+  /** PAPER, or BOOK, SOFTWARE, THREAD for other works the notes suggest reading; absent: PAPER. */
+  kind?: PaperKind;
+  /** The title exactly as the notes write it, where it differs from the record's. */
+  titleAsWritten?: string;
+  /** How the notes cite it, where that differs from the record. */
+  citedAs?: string;
+  /** Why there is no identifier to open it by. */
+  noRecord?: string;
   year?: number;
   venue?: string;
   arxiv?: string;

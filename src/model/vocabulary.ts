@@ -44,6 +44,15 @@ export type PersonRole = (typeof personRoles)[number];
 /** Where a fact comes from: the notes themselves, or the public record (a paper's authors, its arXiv id). */
 export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
 export type Origin = (typeof origins)[number];
+/**
+ * What a "paper" entry is: a paper, or another work the notes suggest reading that is not one
+ * (a book, a software library, a discussion thread). All are read the same way and can be the
+ * target of a reference.
+ */
+export const paperKinds = ['PAPER', 'BOOK', 'SOFTWARE', 'THREAD'] as const;
+export type PaperKind = (typeof paperKinds)[number];
+/** Fields of a paper whose values can come from the public record (`publicRecord`). */
+export const publicRecordFields = ['title', 'year', 'venue', 'arxiv', 'doi', 'url'] as const;
 
 /** Why a work is related to a seed work (relatedWork) or to a concept (relatedToConcept). */
 export const reasonKinds = [
