@@ -32,3 +32,15 @@ CREATE INDEX talk_day_order IF NOT EXISTS FOR (n:Talk) ON (n.dayNumber, n.order)
 CREATE FULLTEXT INDEX search IF NOT EXISTS
 FOR (n:Talk|Paper|Concept|Person)
 ON EACH [n.title, n.summary, n.name, n.aliasText, n.definition, n.conceptText, n.peopleText];
+
+// Imported records name works by their identifiers, and compare folded titles and names when
+// they have none; references to works not yet in the graph wait as :UnresolvedReference.
+CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
+CREATE INDEX paper_arxiv IF NOT EXISTS FOR (n:Paper) ON (n.arxiv);
+CREATE INDEX paper_openalex IF NOT EXISTS FOR (n:Paper) ON (n.openalex);
+CREATE INDEX paper_s2 IF NOT EXISTS FOR (n:Paper) ON (n.s2);
+CREATE INDEX paper_dblp IF NOT EXISTS FOR (n:Paper) ON (n.dblp);
+CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.titleKey);
+CREATE INDEX person_orcid IF NOT EXISTS FOR (n:Person) ON (n.orcid);
+CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey);
+CREATE CONSTRAINT unresolved_reference_key IF NOT EXISTS FOR (n:UnresolvedReference) REQUIRE n.key IS UNIQUE;

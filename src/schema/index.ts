@@ -12,6 +12,7 @@ import './related.js';
 import './trail.js';
 import './graph.js';
 import './curation.js';
+import './import.js';
 import './status.js';
 
 export const schema = builder.toSchema();

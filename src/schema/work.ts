@@ -121,7 +121,7 @@ WorkRef.implement({
       resolve: (w) => (w.__type === 'Paper' ? 'PAPER' : (w.kind as (typeof talkKinds)[number])),
     }),
     year: t.int({ nullable: true, description: 'The year it was given or published; null when unknown.', resolve: (w) => (w.year as number | undefined) ?? null }),
-    source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work.', resolve: (w) => nodeSource(w) }),
+    source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work, or, for a work an import brought, the record and field its title comes from.', resolve: (w) => nodeSource(w) }),
     concepts: t.field({
       type: [ConceptRef],
       description: 'The concepts it discusses (see `conceptLinks` for where the notes say so).',
