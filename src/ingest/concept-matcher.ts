@@ -1,9 +1,12 @@
 /**
  * Finds the graph's concepts in a record's title, abstract and subject names: whole words only,
- * names and aliases, a trailing plural "s" allowed. A term with two or more capitals (an acronym
- * or a coined name: "GAN", "WGAN", "CycleGAN") matches only with the same case, so "GAN" is not
- * found in "organ" nor "gan"; other terms match in any case. All terms go into one regular
- * expression per case mode, so a record costs two scans whatever the vocabulary's size.
+ * names and aliases, a trailing plural "s" or "es" allowed. A term with two or more capitals (an
+ * acronym or a coined name: "GAN", "WGAN", "CycleGAN") matches only with the same case, so "GAN"
+ * is not found in "organ" nor in "gan"; other terms match in any case, and lowercase terms under
+ * four letters are ignored as too ambiguous.
+ *
+ * The text is split into words once and every run of up to `longest` words is looked up in two
+ * maps (exact and lowercased), so a record costs the same whatever the vocabulary's size.
  */
 import { foldText, type WorkRecord } from './records.js';
 
@@ -23,35 +26,41 @@ export interface ConceptMatch {
   confidence: number;
 }
 
+interface Entry {
+  concept: string;
+  alias: boolean;
+}
+
 const QUOTE_MAX = 240;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export class ConceptMatcher {
-  private readonly exact = new Map<string, { concept: string; alias: boolean }>();
-  private readonly folded = new Map<string, { concept: string; alias: boolean }>();
-  private readonly caseSensitive: RegExp | null;
-  private readonly caseInsensitive: RegExp | null;
+  private readonly exact = new Map<string, Entry>();
+  private readonly lower = new Map<string, Entry>();
+  private readonly folded = new Map<string, Entry>();
+  private readonly longest: number;
+  /** The first word of every term, lowercased: most words start none, and are skipped at once. */
+  private readonly starts = new Set<string>();
 
   constructor(concepts: ConceptTerms[]) {
-    const sensitive: string[] = [];
-    const insensitive: string[] = [];
+    let longest = 1;
     for (const concept of concepts) {
       for (const [i, term] of [concept.name, ...concept.aliases].entries()) {
-        const clean = term.trim();
-        if (clean.length < 2) continue;
+        const words = [...term.matchAll(WORD)].map((m) => m[0]);
+        if (words.length === 0) continue;
         const entry = { concept: concept.id, alias: i > 0 };
-        if (isAcronymLike(clean)) {
-          if (!this.exact.has(clean)) this.exact.set(clean, entry);
-          sensitive.push(clean);
-        } else {
-          if (clean.length < 4) continue; // short lowercase words ("rl", "map") are too ambiguous
-          const key = clean.toLowerCase();
-          if (!this.folded.has(key)) this.folded.set(key, entry);
-          insensitive.push(clean);
-        }
+        const key = words.join(' ');
+        if ((term.match(/\p{Lu}/gu) ?? []).length >= 2) {
+          if (!this.exact.has(key)) this.exact.set(key, entry);
+        } else if (key.length >= 4) {
+          if (!this.lower.has(key.toLowerCase())) this.lower.set(key.toLowerCase(), entry);
+        } else continue;
+        if (!this.folded.has(foldText(term))) this.folded.set(foldText(term), entry);
+        longest = Math.max(longest, words.length);
+        this.starts.add(words[0]!.toLowerCase());
       }
     }
-    this.caseSensitive = termsRegex(sensitive, 'gu');
-    this.caseInsensitive = termsRegex(insensitive, 'giu');
+    this.longest = longest;
   }
 
   /** The concepts a record discusses, one match per concept (the most confident). */
@@ -62,45 +71,28 @@ export class ConceptMatcher {
       if (!current || current.confidence < m.confidence) best.set(m.concept, m);
     };
     const scan = (text: string, field: string, nameConfidence: number) => {
-      for (const [regex, lookup, fold] of [
-        [this.caseSensitive, this.exact, false],
-        [this.caseInsensitive, this.folded, true],
-      ] as const) {
-        if (!regex) continue;
-        for (const found of text.matchAll(regex)) {
-          const word = found[1]!.replace(/\s+/g, ' ');
-          const entry = lookup.get(fold ? word.toLowerCase() : word);
-          if (!entry) continue;
-          keep({ concept: entry.concept, field, quote: sentenceAround(text, found.index!), confidence: entry.alias ? nameConfidence - 0.1 : nameConfidence });
+      const words = [...text.matchAll(WORD)];
+      for (let i = 0; i < words.length; i++) {
+        if (!this.starts.has(words[i]![0].toLowerCase())) continue;
+        for (let n = 1; n <= this.longest && i + n <= words.length; n++) {
+          const phrase = words.slice(i, i + n).map((w) => w[0]).join(' ');
+          const entry = this.lookup(phrase) ?? (phrase.endsWith('s') ? (this.lookup(phrase.slice(0, -1)) ?? this.lookup(phrase.replace(/es$/, ''))) : undefined);
+          if (entry) keep({ concept: entry.concept, field, quote: sentenceAround(text, words[i]!.index), confidence: entry.alias ? nameConfidence - 0.1 : nameConfidence });
         }
       }
     };
     scan(record.title, record.fields.title ?? 'title', 0.9);
     if (record.abstract) scan(record.abstract, record.fields.abstract ?? 'abstract', 0.7);
     for (const subject of record.concepts) {
-      const key = foldText(subject);
-      for (const [term, entry] of this.folded) {
-        if (foldText(term) === key) keep({ concept: entry.concept, field: record.fields.concepts ?? 'concepts', quote: subject, confidence: 0.8 });
-      }
+      const entry = this.folded.get(foldText(subject));
+      if (entry) keep({ concept: entry.concept, field: record.fields.concepts ?? 'concepts', quote: subject, confidence: 0.8 });
     }
     return [...best.values()];
   }
-}
 
-/** Two or more capital letters: an acronym or a coined name, matched case-sensitively. */
-function isAcronymLike(term: string): boolean {
-  return (term.match(/\p{Lu}/gu) ?? []).length >= 2;
-}
-
-function termsRegex(terms: string[], flags: string): RegExp | null {
-  if (terms.length === 0) return null;
-  // Longest first, so "Wasserstein GAN" wins over "GAN" at the same place.
-  const alternatives = [...new Set(terms)].sort((a, b) => b.length - a.length).map(escapeRegex);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(${alternatives.join('|')})(?:e?s)?(?![\\p{L}\\p{N}])`, flags);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  private lookup(phrase: string): Entry | undefined {
+    return this.exact.get(phrase) ?? this.lower.get(phrase.toLowerCase());
+  }
 }
 
 /** The sentence around a position, cut to QUOTE_MAX characters around the match when longer. */

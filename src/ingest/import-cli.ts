@@ -17,7 +17,7 @@ import { formatReport } from './import-report.js';
 import { loadPack } from './load-pack.js';
 import { PackError, readPack } from './read-pack.js';
 import { ImportError } from './records.js';
-import { formatCounts } from './seed.js';
+import { formatCounts, seedIfEmpty } from './seed.js';
 
 const usage = `usage: npm run import -- FILE... [--format ${recordFormats.join('|')}] [--dry-run]`;
 let args;
@@ -83,6 +83,8 @@ try {
     console.log(`Imported ${loaded.pack.event.id} into ${connection.uri}.\n${formatCounts(counts)}`);
   }
   if (inputs.length) {
+    // On a fresh database the seed packs come first, so imported works meet the ICML talks and concepts.
+    if (!dryRun && packs.length === 0 && (await seedIfEmpty(connection.db))) console.log('Seeded the empty database with the packs under seeds/.');
     const report = await importRecords(connection.db, inputs, {
       format,
       dryRun,

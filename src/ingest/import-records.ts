@@ -39,6 +39,8 @@ export interface ImportOptions {
   /** Called after the check with the number of records, and after each batch with those written. */
   onStart?: (total: number) => void;
   onProgress?: (done: number) => void;
+  /** Called after every statement with its name and milliseconds (for the benchmarks). */
+  onStatement?: (statement: string, ms: number) => void;
 }
 
 export interface ImportReport {
@@ -105,7 +107,8 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
     merges: [], conflicts: [], ambiguous: [], unresolved: [],
   };
 
-  await backfillKeys(db);
+  // A dry run computes them inside its own transaction, which is rolled back.
+  if (!options.dryRun) await db.writeTransaction('import-records:keys', backfillKeys);
   const matcher = new ConceptMatcher(await db.read<ConceptTerms>('import/concept-terms'));
   // Folded name -> person, as matched or created by earlier batches of this import (read-only in a batch).
   const people = new Map<string, string>();
@@ -125,13 +128,22 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
     }
   };
   const writeBatch = async (run: StatementRunner, records: WorkRecord[]) => {
-    return importBatch(run, records, { importId, matcher, people, peopleIds });
+    const timed: StatementRunner = options.onStatement
+      ? async (statement, params) => {
+          const t = performance.now();
+          const rows = await run(statement, params);
+          options.onStatement!(statement, performance.now() - t);
+          return rows as never;
+        }
+      : run;
+    return importBatch(timed, records, { importId, matcher, people, peopleIds });
   };
 
   if (options.dryRun) {
     try {
       await db.writeTransaction(`import-records:dry-run:${importId}`, async (run) => {
         resetCounts(report);
+        await backfillKeys(run);
         for await (const records of batches()) {
           const part = await writeBatch(run, records);
           addBatch(report, part, people, peopleIds);
@@ -190,10 +202,10 @@ function addBatch(report: ImportReport, part: BatchResult, people: Map<string, s
 }
 
 /** Sets the folded title or name on papers and people that lack one (pack and curated nodes). */
-async function backfillKeys(db: Database): Promise<void> {
-  const rows = await db.read<{ id: string; kind: string; text: string | null }>('import/without-keys');
+async function backfillKeys(run: StatementRunner): Promise<void> {
+  const rows = await run<{ id: string; kind: string; text: string | null }>('import/without-keys');
   const keyed = rows.filter((r) => r.text).map((r) => ({ id: r.id, keys: r.kind === 'Paper' ? { titleKey: foldText(r.text!) } : { nameKey: foldText(r.text!) } }));
-  for (let i = 0; i < keyed.length; i += 5000) await db.write('import/set-keys', { rows: keyed.slice(i, i + 5000) });
+  for (let i = 0; i < keyed.length; i += 5000) await run('import/set-keys', { rows: keyed.slice(i, i + 5000) });
 }
 
 interface ExistingWork {

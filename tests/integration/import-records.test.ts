@@ -127,6 +127,18 @@ describe('references', () => {
 });
 
 describe('people', () => {
+  it('with the same ORCID are one person, however the records spell the name', async () => {
+    // 0000-0002-1825-0097 is ORCID's documented example identifier (Josiah Carberry).
+    const work = (n: number, name: string) =>
+      JSON.stringify({ id: `https://openalex.org/W99000000${n}`, title: `Author Test ORCID ${n}`, publication_year: 2031, authorships: [{ author: { display_name: name, orcid: 'https://orcid.org/0000-0002-1825-0097' } }] });
+    const report = await run([{ name: 'orcid.jsonl', text: `${work(1, 'Josiah Carberry')}\n${work(2, 'J. S. Carberry')}\n` }], { format: 'openalex' });
+    expect(report).toMatchObject({ worksCreated: 2, peopleCreated: 1 });
+    const row = await one<{ people: number; works: number }>(
+      "MATCH (p:Person {orcid: '0000-0002-1825-0097'}) RETURN count(DISTINCT p) AS people, COUNT { (p)-[:CONTRIBUTED_TO]->(:Paper) } AS works",
+    );
+    expect(row).toEqual({ people: 1, works: 2 });
+  });
+
   it('a name that matches someone who shares no work is not merged, and the report says so', async () => {
     const text = '@article{test-bottou,\n  title = {Author Test: a paper the pack does not have},\n  author = {Bottou, L{\\\'e}on},\n  year = {2030}\n}\n';
     const report = await run([{ name: 'ambiguous.bib', text }]);
