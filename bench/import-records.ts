@@ -4,6 +4,7 @@
  *   npx tsx bench/import-records.ts formats [records]   # records/s per format (default 10,000)
  *   npx tsx bench/import-records.ts large [records]     # one OpenAlex .jsonl.gz (default 100,000);
  *                                                       # run it under /usr/bin/time -v for peak RSS
+ *   npx tsx bench/import-records.ts check [records]     # only read and check a .jsonl.gz (no Neo4j)
  *
  * Synthetic OpenAlex works, deterministic for a given count: titles and abstracts from the ML
  * vocabulary of generate.ts (so concepts of the ICML pack are found in them), 1-8 authors from a
@@ -166,6 +167,14 @@ async function counts(db: Database): Promise<number> {
 async function main(): Promise<void> {
   const [mode = 'formats', count] = process.argv.slice(2);
   const total = Number(count ?? (mode === 'large' ? 100_000 : 10_000));
+  if (mode === 'check') {
+    const file = await writeFile('openalex', total, true);
+    const t = performance.now();
+    const [checked] = await checkInputs([{ name: path.basename(file), path: file }], { format: 'openalex' });
+    const seconds = (performance.now() - t) / 1000;
+    console.log(`checked ${checked!.records} records (${(statSync(file).size / 2 ** 20).toFixed(0)} MB gzip) in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} records/s`);
+    return;
+  }
   const started = await startLocalNeo4j(neo4jOptions, (line) => console.error(line));
   const db = Database.connect({ uri: started.uri, user: 'neo4j', password: neo4jOptions.password, database: 'neo4j', queryTimeoutMs: 3_600_000 });
   try {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConceptMatcher } from '../../src/ingest/concept-matcher.js';
 import { detectFormat, readRecords, type RecordFormat, type RecordInput } from '../../src/ingest/formats/index.js';
 import { abstractFromInvertedIndex } from '../../src/ingest/formats/json-records.js';
+import { formatReport } from '../../src/ingest/import-report.js';
 import { normaliseArxiv, normaliseDoi, type WorkRecord } from '../../src/ingest/records.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -100,5 +101,31 @@ describe('the concept matcher', () => {
       concept: 'mode-collapse', field: 'abstract', quote: 'Mode collapse is common here!', confidence: 0.7,
     });
     expect(matcher.match(record('On calibration'))).toEqual([{ concept: 'calibration', field: 'title', quote: 'On calibration', confidence: 0.8 }]);
+  });
+});
+
+describe('the command line report', () => {
+  it('says what was created, merged and left unresolved, and lists merges and ambiguous names', () => {
+    const text = formatReport({
+      importId: 'import-x', dryRun: true, files: [{ name: 'refs.bib', format: 'bibtex', records: 2 }], records: 2,
+      worksCreated: 1, worksMerged: 1, peopleCreated: 2, peopleMerged: 1, authorshipsCreated: 3, citesCreated: 0,
+      referencesUnresolved: 1, referencesResolved: 0, conceptLinksCreated: 4,
+      merges: [{ record: 'refs.bib#arjovsky17a', work: 'paper-wasserstein-gan', by: 'arxiv' }], conflicts: [],
+      ambiguous: [{ record: 'refs.bib#x', name: 'Léon Bottou', candidates: ['leon-bottou'], created: 'author-leon-bottou' }],
+      unresolved: ['arxiv:1406.2661'],
+    });
+    expect(text.split('\n')).toEqual([
+      'Dry run (nothing written): 2 records from refs.bib (bibtex).',
+      'works: 1 would be created, 1 merged with works in the graph',
+      'people: 2 would be created, 1 merged; authorships: 3 new',
+      'citations: 0 new, 0 earlier references resolved, 1 left unresolved',
+      'concepts: 4 automatic links',
+      'merged (1):',
+      '  refs.bib#arjovsky17a -> paper-wasserstein-gan (by arxiv)',
+      'ambiguous names (not merged) (1):',
+      '  refs.bib#x "Léon Bottou": same name as leon-bottou; kept apart as author-leon-bottou',
+      'unresolved references (kept for a later import) (1):',
+      '  arxiv:1406.2661',
+    ]);
   });
 });

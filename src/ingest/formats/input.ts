@@ -73,7 +73,15 @@ async function* inflate(source: AsyncIterable<Buffer>, file: string, limits: Inp
     try {
       for await (const chunk of source) {
         if (gunzip.destroyed) return;
-        if (!gunzip.write(chunk)) await new Promise((resolve) => gunzip.once('drain', resolve).once('close', resolve));
+        if (!gunzip.write(chunk)) {
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              gunzip.off('drain', done).off('close', done);
+              resolve();
+            };
+            gunzip.on('drain', done).on('close', done);
+          });
+        }
       }
       gunzip.end();
     } catch (error) {
