@@ -20,6 +20,9 @@ interface Node<T extends string> {
   sourceDocument?: string;
   sourceLine?: number;
   sourceQuote?: string;
+  /** For a node an import brought: the record and field its name or title comes from. */
+  sourceRecord?: string;
+  sourceField?: string;
   /** The lowercased names and aliases it is looked up by, where a statement returns them. */
   keys?: string[];
 }
@@ -123,6 +126,12 @@ export interface Source {
   line: number | null;
   quote: string;
   url?: string | null;
+  /** For a fact imported from a bibliographic record: the record's id in its file, and the field. */
+  record?: string | null;
+  field?: string | null;
+  /** AUTOMATIC (found by an import in a title or abstract) or PUBLIC_RECORD; absent for the notes and curators. */
+  origin?: string | null;
+  confidence?: number | null;
 }
 
 /** A code repository, demo or site a work links to, with the line of the notes that gives it. */

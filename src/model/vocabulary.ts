@@ -13,6 +13,14 @@ export type NodeType = (typeof nodeTypes)[number];
 /** Labels that group or annotate the kinds above: every node is an Entity, talks and papers are Works. */
 export const groupLabels = ['Entity', 'Work', 'Change'] as const;
 
+/**
+ * What the app stores beside the graph for itself, never shown as nodes or edges: a work's or
+ * concept's sentence embedding (src/embed) linked by EMBEDS, and a reference an import could not
+ * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED.
+ */
+export const storageLabels = ['Embedding', 'UnresolvedReference'] as const;
+export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED'] as const;
+
 /** Typed references between works, from the notes (or a curator): what to read next, and why. */
 export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
 export type ReferenceType = (typeof referenceTypes)[number];

@@ -128,7 +128,7 @@ WorkRef.implement({
         w.__type === 'Paper' ? (w.kind ?? 'PAPER') : w.kind,
     }),
     year: t.int({ nullable: true, description: 'The year it was given or published; null when unknown.', resolve: (w) => w.year ?? null }),
-    source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work.', resolve: (w) => nodeSource(w) }),
+    source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work, or, for a work an import brought, the record and field its title comes from.', resolve: (w) => nodeSource(w) }),
     concepts: t.field({
       type: [ConceptRef],
       description: 'The concepts it discusses (see `conceptLinks` for where the notes say so).',
