@@ -53,7 +53,7 @@ export interface GeneratedPack {
 
 const SAMPLE_COUNT = 50;
 
-const ML_WORDS = (
+export const ML_WORDS = (
   'learning neural deep network networks model models graph kernel variational inference bayesian stochastic gradient ' +
   'descent optimization reinforcement policy generative adversarial attention transformer recurrent convolutional sparse ' +
   'robust efficient scalable online adaptive causal representation embedding contrastive unsupervised supervised meta ' +

@@ -39,3 +39,15 @@ CREATE CONSTRAINT embedding_id IF NOT EXISTS FOR (n:Embedding) REQUIRE n.id IS U
 CREATE VECTOR INDEX embedding_vector IF NOT EXISTS
 FOR (n:Embedding) ON n.vector
 OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};
+
+// Imported records name works by their identifiers, and compare folded titles and names when
+// they have none; references to works not yet in the graph wait as :UnresolvedReference.
+CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
+CREATE INDEX paper_arxiv IF NOT EXISTS FOR (n:Paper) ON (n.arxiv);
+CREATE INDEX paper_openalex IF NOT EXISTS FOR (n:Paper) ON (n.openalex);
+CREATE INDEX paper_s2 IF NOT EXISTS FOR (n:Paper) ON (n.s2);
+CREATE INDEX paper_dblp IF NOT EXISTS FOR (n:Paper) ON (n.dblp);
+CREATE INDEX paper_title_key IF NOT EXISTS FOR (n:Paper) ON (n.titleKey);
+CREATE INDEX person_orcid IF NOT EXISTS FOR (n:Person) ON (n.orcid);
+CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey);
+CREATE CONSTRAINT unresolved_reference_key IF NOT EXISTS FOR (n:UnresolvedReference) REQUIRE n.key IS UNIQUE;

@@ -1,7 +1,10 @@
 MATCH (w:Work {id: $work}), (c:Concept {id: $concept})
 MERGE (w)-[r:DISCUSSES]->(c)
 ON CREATE SET r.curatedBy = $by, r.curatedAt = datetime()
-SET r.document = $source.document, r.line = $source.line, r.quote = $source.quote, r.url = $source.url
+SET w.removedConcepts = [x IN coalesce(w.removedConcepts, []) WHERE x <> $concept],
+    r.document = $source.document, r.line = $source.line, r.quote = $source.quote, r.url = $source.url,
+    // A curator's link replaces an automatic one found by an import.
+    r.origin = null, r.confidence = null, r.record = null, r.field = null, r.import = null
 WITH w
 SET w.conceptText = reduce(text = '', name IN COLLECT {
       MATCH (w)-[:DISCUSSES]->(x:Concept) RETURN x.name + ' ' + coalesce(x.aliasText, '')

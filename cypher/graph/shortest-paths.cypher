@@ -8,4 +8,4 @@ WHERE length(p) <= $maxLength
 WITH p LIMIT $limit
 RETURN [n IN nodes(p) | n {.*, __type: head([l IN labels(n) WHERE l IN ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link', 'Document']])}] AS nodes,
        [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id,
-         source: CASE WHEN r.quote IS NULL THEN null ELSE r {.document, .line, .quote, .url} END}] AS edges
+         source: CASE WHEN r.quote IS NULL THEN null ELSE r {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END}] AS edges

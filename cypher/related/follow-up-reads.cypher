@@ -23,6 +23,6 @@ WITH w, route, depth, cost, last(relationships(route)) AS edge
 RETURN depth,
        w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS work,
        {type: type(edge), from: startNode(edge).id, to: endNode(edge).id,
-        source: CASE WHEN edge.quote IS NULL THEN null ELSE edge {.document, .line, .quote, .url} END} AS reference,
+        source: CASE WHEN edge.quote IS NULL THEN null ELSE edge {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END} AS reference,
        [n IN nodes(route) | n.id] AS route
 ORDER BY depth, cost, edge.line, w.title

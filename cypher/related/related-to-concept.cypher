@@ -35,7 +35,7 @@ CALL (found) {
   RETURN collect({
   kind: kind, weight: weight, seed: null, direction: null,
   via: [v IN via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Talk', 'Paper']])}],
-  source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url} END
+  source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END
 }) AS reasons
 }
 RETURN w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS work, score, reasons

@@ -81,7 +81,7 @@ function toGraphNode(node: Entity): GraphNode {
     id: node.id,
     label: nameOf(node),
     type: node.__type,
-    kind: 'kind' in node ? node.kind : null,
+    kind: 'kind' in node ? (node.kind ?? null) : null,
     year: 'year' in node ? (node.year ?? null) : null,
     properties: node,
   };

@@ -1,52 +1,108 @@
 /**
- * `npm run import -- <pack.yaml>`: checks a knowledge pack, then writes it all or nothing, with
- * a progress bar. Importing the same pack again changes nothing.
+ * `npm run import -- FILE... [--format F] [--dry-run]`: imports knowledge packs (.yaml) and
+ * bibliographic files (BibTeX, RIS, CSL-JSON, OpenAlex, Semantic Scholar, arXiv JSON Lines) into
+ * the graph. Every file is checked before anything is written; a pack lands whole or not at all,
+ * and so does an import of records (a failed batch takes back the whole import). Importing the
+ * same files again changes nothing. A progress bar shows rows or records per second.
  */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
+import { recordFormats, type RecordFormat } from './formats/index.js';
+import { checkInputs, importRecords } from './import-records.js';
+import { formatReport } from './import-report.js';
 import { loadPack } from './load-pack.js';
 import { PackError, readPack } from './read-pack.js';
-import { formatCounts } from './seed.js';
+import { ImportError } from './records.js';
+import { formatCounts, seedIfEmpty } from './seed.js';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: npm run import -- <pack.yaml>');
+const usage = `usage: npm run import -- FILE... [--format ${recordFormats.join('|')}] [--dry-run]`;
+const options = { format: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } as const;
+let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof options }>>;
+try {
+  args = parseArgs({ allowPositionals: true, options });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
 }
+const format = args.values.format as RecordFormat | undefined;
+if (format !== undefined && !recordFormats.includes(format)) {
+  console.error(`unknown format "${format}"\n${usage}`);
+  process.exit(2);
+}
+if (args.positionals.length === 0) {
+  console.error(usage);
+  process.exit(2);
+}
+const dryRun = args.values['dry-run'];
+const isPack = (file: string) => /\.ya?ml$/i.test(file);
+const packFiles = args.positionals.filter(isPack);
+const inputs = args.positionals.filter((f) => !isPack(f)).map((f) => ({ name: path.basename(f), path: f }));
 
-let loaded: Awaited<ReturnType<typeof readPack>>;
+// Check everything before connecting: a wrong file is reported with all its problems.
+const packs = [];
 try {
-  loaded = await readPack(file);
+  for (const file of packFiles) {
+    const loaded = await readPack(file);
+    packs.push(loaded);
+    console.log(`${file}: valid (${loaded.pack.talks.length} talks, ${loaded.pack.papers.length} papers, ${loaded.pack.concepts.length} concepts, ${loaded.pack.people.length} people).`);
+  }
+  if (inputs.length) {
+    for (const file of await checkInputs(inputs, { format })) console.log(`${file.name}: valid (${file.records} ${file.format} records).`);
+  }
 } catch (error) {
-  console.error(error instanceof PackError ? error.message : `error: ${(error as Error).message}`);
+  if (error instanceof PackError || error instanceof ImportError) console.error(error.message);
+  else console.error(`error: ${(error as Error).message}`);
   process.exit(1);
 }
-console.log(`${file}: valid (${loaded.pack.talks.length} talks, ${loaded.pack.papers.length} papers, ${loaded.pack.concepts.length} concepts, ${loaded.pack.people.length} people).`);
+if (dryRun && packs.length) console.log('(--dry-run: the packs are checked only)');
 
 const config = loadConfig();
 const connection = await connect(config).catch((error: Error) => {
   console.error(`error: ${error.message}`);
   process.exit(1);
 });
-const bar = new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {duration}s', hideCursor: true }, Presets.shades_classic);
+const bar = new SingleBar(
+  { format: 'importing [{bar}] {percentage}% | {value}/{total} {unit} | {speed}/s | {duration}s', hideCursor: true },
+  Presets.shades_classic,
+);
+const started = Date.now();
+const speed = (done: number) => Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
 try {
   await migrate(connection.db);
-  bar.start(1, 0);
-  const counts = await loadPack(connection.db, loaded, {
-    onProgress: (done, total) => {
-      bar.setTotal(total);
-      bar.update(done);
-    },
-  });
-  bar.stop();
-  console.log(`Imported into ${connection.uri}.\n${formatCounts(counts)}`);
-  await embedChanged(connection.db, config, console.log);
+  for (const loaded of dryRun ? [] : packs) {
+    bar.start(1, 0, { unit: 'rows', speed: 0 });
+    const counts = await loadPack(connection.db, loaded, {
+      onProgress: (done, total) => {
+        bar.setTotal(total);
+        bar.update(done, { speed: speed(done) });
+      },
+    });
+    bar.stop();
+    console.log(`Imported ${loaded.pack.event.id} into ${connection.uri}.\n${formatCounts(counts)}`);
+  }
+  if (inputs.length) {
+    // On a fresh database the seed packs come first, so imported works meet the ICML talks and concepts.
+    if (!dryRun && packs.length === 0 && (await seedIfEmpty(connection.db))) console.log('Seeded the empty database with the packs under seeds/.');
+    const report = await importRecords(connection.db, inputs, {
+      format,
+      dryRun,
+      onStart: (total) => bar.start(total, 0, { unit: 'records', speed: 0 }),
+      onProgress: (done) => bar.update(done, { speed: speed(done) }),
+    });
+    bar.stop();
+    console.log(formatReport(report));
+  }
+  // Search by meaning: what the import changed gets its embeddings now (nothing without the model).
+  if (!dryRun) await embedChanged(connection.db, config, console.log);
 } catch (error) {
   bar.stop();
-  console.error(`error: the import was rolled back, nothing was written: ${(error as Error).message}`);
+  const message = error instanceof ImportError ? error.message : (error as Error).message;
+  console.error(`error: the import was rolled back, nothing was written: ${message}`);
   process.exitCode = 1;
 } finally {
   await connection.stop();

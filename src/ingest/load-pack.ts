@@ -80,8 +80,8 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
       ],
     ],
     ['ingest/merge-papers', pack.papers.map((p) => stripUndefined({
-      id: p.id, title: p.title, year: p.year, venue: p.venue, arxiv: p.arxiv, url: p.url,
-      publicRecord: p.publicRecord, ...source(p.source),
+      id: p.id, kind: p.kind, title: p.title, titleAsWritten: p.titleAsWritten, citedAs: p.citedAs, year: p.year, venue: p.venue,
+      arxiv: p.arxiv, doi: p.doi, url: p.url, publicRecord: p.publicRecord, noRecord: p.noRecord, ...source(p.source),
     }))],
     [
       'ingest/merge-talks',

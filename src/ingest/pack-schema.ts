@@ -8,9 +8,12 @@
  *   line and a verbatim quote from that line. The loader checks each quote against the document.
  * - Facts added from outside the notes (a paper's authors, arXiv id) say so with
  *   `origin: public-record` (people) or `publicRecord: [field, ...]` (papers).
+ * - A statement the support check (audit-pack.ts) flags is kept only with a curator's reason in
+ *   `why`: a concept link whose quote does not name the concept, a follow-up read without a
+ *   reading cue, a quote from outside the lines of the talk it belongs to.
  */
 import { z } from 'zod';
-import { linkKinds, origins, personRoles, referenceTypes, sessionKinds, talkKinds } from '../model/vocabulary.js';
+import { linkKinds, origins, paperKinds, personRoles, publicRecordFields, referenceTypes, sessionKinds, talkKinds } from '../model/vocabulary.js';
 
 export const slug = z
   .string()
@@ -25,6 +28,8 @@ export const evidenceSchema = z.strictObject({
   document: slug.optional(),
   line: z.number().int().positive(),
   quote: z.string().min(1).max(240),
+  /** Why the quote supports the statement, when the support check cannot see it (audit-pack.ts). */
+  why: z.string().trim().min(1).max(400).optional(),
 });
 
 
@@ -129,13 +134,26 @@ export const talkSchema = z.strictObject({
 
 export const paperSchema = z.strictObject({
   id: slug,
+  kind: z.enum(paperKinds).default('PAPER'),
+  /** The title of record (or the notes' words, when there is no record). */
   title: text(400),
+  /** The title exactly as the notes write it, when it differs from `title`; it must occur on the source line. */
+  titleAsWritten: text(400).optional(),
   year: z.number().int().min(1900).max(2100).optional(),
   venue: text(200).optional(),
+  /**
+   * How the notes cite it, when that differs from the record ("Feudal RL (NIPS ‘93)", "Redondo and
+   * Morris (2010)"); it must occur on the source line.
+   */
+  citedAs: text(300).optional(),
+  /** An arXiv identifier without its version. */
   arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'an arXiv id such as "1701.07875"').optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1073/pnas.1611835114"').optional(),
   url: z.url().optional(),
   /** Fields whose values come from the public record rather than the notes. */
-  publicRecord: z.array(z.enum(['title', 'year', 'venue', 'arxiv', 'url'])).default([]),
+  publicRecord: z.array(z.enum(publicRecordFields)).default([]),
+  /** Why this entry has no DOI, arXiv id or URL (the public record has none, or it is not identified). */
+  noRecord: text(400).optional(),
   /** Where the notes name this paper, if they do. */
   source: evidenceSchema.optional(),
   people: z.array(participationSchema).default([]),

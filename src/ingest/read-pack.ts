@@ -212,7 +212,17 @@ export function checkPack(pack: Pack, documents: Map<string, string[]>): string[
     if (talk.lines.to > length) problems.push(`${at}.lines.to: line ${talk.lines.to} is past the end of the document (${length} lines)`);
     work(at, talk);
   });
-  pack.papers.forEach((paper, i) => work(`papers[${i}]`, paper));
+  pack.papers.forEach((paper, i) => {
+    work(`papers[${i}]`, paper);
+    // What the notes write must be on the line the notes name the paper.
+    for (const field of ['titleAsWritten', 'citedAs'] as const) {
+      const written = paper[field];
+      if (written === undefined) continue;
+      const line = paper.source ? documents.get(paper.source.document ?? defaultDocument)?.[paper.source.line - 1] : undefined;
+      if (!paper.source) problems.push(`papers[${i}].${field}: needs the paper's source line`);
+      else if (line !== undefined && !line.includes(written)) problems.push(`papers[${i}].${field}: "${written}" does not occur on line ${paper.source.line}`);
+    }
+  });
 
   pack.concepts.forEach((concept, i) => {
     concept.broader.forEach((id, j) => ref(`concepts[${i}].broader[${j}]`, 'concept', conceptIds, id));

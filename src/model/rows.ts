@@ -3,7 +3,7 @@
  * once from the driver's values at the repository boundary (src/db/values.ts). Each object type
  * of the schema is backed by one of these (Pothos' objectRef<Shape>).
  */
-import type { LinkKind, Origin, PersonRole, ReasonKind, ReferenceType, SessionKind, TalkKind } from './vocabulary.js';
+import type { LinkKind, Origin, PaperKind, PersonRole, ReasonKind, ReferenceType, SessionKind, TalkKind } from './vocabulary.js';
 /** A value as the statements return it once converted: what JSON can hold. */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -20,6 +20,9 @@ interface Node<T extends string> {
   sourceDocument?: string;
   sourceLine?: number;
   sourceQuote?: string;
+  /** For a node an import brought: the record and field its name or title comes from. */
+  sourceRecord?: string;
+  sourceField?: string;
   /** The lowercased names and aliases it is looked up by, where a statement returns them. */
   keys?: string[];
 }
@@ -39,6 +42,14 @@ export interface TalkNode extends Node<'Talk'> {
 
 export interface PaperNode extends Node<'Paper'> {
   title: string;
+  /** PAPER, or BOOK, SOFTWARE, THREAD for other works the notes suggest reading; absent: PAPER. */
+  kind?: PaperKind;
+  /** The title exactly as the notes write it, where it differs from the record's. */
+  titleAsWritten?: string;
+  /** How the notes cite it, where that differs from the record. */
+  citedAs?: string;
+  /** Why there is no identifier to open it by. */
+  noRecord?: string;
   year?: number;
   venue?: string;
   arxiv?: string;
@@ -115,6 +126,12 @@ export interface Source {
   line: number | null;
   quote: string;
   url?: string | null;
+  /** For a fact imported from a bibliographic record: the record's id in its file, and the field. */
+  record?: string | null;
+  field?: string | null;
+  /** AUTOMATIC (found by an import in a title or abstract) or PUBLIC_RECORD; absent for the notes and curators. */
+  origin?: string | null;
+  confidence?: number | null;
 }
 
 /** A code repository, demo or site a work links to, with the line of the notes that gives it. */

@@ -15,10 +15,11 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
 
 /**
  * What the app stores beside the graph for itself, never shown as nodes or edges: a work's or
- * concept's sentence embedding (src/embed), linked to it by EMBEDS.
+ * concept's sentence embedding (src/embed) linked by EMBEDS, and a reference an import could not
+ * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED.
  */
-export const storageLabels = ['Embedding'] as const;
-export const storageRelationshipTypes = ['EMBEDS'] as const;
+export const storageLabels = ['Embedding', 'UnresolvedReference'] as const;
+export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED'] as const;
 
 /** Typed references between works, from the notes (or a curator): what to read next, and why. */
 export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
@@ -51,6 +52,15 @@ export type PersonRole = (typeof personRoles)[number];
 /** Where a fact comes from: the notes themselves, or the public record (a paper's authors, its arXiv id). */
 export const origins = ['NOTES', 'PUBLIC_RECORD'] as const;
 export type Origin = (typeof origins)[number];
+/**
+ * What a "paper" entry is: a paper, or another work the notes suggest reading that is not one
+ * (a book, a software library, a discussion thread). All are read the same way and can be the
+ * target of a reference.
+ */
+export const paperKinds = ['PAPER', 'BOOK', 'SOFTWARE', 'THREAD'] as const;
+export type PaperKind = (typeof paperKinds)[number];
+/** Fields of a paper whose values can come from the public record (`publicRecord`). */
+export const publicRecordFields = ['title', 'year', 'venue', 'arxiv', 'doi', 'url'] as const;
 
 /** Why a work is related to a seed work (relatedWork) or to a concept (relatedToConcept). */
 export const reasonKinds = [

@@ -28,6 +28,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Connection: { totalCount: number };
   AuthScopes: { curator: boolean };
+  /** An uploaded file (GraphQL multipart request), as graphql-yoga hands it over. */
+  Scalars: { File: { Input: File; Output: never } };
 }>({
   // Scope auth goes first, so a refused request runs nothing else.
   plugins: [ScopeAuthPlugin, RelayPlugin, ValidationPlugin],

@@ -13,6 +13,7 @@ import './trail.js';
 import './path.js';
 import './graph.js';
 import './import.js';
+import './records.js';
 import './status.js';
 
 export const schema = builder.toSchema();

@@ -19,15 +19,37 @@ export const PaperOrderEnum = builder.enumType('PaperOrder', {
 
 builder.node(PaperRef, {
   ...nodeOptions('Paper'),
-  description: 'A paper: one a talk presents, or one the notes point to.',
+  description:
+    'A paper: one a talk presents, or one the notes point to. A few are other works the notes suggest reading ' +
+    '(a book, a software library, a discussion thread); `kind` says which.',
   interfaces: [WorkRef],
   fields: (t) => ({
+    titleAsWritten: t.string({
+      nullable: true,
+      description: 'The title exactly as the notes write it, when it differs from `title` (the title of record).',
+      resolve: (paper) => paper.titleAsWritten ?? null,
+    }),
+    citedAs: t.string({
+      nullable: true,
+      description: 'How the notes cite it, when that differs from the record (e.g. "Feudal RL (NIPS ‘93)").',
+      resolve: (paper) => paper.citedAs ?? null,
+    }),
     venue: t.string({ nullable: true, description: 'Where it was published ("ICML 2017", "NIPS 2016", ...); null when unknown.', resolve: (paper) => paper.venue ?? null }),
-    arxiv: t.string({ nullable: true, description: 'The arXiv identifier, such as 1701.07875.', resolve: (paper) => paper.arxiv ?? null }),
+    arxiv: t.string({ nullable: true, description: 'The arXiv identifier, without version, such as 1701.07875.', resolve: (paper) => paper.arxiv ?? null }),
+    doi: t.string({ nullable: true, description: 'The DOI, such as 10.1073/pnas.1611835114.', resolve: (paper) => paper.doi ?? null }),
     url: t.string({
       nullable: true,
-      description: 'Where to read it: the given URL, or the arXiv abstract page.',
-      resolve: (paper) => paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : null),
+      description: 'Where to read it: the given URL (a proceedings page), else the arXiv abstract page, else the DOI resolver.',
+      resolve: (paper) => {
+        if (paper.url) return paper.url;
+        if (paper.arxiv) return `https://arxiv.org/abs/${paper.arxiv}`;
+        return paper.doi ? `https://doi.org/${paper.doi}` : null;
+      },
+    }),
+    noRecord: t.string({
+      nullable: true,
+      description: 'Why there is no DOI, arXiv id or URL to open it by (e.g. the notes do not name it).',
+      resolve: (paper) => paper.noRecord ?? null,
     }),
     publicRecord: t.stringList({
       description: 'Fields whose values come from the public record, not from the notes (e.g. ["arxiv", "year"]).',

@@ -3,7 +3,7 @@
  * people, links, references in and out), and the edge types that carry their sources.
  */
 import type { ConceptLink, Contribution, ReferenceEdge, WorkLink } from '../model/rows.js';
-import { linkKinds, origins, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
+import { linkKinds, paperKinds, origins, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';
@@ -24,10 +24,13 @@ export const talkKindDescriptions = {
 } satisfies Record<(typeof talkKinds)[number], string>;
 
 export const WorkKindEnum = builder.enumType('WorkKind', {
-  description: 'What a work is: a kind of talk, or a paper.',
-  values: describedValues([...talkKinds, 'PAPER'], {
+  description: 'What a work is: a kind of talk, a paper, or another readable work the notes point to (BOOK, SOFTWARE, THREAD).',
+  values: describedValues([...talkKinds, ...paperKinds], {
     ...talkKindDescriptions,
     PAPER: 'A paper: one a talk presents, or one the notes point to.',
+    BOOK: 'A book the notes suggest reading.',
+    SOFTWARE: 'A software library the notes suggest reading.',
+    THREAD: 'A discussion thread the notes suggest reading.',
   }),
 });
 export const ReferenceTypeEnum = builder.enumType('ReferenceType', {
@@ -120,11 +123,12 @@ WorkRef.implement({
     title: t.string({ description: 'The title, as the notes or the paper give it.', resolve: (w) => w.title }),
     kind: t.field({
       type: WorkKindEnum,
-      description: 'PAPER for a paper; for a talk, its kind (TALK, TUTORIAL, SECTION, ...).',
-      resolve: (w) => (w.__type === 'Paper' ? 'PAPER' : w.kind),
+      description: 'For a paper, PAPER (or BOOK, SOFTWARE, THREAD for the other works the notes point to); for a talk, its kind (TALK, TUTORIAL, SECTION, ...).',
+      resolve: (w) =>
+        w.__type === 'Paper' ? (w.kind ?? 'PAPER') : w.kind,
     }),
     year: t.int({ nullable: true, description: 'The year it was given or published; null when unknown.', resolve: (w) => w.year ?? null }),
-    source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work.', resolve: (w) => nodeSource(w) }),
+    source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work, or, for a work an import brought, the record and field its title comes from.', resolve: (w) => nodeSource(w) }),
     concepts: t.field({
       type: [ConceptRef],
       description: 'The concepts it discusses (see `conceptLinks` for where the notes say so).',

@@ -49,7 +49,7 @@ describe('works and their facts', () => {
       url: 'https://github.com/SKTBrain/DiscoGAN', kind: 'CODE', asWritten: 'https//github.com/SKTBrain/DiscoGAN', corrected: true, source: { line: 158 },
     });
     expect(talk.referencesOut).toContainEqual(expect.objectContaining({
-      type: 'FOLLOW_UP_READ', work: { title: 'Unsupervised Visual Attribute Transfer with Reconfigurable GAN', arxiv: null },
+      type: 'FOLLOW_UP_READ', work: { title: 'Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks', arxiv: '1707.09798' },
     }));
     expect(talk.referencesOut.find((r: any) => r.type === 'RELATED').work.arxiv).toBe('1703.10593');
     expect(talk.conceptLinks.length).toBeGreaterThan(0);
@@ -196,7 +196,7 @@ describe('related work, trails and paths', () => {
   it('ranks CycleGAN and the Reconfigurable GAN follow-up near the top for the DiscoGAN talk, with their quotes', async () => {
     const { relatedWork } = await data(`query($to: [ID!]!) { relatedWork(to: $to, first: 10) { score work { title } reasons { kind description source { line quote } } } }`, { to: [DISCOGAN] });
     const titles = relatedWork.map((r: any) => r.work.title);
-    const followUp = titles.indexOf('Unsupervised Visual Attribute Transfer with Reconfigurable GAN');
+    const followUp = titles.indexOf('Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks');
     const cycleGan = titles.findIndex((t: string) => /Cycle-Consistent/.test(t));
     expect(followUp).toBeGreaterThanOrEqual(0);
     expect(followUp).toBeLessThan(3);
@@ -338,5 +338,46 @@ describe('GraphiQL examples', () => {
     const [value] = Object.values(result.data!);
     const size = Array.isArray(value) ? value.length : (value as any)?.totalCount ?? (value ? 1 : 0);
     expect(size).toBeGreaterThan(0);
+  });
+});
+
+describe('the audited pack, as the API serves it', () => {
+  it('gives each paper its identifiers and an address to open, and keeps the notes’ words apart from the record', async () => {
+    const found = await data(`{
+      feudal: paper(id: "paper-feudal-reinforcement-learning") { title citedAs year venue url publicRecord }
+      memories: paper(id: "paper-making-memories-last") { year doi url citedAs }
+      wgan: paper(id: "paper-wasserstein-gan") { title titleAsWritten arxiv url }
+      perceptrons: paper(id: "paper-perceptrons") { kind url noRecord }
+    }`);
+    expect(found.feudal).toMatchObject({
+      citedAs: 'Feudal RL (NIPS ‘93)', year: 1993, venue: 'Advances in Neural Information Processing Systems 5 (NIPS 1992)',
+      url: 'https://papers.nips.cc/paper/714-feudal-reinforcement-learning',
+    });
+    expect(found.memories).toEqual({ year: 2011, doi: '10.1038/nrn2963', url: 'https://doi.org/10.1038/nrn2963', citedAs: 'Redondo and Morris (2010)' });
+    expect(found.wgan).toEqual({
+      title: 'Wasserstein Generative Adversarial Networks', titleAsWritten: 'Wasserstein GAN', arxiv: '1701.07875',
+      url: 'https://proceedings.mlr.press/v70/arjovsky17a.html',
+    });
+    expect(found.perceptrons).toMatchObject({ kind: 'BOOK', url: null, noRecord: expect.stringContaining('1969') });
+  });
+
+  it('answers a name with the concept it names, not one it was an example of', async () => {
+    const found = await data(`{
+      adam: concept(name: "Adam") { slug broader { slug } }
+      pixelRnn: concept(name: "PixelRNN") { slug }
+      pixelCnn: concept(name: "PixelCNN") { aliases }
+    }`);
+    expect(found).toEqual({ adam: { slug: 'adam', broader: [{ slug: 'adaptive-gradient-methods' }] }, pixelRnn: { slug: 'pixelrnn' }, pixelCnn: { aliases: [] } });
+  });
+
+  it('reaches a library and a discussion thread the notes suggest reading, through referencesOut and followUpReads', async () => {
+    const found = await data(`{
+      spn: talk(id: "the-sum-product-theorem-a-foundation-for-learning-tractable-deep-models") {
+        referencesOut(type: FOLLOW_UP_READ) { work { slug kind ... on Paper { url } } source { line } }
+      }
+      trail: followUpReads(from: "wasserstein-gan", depth: 1) { work { slug kind } type source { line } }
+    }`);
+    expect(found.spn.referencesOut).toEqual([{ work: { slug: 'libspn', kind: 'SOFTWARE', url: 'https://github.com/pronobis/libspn' }, source: { line: 715 } }]);
+    expect(found.trail).toContainEqual({ work: { slug: 'reddit-wasserstein-gan-thread', kind: 'THREAD' }, type: 'FOLLOW_UP_READ', source: { line: 172 } });
   });
 });

@@ -81,7 +81,7 @@ describe('seeding the ICML 2017 pack', () => {
   it('gives the DiscoGAN talk its follow-up read, CycleGAN as related work, and a working code link', async () => {
     const talk = 'Learning to Discover Cross-Domain Relations with GANs';
     const followUp = await one(`MATCH (:Talk {title: $talk})-[r:FOLLOW_UP_READ]->(p:Paper) RETURN p.title AS title, r.line AS line`, { talk });
-    expect(followUp).toEqual({ title: 'Unsupervised Visual Attribute Transfer with Reconfigurable GAN', line: 158 });
+    expect(followUp).toEqual({ title: 'Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks', line: 158 });
     const related = await db.runText(`MATCH (:Talk {title: $talk})-[:RELATED]->(p:Paper) RETURN p.arxiv AS arxiv`, { talk }, 'READ');
     expect(related.map((r) => r.arxiv)).toContain('1703.10593');
     const code = await one(

@@ -1,0 +1,444 @@
+/**
+ * Imports bibliographic records (see records.ts and formats/) into the graph.
+ *
+ * Contract:
+ * - Check first: every file is read once and checked whole; if any record is wrong, nothing is
+ *   written and an ImportError lists the problems with their places.
+ * - Then write, in batches of `batchSize` records, one transaction each, under one import id.
+ *   What a batch creates carries that id (`import`), fields it adds to existing nodes carry it in
+ *   their provenance; if any batch fails, everything the import wrote is taken back
+ *   (cypher/import/rollback.cypher) and the error is thrown.
+ * - Identity: a work is the paper that shares an identifier (DOI, arXiv id, OpenAlex id, Semantic
+ *   Scholar id, DBLP key, in that order), or else the same folded title with the same year (when
+ *   both have one) and the record's first author among its authors. A person is the one with the
+ *   same ORCID, or else the one with the same folded name who is already an author of the work
+ *   (or who was matched so earlier in this import). A name that matches people who share no work
+ *   is not merged: the report lists it as ambiguous.
+ * - Existing facts win: a paper keeps its title, year and venue (a different value is reported as
+ *   a conflict); the import only fills fields that are empty, and adds links that do not exist.
+ * - Importing the same file again adds nothing.
+ * - `dryRun` runs the same statements in one transaction that is rolled back, and reports what
+ *   would have been done.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, StatementRunner } from '../db/database.js';
+import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
+import { detectFormat, readRecords, type RecordFormat, type RecordInput } from './formats/index.js';
+import { defaultLimits, type InputLimits } from './formats/input.js';
+import { foldText, idKeys, idKinds, ImportError, surname, titleKey, type ImportIssue, type WorkIds, type WorkRecord } from './records.js';
+
+export interface ImportOptions {
+  /** The format of every input; detected from each file when unset. */
+  format?: RecordFormat;
+  dryRun?: boolean;
+  /** Records per write transaction (default 500). */
+  batchSize?: number;
+  limits?: InputLimits;
+  /** Most problems reported by a failed check (default 100). */
+  maxIssues?: number;
+  /** Called after the check with the number of records, and after each batch with those written. */
+  onStart?: (total: number) => void;
+  onProgress?: (done: number) => void;
+  /** Called after every statement with its name and milliseconds (for the benchmarks). */
+  onStatement?: (statement: string, ms: number) => void;
+}
+
+export interface ImportReport {
+  importId: string;
+  dryRun: boolean;
+  files: { name: string; format: RecordFormat; records: number }[];
+  records: number;
+  worksCreated: number;
+  worksMerged: number;
+  peopleCreated: number;
+  peopleMerged: number;
+  authorshipsCreated: number;
+  citesCreated: number;
+  referencesUnresolved: number;
+  referencesResolved: number;
+  conceptLinksCreated: number;
+  /** Records that merged into a work already in the graph, and by what. */
+  merges: { record: string; work: string; by: string }[];
+  /** Fields where a record disagrees with the graph; the graph's value is kept. */
+  conflicts: { record: string; work: string; field: string; kept: string; other: string }[];
+  /** Author names that match people who share no work with the record: not merged. */
+  ambiguous: { record: string; name: string; candidates: string[]; created: string }[];
+  /** Identifier keys of cited works not in the graph (first 100). */
+  unresolved: string[];
+}
+
+const LIST_MAX = 1000;
+
+/** Reads and checks every input; throws an ImportError with every problem (up to maxIssues). */
+export async function checkInputs(inputs: RecordInput[], options: ImportOptions = {}): Promise<ImportReport['files']> {
+  const issues: ImportIssue[] = [];
+  const files: ImportReport['files'] = [];
+  const maxIssues = options.maxIssues ?? 100;
+  for (const input of inputs) {
+    const format = options.format ?? (await detectFormat(input));
+    let records = 0;
+    try {
+      for await (const item of readRecords(input, format, options.limits ?? defaultLimits)) {
+        if ('issue' in item) {
+          if (issues.length < maxIssues) issues.push(item.issue);
+        } else records += 1;
+      }
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      issues.push(...error.issues);
+    }
+    if (records === 0 && !issues.some((i) => i.file === input.name)) issues.push({ code: 'INVALID_RECORD', file: input.name, message: 'holds no records' });
+    files.push({ name: input.name, format, records });
+  }
+  if (issues.length) throw new ImportError(issues.slice(0, maxIssues));
+  return files;
+}
+
+class DryRunDone extends Error {}
+
+export async function importRecords(db: Database, inputs: RecordInput[], options: ImportOptions = {}): Promise<ImportReport> {
+  const files = await checkInputs(inputs, options);
+  const total = files.reduce((sum, f) => sum + f.records, 0);
+  options.onStart?.(total);
+  const importId = `import-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const report: ImportReport = {
+    importId, dryRun: !!options.dryRun, files, records: 0, worksCreated: 0, worksMerged: 0, peopleCreated: 0, peopleMerged: 0,
+    authorshipsCreated: 0, citesCreated: 0, referencesUnresolved: 0, referencesResolved: 0, conceptLinksCreated: 0,
+    merges: [], conflicts: [], ambiguous: [], unresolved: [],
+  };
+
+  // A dry run computes them inside its own transaction, which is rolled back.
+  if (!options.dryRun) await db.writeTransaction('import-records:keys', backfillKeys);
+  const matcher = new ConceptMatcher(await db.read<ConceptTerms>('import/concept-terms'));
+  // Folded name -> person, as matched or created by earlier batches of this import (read-only in a batch).
+  const people = new Map<string, string>();
+  const peopleIds = new Set<string>();
+  const batches = async function* () {
+    for (const [i, input] of inputs.entries()) {
+      let batch: WorkRecord[] = [];
+      for await (const item of readRecords(input, files[i]!.format, options.limits ?? defaultLimits)) {
+        if (!('record' in item)) continue;
+        batch.push(item.record);
+        if (batch.length >= (options.batchSize ?? 500)) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+    }
+  };
+  const writeBatch = async (run: StatementRunner, records: WorkRecord[]) => {
+    const timed: StatementRunner = options.onStatement
+      ? async (statement, params) => {
+          const t = performance.now();
+          const rows = await run(statement, params);
+          options.onStatement!(statement, performance.now() - t);
+          return rows as never;
+        }
+      : run;
+    return importBatch(timed, records, { importId, matcher, people, peopleIds });
+  };
+
+  if (options.dryRun) {
+    try {
+      await db.writeTransaction(`import-records:dry-run:${importId}`, async (run) => {
+        resetCounts(report);
+        await backfillKeys(run);
+        for await (const records of batches()) {
+          const part = await writeBatch(run, records);
+          addBatch(report, part, people, peopleIds);
+          options.onProgress?.(report.records);
+        }
+        throw new DryRunDone();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunDone)) throw error;
+    }
+    return report;
+  }
+
+  try {
+    let index = 0;
+    for await (const records of batches()) {
+      index += 1;
+      const part = await db.writeTransaction(`import-records:${importId}:${index}`, (run) => writeBatch(run, records));
+      addBatch(report, part, people, peopleIds);
+      options.onProgress?.(report.records);
+    }
+  } catch (error) {
+    await db.write('import/rollback', { import: importId });
+    throw error;
+  }
+  return report;
+}
+
+function resetCounts(report: ImportReport): void {
+  for (const key of Object.keys(report) as (keyof ImportReport)[]) {
+    if (typeof report[key] === 'number') (report as unknown as Record<string, number>)[key] = 0;
+    if (Array.isArray(report[key]) && key !== 'files') (report[key] as unknown[]).length = 0;
+  }
+}
+
+/** What one batch did; merged into the report once its transaction committed. */
+interface BatchResult {
+  counts: Partial<Record<keyof ImportReport, number>>;
+  merges: ImportReport['merges'];
+  conflicts: ImportReport['conflicts'];
+  ambiguous: ImportReport['ambiguous'];
+  unresolved: string[];
+  people: Map<string, string>;
+}
+
+function addBatch(report: ImportReport, part: BatchResult, people: Map<string, string>, peopleIds: Set<string>): void {
+  for (const [key, value] of Object.entries(part.counts)) (report as unknown as Record<string, number>)[key]! += value ?? 0;
+  for (const key of ['merges', 'conflicts', 'ambiguous'] as const) {
+    (report[key] as unknown[]).push(...(part[key] as unknown[]).slice(0, LIST_MAX - report[key].length));
+  }
+  report.unresolved.push(...part.unresolved.slice(0, 100 - report.unresolved.length));
+  for (const [name, id] of part.people) {
+    people.set(name, id);
+    peopleIds.add(id);
+  }
+}
+
+/** Sets the folded title or name on papers and people that lack one (pack and curated nodes). */
+async function backfillKeys(run: StatementRunner): Promise<void> {
+  const rows = await run<{ id: string; kind: string; text: string | null }>('import/without-keys');
+  const keyed = rows.filter((r) => r.text).map((r) => ({ id: r.id, keys: r.kind === 'Paper' ? { titleKey: foldText(r.text!) } : { nameKey: foldText(r.text!) } }));
+  for (let i = 0; i < keyed.length; i += 5000) await run('import/set-keys', { rows: keyed.slice(i, i + 5000) });
+}
+
+interface ExistingWork {
+  work: { id: string; title: string; titleKey: string | null; year: number | null; venue: string | null; url: string | null; abstract: string | null } & Record<(typeof idKinds)[number], string | null>;
+  authors: { id: string; nameKey: string | null }[];
+}
+
+interface Target {
+  id: string;
+  isNew: boolean;
+  /** The values the work has now (in the graph, or as this batch creates it). */
+  state: Record<string, unknown>;
+  create?: Record<string, unknown>;
+  set: Record<string, unknown>;
+  provenance: string[];
+  /** Surnames of the work's authors, for matching by title. */
+  authorKeys: Set<string>;
+  /** The work's authors in the graph, for matching a record's authors by a shared work. */
+  authors: { id: string; nameKey: string }[];
+}
+
+const fieldsFilled = ['doi', 'arxiv', 'openalex', 's2', 'dblp', 'year', 'venue', 'url', 'abstract'] as const;
+const conflictFields = new Set(['doi', 'arxiv', 'openalex', 's2', 'dblp', 'year', 'venue']);
+
+async function importBatch(
+  run: StatementRunner,
+  records: WorkRecord[],
+  context: { importId: string; matcher: ConceptMatcher; people: ReadonlyMap<string, string>; peopleIds: ReadonlySet<string> },
+): Promise<BatchResult> {
+  const { importId } = context;
+  const result: BatchResult = { counts: { records: records.length }, merges: [], conflicts: [], ambiguous: [], unresolved: [], people: new Map() };
+  const count = (key: keyof ImportReport, n = 1) => (result.counts[key] = (result.counts[key] ?? 0) + n);
+  const recordName = (r: WorkRecord) => `${r.source.name}#${r.source.record}`;
+
+  // 1. Works the batch's records and their references may name.
+  const ids: Record<string, Set<string>> = Object.fromEntries(idKinds.map((k) => [k, new Set<string>()]));
+  for (const record of records) {
+    for (const named of [record.ids, ...record.references]) for (const kind of idKinds) if (named[kind]) ids[kind]!.add(named[kind]!);
+  }
+  const found = await run<ExistingWork>('import/find-works', {
+    ids: Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, [...v]])),
+    titleKeys: [...new Set(records.map((r) => titleKey(r)))],
+  });
+  const byKey = new Map<string, Target>();
+  const byTitle = new Map<string, Target[]>();
+  const targets = new Map<string, Target>();
+  const remember = (target: Target) => {
+    targets.set(target.id, target);
+    for (const key of idKeys(target.state as WorkIds)) if (!byKey.has(key)) byKey.set(key, target);
+    const title = target.state.titleKey as string | undefined;
+    if (title) byTitle.set(title, [...(byTitle.get(title) ?? []).filter((t) => t !== target), target]);
+  };
+  for (const { work, authors } of found) {
+    const known = authors.filter((a): a is { id: string; nameKey: string } => !!a.nameKey);
+    remember({ id: work.id, isNew: false, state: { ...work }, set: {}, provenance: [], authorKeys: new Set(known.map((a) => surname(a.nameKey))), authors: known });
+  }
+
+  // 2. Each record to its work: an existing one, one created earlier in this batch, or a new one.
+  const assigned: { record: WorkRecord; target: Target }[] = [];
+  for (const record of records) {
+    const keys = idKeys(record.ids);
+    const byId = keys.map((k) => [k, byKey.get(k)] as const).filter(([, t]) => t);
+    let target = byId[0]?.[1];
+    let by = byId[0]?.[0].split(':')[0];
+    for (const [key, other] of byId) {
+      if (other !== target) result.conflicts.push({ record: recordName(record), work: target!.id, field: key.split(':')[0]!, kept: target!.id, other: `${other!.id} (${key})` });
+    }
+    if (!target) {
+      const first = record.authors[0] ? surname(record.authors[0].name) : undefined;
+      target = (byTitle.get(titleKey(record)) ?? []).find(
+        (t) => (t.state.year == null || record.year == null || t.state.year === record.year) && (!first || t.authorKeys.size === 0 || t.authorKeys.has(first)),
+      );
+      by = 'title';
+    }
+    if (!target) {
+      target = newTarget(record);
+      count('worksCreated');
+    } else {
+      count('worksMerged');
+      result.merges.push({ record: recordName(record), work: target.id, by: by! });
+    }
+    fill(target, record, importId, result, recordName(record));
+    for (const author of record.authors) target.authorKeys.add(surname(author.name));
+    remember(target);
+    assigned.push({ record, target });
+  }
+
+  // 3. Authors to people.
+  const nameKeys = new Set<string>();
+  const orcids = new Set<string>();
+  for (const { record } of assigned) for (const a of record.authors) {
+    nameKeys.add(foldText(a.name));
+    if (a.orcid) orcids.add(a.orcid);
+  }
+  const candidates = await run<{ id: string; orcid: string | null; nameKey: string | null; works: string[] }>('import/find-people', {
+    orcids: [...orcids], nameKeys: [...nameKeys], works: [...targets.values()].filter((t) => !t.isNew).map((t) => t.id),
+  });
+  const personRows = new Map<string, { id: string; create: Record<string, unknown>; set: Record<string, unknown>; provenance: string[] }>();
+  const authorships: unknown[][] = [];
+  for (const { record, target } of assigned) {
+    for (const [position, author] of record.authors.entries()) {
+      const nameKey = foldText(author.name);
+      let person = author.orcid ? candidates.find((c) => c.orcid === author.orcid)?.id : undefined;
+      const sameName = candidates.filter((c) => c.nameKey === nameKey && (!author.orcid || !c.orcid || c.orcid === author.orcid));
+      if (!person) {
+        // An author of this very work with the same name, or the same surname and first initial
+        // ("Neil Rabinowitz" is the work's "Neil C. Rabinowitz").
+        const sharing = sameName.filter((c) => c.works.includes(target.id)).map((c) => c.id);
+        const similar = target.authors.filter((a) => sameInitialAndSurname(a.nameKey, nameKey)).map((a) => a.id);
+        const matches = sharing.length ? sharing : [...new Set(similar)];
+        if (matches.length === 1) person = matches[0];
+        else if (matches.length > 1) result.ambiguous.push({ record: recordName(record), name: author.name, candidates: matches, created: '' });
+      }
+      person ??= result.people.get(nameKey) ?? context.people.get(nameKey);
+      if (!person) {
+        person = author.orcid ? `orcid-${author.orcid.toLowerCase()}` : `author-${slugOf(author.name) || hash(nameKey)}`;
+        const others = sameName.filter((c) => c.id !== person);
+        if (others.length) result.ambiguous.push({ record: recordName(record), name: author.name, candidates: others.map((c) => c.id), created: person });
+      }
+      result.people.set(nameKey, person);
+      let row = personRows.get(person);
+      if (!row) {
+        const known = candidates.find((c) => c.id === person) ?? (target.authors.some((a) => a.id === person) ? { orcid: null } : undefined);
+        row = {
+          id: person,
+          create: { id: person, name: author.name, keys: [author.name.toLowerCase()], aliases: [], aliasText: '', nameKey, ...(author.orcid ? { orcid: author.orcid } : {}) },
+          set: {},
+          provenance: [],
+        };
+        personRows.set(person, row);
+        if (known) count('peopleMerged');
+        else if (!context.peopleIds.has(person)) count('peopleCreated');
+        if (known && author.orcid && !known.orcid) {
+          row.set.orcid = author.orcid;
+          row.provenance.push(provenance(importId, 'orcid', record, record.fields.authors ?? 'authors'));
+        }
+      }
+      authorships.push([person, target.id, position + 1, record.source.name, record.source.line ?? null, record.source.record, record.fields.authors ?? 'authors', author.name]);
+    }
+  }
+
+  // 4. References: CITES when the cited work is known, else an unresolved reference.
+  const cites: unknown[][] = [];
+  const unresolved: unknown[][] = [];
+  for (const { record, target } of assigned) {
+    for (const reference of record.references) {
+      const keys = idKeys(reference);
+      const cited = keys.map((k) => byKey.get(k)).find(Boolean);
+      const place = [record.source.name, record.source.line ?? null, record.source.record, record.fields.references ?? 'references'];
+      if (cited) cites.push([target.id, cited.id, ...place, keys[0]]);
+      else if (keys[0]) {
+        unresolved.push([target.id, keys[0], ...place]);
+        if (result.unresolved.length < 100) result.unresolved.push(keys[0]);
+      }
+    }
+  }
+  const waiting = [...targets.values()].flatMap((t) => idKeys(t.state as WorkIds).map((key) => [key, t.id]));
+
+  // 5. Concepts named in titles and abstracts.
+  const discusses = assigned.flatMap(({ record, target }) =>
+    context.matcher.match(record).map((m) => [target.id, m.concept, record.source.name, record.source.line ?? null, record.source.record, m.field, m.quote, m.confidence]),
+  );
+
+  const written = [...targets.values()].filter((t) => t.isNew || Object.keys(t.set).length || assigned.some((a) => a.target === t));
+  await run('import/merge-works', {
+    import: importId,
+    rows: written.map((t) => ({ id: t.id, create: t.create ?? {}, set: t.set, provenance: t.provenance })),
+  });
+  await run('import/merge-people', { import: importId, rows: [...personRows.values()] });
+  const sum = async (statement: string, rows: unknown[][], key: keyof ImportReport) => {
+    if (!rows.length) return;
+    const [row] = await run<{ created?: number; resolved?: number }>(statement, { import: importId, rows });
+    count(key, row?.created ?? row?.resolved ?? 0);
+  };
+  await sum('import/merge-authorships', authorships, 'authorshipsCreated');
+  await sum('import/merge-cites', cites, 'citesCreated');
+  await sum('import/merge-unresolved', unresolved, 'referencesUnresolved');
+  await sum('import/resolve-references', waiting, 'referencesResolved');
+  await sum('import/merge-automatic-discusses', discusses, 'conceptLinksCreated');
+  await run('ingest/refresh-search-text', { ids: [...new Set(assigned.map((a) => a.target.id))] });
+  return result;
+}
+
+function newTarget(record: WorkRecord): Target {
+  const key = titleKey(record);
+  const primary = idKeys(record.ids)[0] ?? `title:${key}|${record.year ?? ''}|${record.authors[0] ? surname(record.authors[0].name) : ''}`;
+  const id = `paper-${slugOf(record.title).slice(0, 60).replace(/-+$/, '')}-${hash(primary)}`;
+  const publicRecord = ['title', 'year', 'venue', 'arxiv', 'url'].filter((f) => f === 'title' || record[f as keyof WorkRecord] !== undefined || (f === 'arxiv' && record.ids.arxiv));
+  const create = {
+    id,
+    title: record.title,
+    titleKey: key,
+    publicRecord,
+    sourceDocument: record.source.name,
+    ...(record.source.line ? { sourceLine: record.source.line } : {}),
+    sourceRecord: record.source.record,
+    sourceField: record.fields.title ?? 'title',
+    sourceQuote: record.title.slice(0, 240),
+  };
+  return { id, isNew: true, state: { ...create }, create, set: {}, provenance: [], authorKeys: new Set(), authors: [] };
+}
+
+/** Fills the work's empty fields from the record (with provenance) and notes disagreements. */
+function fill(target: Target, record: WorkRecord, importId: string, result: BatchResult, name: string): void {
+  const values: Record<string, unknown> = { ...record.ids, year: record.year, venue: record.venue, url: record.url, abstract: record.abstract };
+  for (const field of fieldsFilled) {
+    const value = values[field];
+    if (value === undefined) continue;
+    const current = target.state[field];
+    if (current == null) {
+      target.state[field] = value;
+      target.set[field] = value;
+      const sourceField = idKinds.includes(field as (typeof idKinds)[number]) ? field : (record.fields[field] ?? field);
+      target.provenance.push(provenance(importId, field, record, sourceField));
+    } else if (conflictFields.has(field) && String(current).toLowerCase() !== String(value).toLowerCase()) {
+      result.conflicts.push({ record: name, work: target.id, field, kept: String(current), other: String(value) });
+    }
+  }
+}
+
+function provenance(importId: string, field: string, record: WorkRecord, sourceField: string): string {
+  return [importId, field, record.source.name, record.source.record, record.source.line ?? '', sourceField].join('\t');
+}
+
+/** "neil c rabinowitz" and "neil rabinowitz": the same first initial and surname. */
+function sameInitialAndSurname(a: string, b: string): boolean {
+  return a[0] === b[0] && surname(a) === surname(b);
+}
+
+function slugOf(text: string): string {
+  return foldText(text).replace(/ /g, '-').slice(0, 80);
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 8);
+}

@@ -1,0 +1,307 @@
+/**
+ * Importing bibliographic records into the seeded graph: merging with the ICML pack's papers and
+ * people, references, automatic concept links, idempotence, dry runs, rollback, and malformed
+ * files that write nothing. Every import is taken back in afterAll (cypher/import/rollback.cypher).
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { importRecords, type ImportOptions, type ImportReport } from '../../src/ingest/import-records.js';
+import type { RecordInput } from '../../src/ingest/formats/index.js';
+import { ImportError } from '../../src/ingest/records.js';
+import { connectTestDb, totalCounts, TestHelper } from './helpers.js';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
+const file = (name: string): RecordInput => ({ name: path.basename(name), path: path.join(fixtures, name) });
+
+let db: Database;
+const imports: string[] = [];
+async function run(inputs: RecordInput[], options: ImportOptions = {}): Promise<ImportReport> {
+  const report = await importRecords(db, inputs, options);
+  if (!report.dryRun) imports.push(report.importId);
+  return report;
+}
+const one = async <T>(cypher: string, params: Record<string, unknown> = {}) => (await db.runText<T>(cypher, params, 'READ'))[0]!;
+
+beforeAll(() => {
+  db = connectTestDb();
+});
+
+afterAll(async () => {
+  for (const id of imports.reverse()) await db.write('import/rollback', { import: id });
+  await db.runText('MATCH (n:Paper|Person) REMOVE n.titleKey, n.nameKey, n.removedConcepts, n.provenance');
+  await db.runText("MATCH (c:Entity) WHERE c.id STARTS WITH 'author-test-' DETACH DELETE c");
+  await db.close();
+});
+
+describe('importing the ICML fixtures as BibTeX', () => {
+  let before: { nodes: number; relationships: number };
+  let report: ImportReport;
+
+  beforeAll(async () => {
+    before = await totalCounts(db);
+    report = await run([file('icml.bib')]);
+  });
+
+  it('attaches the arXiv id and PMLR address to the Wasserstein GAN paper the pack has, and creates no second one', async () => {
+    expect(report.merges).toContainEqual({ record: 'icml.bib#arjovsky17a', work: 'paper-wasserstein-gan', by: 'arxiv' });
+    const row = await one<{ papers: number; url: string; abstract: string }>(
+      "MATCH (p:Paper) WHERE p.arxiv = '1701.07875' RETURN count(p) AS papers, head(collect(p.url)) AS url, head(collect(p.abstract)) AS abstract",
+    );
+    expect(row.papers).toBe(1);
+    expect(row.url).toBe('http://proceedings.mlr.press/v70/arjovsky17a.html');
+    expect(row.abstract).toMatch(/^Training a GAN with the Jensen-Shannon objective/);
+  });
+
+  it('merges works without identifiers by title, year and first author, and people by name plus a shared work', async () => {
+    // The pack has "Neural Message Passing for Quantum Chemistry" without an arXiv id.
+    expect(report.merges).toContainEqual({ record: 'icml.bib#gilmer17a', work: 'paper-neural-message-passing-for-quantum-chemistry', by: 'title' });
+    const bottou = await one<{ people: number; works: number }>(
+      "MATCH (p:Person) WHERE p.nameKey = 'leon bottou' RETURN count(DISTINCT p) AS people, COUNT { (p)-[:CONTRIBUTED_TO]->(:Paper) } AS works",
+    );
+    expect(bottou.people).toBe(1);
+    // EWC's full author list: the pack names 9 authors, the record 14; the 5 others are new people.
+    const ewc = await one<{ authors: number }>("MATCH (w:Paper {id: 'paper-overcoming-catastrophic-forgetting'})<-[:CONTRIBUTED_TO]-(p) RETURN count(DISTINCT p) AS authors");
+    expect(ewc.authors).toBe(14);
+    expect(report.worksCreated).toBe(0);
+    expect(report.worksMerged).toBe(32);
+  });
+
+  it('keeps where every imported fact came from', async () => {
+    const paper = await one<{ provenance: string[] }>("MATCH (p:Paper {id: 'paper-wasserstein-gan'}) RETURN p.provenance AS provenance");
+    expect(paper.provenance.map((p) => p.split('\t').slice(1))).toContainEqual(['url', 'icml.bib', 'arjovsky17a', '13', 'url']);
+    const anyNew = await one<{ r: Record<string, unknown> }>(
+      "MATCH (:Person)-[r:CONTRIBUTED_TO {record: 'kirkpatrick17'}]->(:Paper {id: 'paper-overcoming-catastrophic-forgetting'}) RETURN properties(r) AS r LIMIT 1",
+    );
+    expect(anyNew.r).toMatchObject({ origin: 'PUBLIC_RECORD', document: 'icml.bib', record: 'kirkpatrick17', field: 'author', role: 'AUTHOR' });
+  });
+
+  it('links concepts the abstracts name, with the sentence as quote, without touching the notes\' links', async () => {
+    const auto = await one<{ r: Record<string, unknown> }>(
+      "MATCH (:Paper {id: 'paper-wasserstein-gan'})-[r:DISCUSSES]->(:Concept {id: 'mode-collapse'}) RETURN properties(r) AS r",
+    );
+    expect(auto.r).toMatchObject({
+      origin: 'AUTOMATIC', document: 'icml.bib', record: 'arjovsky17a', field: 'abstract',
+      quote: 'The resulting Wasserstein GAN trains stably, suffers less mode collapse, and its loss tracks sample quality.',
+    });
+    expect(auto.r.confidence).toBeGreaterThan(0.5);
+    const notes = await one<{ r: Record<string, unknown> }>("MATCH (:Paper {id: 'paper-wasserstein-gan'})-[r:DISCUSSES]->(:Concept {id: 'wgan'}) RETURN properties(r) AS r");
+    expect(notes.r.origin).toBeUndefined();
+    expect(notes.r.pack).toBe('icml-2017');
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const after = await totalCounts(db);
+    expect(after.nodes).toBeGreaterThan(before.nodes);
+    const again = await run([file('icml.bib')]);
+    expect(await totalCounts(db)).toEqual(after);
+    expect(again).toMatchObject({ worksCreated: 0, peopleCreated: 0, authorshipsCreated: 0, citesCreated: 0, conceptLinksCreated: 0 });
+  });
+});
+
+describe('references', () => {
+  it('become CITES between works, from OpenAlex referenced_works (JSON Lines, gzip)', async () => {
+    const report = await run([file('icml-openalex.jsonl.gz')]);
+    expect(report.worksCreated).toBe(0);
+    expect(report.citesCreated).toBeGreaterThanOrEqual(10);
+    const cites = await one<{ n: number }>(
+      "MATCH (:Paper {id: 'paper-improved-training-of-wasserstein-gans'})-[r:CITES {record: 'W9000000003'}]->(:Paper {id: 'paper-wasserstein-gan'}) RETURN count(r) AS n",
+    );
+    expect(cites.n).toBe(1);
+  });
+
+  it('to a work not yet in the graph wait as unresolved references, shown by no query, and resolve when the work arrives', async () => {
+    const citing = JSON.stringify({ externalIds: { ArXiv: '2901.00001' }, title: 'Author Test citing paper', year: 2029, authors: [{ name: 'Author Test Writer' }], references: [{ externalIds: { ArXiv: '2901.00002' } }] });
+    const first = await run([{ name: 'citing.jsonl', text: `${citing}\n` }], { format: 'semantic-scholar' });
+    expect(first).toMatchObject({ worksCreated: 1, referencesUnresolved: 1, citesCreated: 0, unresolved: ['arxiv:2901.00002'] });
+    expect((await one<{ n: number }>("MATCH (u:UnresolvedReference {key: 'arxiv:2901.00002'}) WHERE NOT u:Work AND NOT u:Entity RETURN count(u) AS n")).n).toBe(1);
+
+    const cited = JSON.stringify({ id: '2901.00002', title: 'Author Test cited paper', authors_parsed: [['Writer', 'Author Test', '']], abstract: 'A cited work.', versions: [] });
+    const second = await run([{ name: 'cited.jsonl', text: `${cited}\n` }], { format: 'arxiv' });
+    expect(second.referencesResolved).toBe(1);
+    const row = await one<{ cites: number; waiting: number }>(
+      "MATCH (a:Paper {arxiv: '2901.00001'})-[r:CITES]->(b:Paper {arxiv: '2901.00002'}) RETURN count(r) AS cites, COUNT { (:UnresolvedReference {key: 'arxiv:2901.00002'}) } AS waiting",
+    );
+    expect(row).toEqual({ cites: 1, waiting: 0 });
+  });
+});
+
+describe('people', () => {
+  it('with the same ORCID are one person, however the records spell the name', async () => {
+    // 0000-0002-1825-0097 is ORCID's documented example identifier (Josiah Carberry).
+    const work = (n: number, name: string) =>
+      JSON.stringify({ id: `https://openalex.org/W99000000${n}`, title: `Author Test ORCID ${n}`, publication_year: 2031, authorships: [{ author: { display_name: name, orcid: 'https://orcid.org/0000-0002-1825-0097' } }] });
+    const report = await run([{ name: 'orcid.jsonl', text: `${work(1, 'Josiah Carberry')}\n${work(2, 'J. S. Carberry')}\n` }], { format: 'openalex' });
+    expect(report).toMatchObject({ worksCreated: 2, peopleCreated: 1 });
+    const row = await one<{ people: number; works: number }>(
+      "MATCH (p:Person {orcid: '0000-0002-1825-0097'}) RETURN count(DISTINCT p) AS people, COUNT { (p)-[:CONTRIBUTED_TO]->(:Paper) } AS works",
+    );
+    expect(row).toEqual({ people: 1, works: 2 });
+  });
+
+  it('a name that matches someone who shares no work is not merged, and the report says so', async () => {
+    const text = '@article{test-bottou,\n  title = {Author Test: a paper the pack does not have},\n  author = {Bottou, L{\\\'e}on},\n  year = {2030}\n}\n';
+    const report = await run([{ name: 'ambiguous.bib', text }]);
+    expect(report.ambiguous).toEqual([{ record: 'ambiguous.bib#test-bottou', name: 'Léon Bottou', candidates: ['leon-bottou'], created: 'author-leon-bottou' }]);
+    expect((await one<{ n: number }>("MATCH (p:Person {nameKey: 'leon bottou'}) RETURN count(p) AS n")).n).toBe(2);
+    await db.runText("MATCH (p:Person {id: 'author-leon-bottou'}) SET p.id = 'author-test-leon-bottou'"); // removed in afterAll
+  });
+});
+
+describe('curated links outrank automatic ones', () => {
+  it('an automatic link a curator removed is not added again by a new import', async () => {
+    const link = "MATCH (:Paper {id: 'paper-wasserstein-gan'})-[r:DISCUSSES]->(:Concept {id: 'mode-collapse'}) RETURN count(r) AS n";
+    expect((await one<{ n: number }>(link)).n).toBe(1);
+    await db.write('curation/remove-concept-link', { work: 'paper-wasserstein-gan', concept: 'mode-collapse' });
+    await run([file('icml.ris')]);
+    expect((await one<{ n: number }>(link)).n).toBe(0);
+  });
+});
+
+describe('all or nothing', () => {
+  it('a dry run reports what would be done and writes nothing', async () => {
+    const before = await totalCounts(db);
+    const report = await run([file('icml.csl.json')], { dryRun: true });
+    expect(report.dryRun).toBe(true);
+    expect(report.worksMerged).toBe(32);
+    expect(await totalCounts(db)).toEqual(before);
+  });
+
+  it('an import whose second batch fails takes back the first batch too', async () => {
+    await db.runText("MERGE (c:Concept:Entity {id: 'author-test-collision'}) SET c.name = 'Author Test Collision'");
+    const before = await totalCounts(db);
+    const records = ['One', 'Two', 'Three'].map((n, i) =>
+      JSON.stringify({ id: `2902.0000${i + 1}`, title: `Author Test rollback ${n}`, authors_parsed: [[i === 2 ? 'Collision' : `Writer${n}`, 'Test', '']], abstract: 'x', versions: [] }),
+    );
+    // The third record's author would get the id "author-test-collision", which a concept has.
+    const failed = importRecords(db, [{ name: 'rollback.jsonl', text: records.join('\n') }], { format: 'arxiv', batchSize: 2 });
+    await expect(failed).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await totalCounts(db)).toEqual(before);
+    expect((await one<{ n: number }>("MATCH (p:Paper) WHERE p.title STARTS WITH 'Author Test rollback' RETURN count(p) AS n")).n).toBe(0);
+  });
+
+  const malformed: [string, string, ImportOptions?][] = [
+    ['truncated.bib', 'SYNTAX'],
+    ['unbalanced.bib', 'SYNTAX'],
+    ['duplicate-keys.bib', 'DUPLICATE_RECORD'],
+    ['latin1.bib', 'ENCODING'],
+    ['truncated.ris', 'TRUNCATED'],
+    ['not-ris.ris', 'SYNTAX'],
+    ['truncated.csl.json', 'TRUNCATED'],
+    ['duplicate-ids.csl.json', 'DUPLICATE_RECORD', { format: 'csl-json' }],
+    ['truncated-s2.jsonl', 'TRUNCATED'],
+    ['no-title-arxiv.jsonl', 'INVALID_RECORD', { format: 'arxiv' }],
+    ['bomb-openalex.jsonl.gz', 'GZIP_BOMB'],
+    ['latin1-openalex.jsonl', 'ENCODING'],
+  ];
+  it.each(malformed)('%s is refused with %s and writes nothing', async (name, code, options) => {
+    const before = await totalCounts(db);
+    const error = await importRecords(db, [file(`malformed/${name}`)], options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).code).toBe(code);
+    expect(await totalCounts(db)).toEqual(before);
+  });
+
+  it('a line longer than the limit and an entry with 10,000 authors are refused with their place', async () => {
+    const longLine = `{"id": "https://openalex.org/W1", "title": "${'x'.repeat(17 * 2 ** 20)}"}\n`;
+    await expect(importRecords(db, [{ name: 'long.jsonl', text: longLine }], { format: 'openalex' })).rejects.toMatchObject({
+      issues: [{ code: 'LINE_TOO_LONG', line: 1 }],
+    });
+    const authors = Array.from({ length: 10_000 }, (_, i) => `AU  - Author${i}, Test`).join('\n');
+    await expect(importRecords(db, [{ name: 'many.ris', text: `TY  - JOUR\nID  - many\nTI  - Many\n${authors}\nPY  - 2017\nER  - \n` }])).rejects.toMatchObject({
+      message: expect.stringContaining('many.ris:1 entry "many": authors: has more than 1000 authors [TOO_MANY_AUTHORS]'),
+    });
+  });
+
+  it('reports every problem of a file together, each with its line', async () => {
+    const text = '@article{good,\n  title = {Good},\n  year = {2017}\n}\n@article{bad1,\n  title = {Broken {title,\n  year = {2017}\n}\n@article{nottitled,\n  year = {2017}\n}\n';
+    const error = (await importRecords(db, [{ name: 'refs.bib', text }]).catch((e: unknown) => e)) as ImportError;
+    expect(error.issues.map((i) => [i.line, i.record, i.code])).toEqual([
+      [5, 'bad1', 'SYNTAX'],
+      [9, 'nottitled', 'INVALID_RECORD'],
+    ]);
+    expect(error.message).toContain('refs.bib:5 entry "bad1": unbalanced braces [SYNTAX]');
+  });
+});
+
+describe('the importRecords mutation', () => {
+  const helper = new TestHelper('import');
+  const ris = (title: string) =>
+    `TY  - JOUR\nID  - ${helper.prefix}\nTI  - ${title}\nAU  - Tester, Author\nPY  - 2031\nAB  - We train a GAN on rare data. Mode collapse follows, as expected.\nER  - \n`;
+  const mutation = `mutation ($text: String, $name: String, $format: RecordFormat, $dryRun: Boolean) {
+    importRecords(text: $text, name: $name, format: $format, dryRun: $dryRun) {
+      importId dryRun records worksCreated worksMerged conceptLinksCreated merges { record work by } ambiguous { name }
+    }
+  }`;
+  afterAll(() => helper.close());
+
+  it('needs the curator token', async () => {
+    const response = await helper.request(mutation, { text: ris('Author Test refused') });
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('imports text, and the existing queries show the paper, its author and its concepts with their sources', async () => {
+    const name = `${helper.prefix}.ris`;
+    const response = await helper.requestAsCurator(mutation, { text: ris('Author Test GraphQL import'), name, format: 'RIS' });
+    expect(response.errors).toBeUndefined();
+    const report = response.data.importRecords;
+    imports.push(report.importId);
+    expect(report).toMatchObject({ dryRun: false, records: 1, worksCreated: 1, worksMerged: 0, conceptLinksCreated: 2 });
+
+    const { id } = await one<{ id: string }>("MATCH (p:Paper {title: 'Author Test GraphQL import'}) RETURN p.id AS id");
+    const paper = await helper.request(`{ paper(id: "${id}") {
+      title year source { document line record field quote origin }
+      contributions { origin person { name } source { record field quote origin } }
+      conceptLinks { concept { slug } source { quote record field origin confidence } }
+    } }`);
+    expect(paper.errors).toBeUndefined();
+    expect(paper.data.paper).toMatchObject({
+      title: 'Author Test GraphQL import', year: 2031,
+      source: { document: name, line: 1, record: helper.prefix, field: 'TI', quote: 'Author Test GraphQL import', origin: 'PUBLIC_RECORD' },
+      contributions: [{ origin: 'PUBLIC_RECORD', person: { name: 'Author Tester' }, source: { record: helper.prefix, field: 'AU', quote: 'Author Tester', origin: 'PUBLIC_RECORD' } }],
+    });
+    expect(paper.data.paper.conceptLinks).toContainEqual({
+      concept: { slug: 'mode-collapse' },
+      source: { quote: 'Mode collapse follows, as expected.', record: helper.prefix, field: 'AB', origin: 'AUTOMATIC', confidence: 0.7 },
+    });
+  });
+
+  it('shows the automatic link on a paper of the notes next to its talk', async () => {
+    const response = await helper.request(`{ paper(id: "paper-wasserstein-gan") {
+      presentedAt { title }
+      conceptLinks { concept { slug } source { origin record quote } }
+    } }`);
+    expect(response.data.paper.presentedAt.length).toBeGreaterThan(0);
+    expect(response.data.paper.conceptLinks).toContainEqual({
+      concept: { slug: 'generative-adversarial-network' },
+      // The concept's name in the title ("Generative Adversarial Networks") wins over "GAN" in the abstract.
+      source: { origin: 'AUTOMATIC', record: 'arjovsky17a', quote: 'Wasserstein Generative Adversarial Networks' },
+    });
+    expect(response.data.paper.conceptLinks).toContainEqual({ concept: { slug: 'wgan' }, source: expect.objectContaining({ origin: null, record: null }) });
+  });
+
+  it('imports an upload (GraphQL multipart request)', async () => {
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query: 'mutation ($file: File!) { importRecords(file: $file, dryRun: true) { dryRun records worksCreated } }', variables: { file: null } }));
+    form.append('map', JSON.stringify({ 0: ['variables.file'] }));
+    form.append('0', new File([ris('Author Test upload')], 'upload.ris'));
+    const response = await helper.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${helper.curatorToken}`, 'x-graphql-yoga-csrf': '1' },
+      body: form,
+    });
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.importRecords).toEqual({ dryRun: true, records: 1, worksCreated: 1 });
+  });
+
+  it('refuses a malformed file with BAD_USER_INPUT, its import code and every issue, writing nothing', async () => {
+    const before = await totalCounts(db);
+    const response = await helper.requestAsCurator(mutation, { text: '@article{arjovsky17a,\n  title = {Wasserstein {GAN},\n  year = {2017}\n}\n', name: 'refs.bib' });
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'refs.bib:1 entry "arjovsky17a": unbalanced braces [SYNTAX]',
+      extensions: { code: 'BAD_USER_INPUT', importCode: 'SYNTAX', issues: [{ code: 'SYNTAX', file: 'refs.bib', line: 1, record: 'arjovsky17a' }] },
+    });
+    expect(await totalCounts(db)).toEqual(before);
+  });
+});
