@@ -6,7 +6,7 @@
  * the cost limit did not exist.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { Kind, visit, type GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ValidationContext, visit } from 'graphql';
 import { exposesSchema, type Config } from '../config.js';
 import { BadUserInputError, DomainError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../schema/validation.js';
@@ -27,11 +27,14 @@ const names: Record<Limit, string> = {
   directives: 'number of directives',
 };
 
+/** A refusal before anything runs, as the GraphQL error clients see (an expected one: not logged as a failure). */
+const refusal = (error: DomainError) => new GraphQLError(error.message, { extensions: error.extensions });
+
 function tooComplex(limit: Limit) {
   return (_context: ValidationContext | null, error: GraphQLError) => {
     const { max, found } = measured(error);
     const foundText = found === null ? '' : `: ${found}`;
-    throw new DomainError(`The query's ${names[limit]} is over the limit of ${max}${foundText}.`, 'QUERY_TOO_COMPLEX', { limit, max, found });
+    throw refusal(new DomainError(`The query's ${names[limit]} is over the limit of ${max}${foundText}.`, 'QUERY_TOO_COMPLEX', { limit, max, found }));
   };
 }
 
@@ -60,7 +63,7 @@ export function useQueryLimits(config: Config) {
       onReject: [
         (context, error) => {
           const first = context ? oversizedFirst(context) : null;
-          if (first !== null) throw new BadUserInputError(`Invalid argument first: must be at most ${MAX_PAGE_SIZE} (got ${first})`, 'first');
+          if (first !== null) throw refusal(new BadUserInputError(`Invalid argument first: must be at most ${MAX_PAGE_SIZE} (got ${first})`, 'first'));
           tooComplex('cost')(context, error);
         },
       ],

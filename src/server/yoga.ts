@@ -83,6 +83,9 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
  */
 function exposeDomainErrors(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // Thrown in a resolver, it arrives located, with its extensions already (graphql-js copies them):
+  // returned as it is, Yoga does not log it as a failure.
+  if (error instanceof GraphQLError && original instanceof DomainError) return error;
   if (original instanceof DomainError) {
     const at = error instanceof GraphQLError ? error : undefined;
     return new GraphQLError(original.message, { nodes: at?.nodes, source: at?.source, positions: at?.positions, path: at?.path, extensions: original.extensions });

@@ -27,6 +27,8 @@ const embeddingOf = async (id: string) => {
 
 describe('embeddings of the seed', () => {
   it('gives every talk, paper and concept one vector of the model, and a second refresh embeds nothing', async () => {
+    // The test files before this one change texts (curation links concepts to works): bring the store up to date first.
+    await refreshEmbeddings(db, model.embedder);
     const [row] = await db.runText(
       `MATCH (n:Talk|Paper|Concept) OPTIONAL MATCH (e:Embedding {model: $model})-[:EMBEDS]->(n)
        RETURN count(n) AS nodes, count(e) AS embedded, min(size(e.vector)) AS size`,
