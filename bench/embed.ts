@@ -14,7 +14,7 @@
  *    HYBRID mode, alternating, through the API served by a child process (serve-semantic.ts).
  * BENCH_SEMANTIC_MODELS=0 skips part 1. Prints a markdown section for bench/RESULTS.md and writes bench/results/semantic-<stamp>.json.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -73,8 +73,12 @@ async function modelFigures() {
   const { pack } = loaded;
   const conceptName = new Map(pack.concepts.map((c) => [c.id, [c.name, ...(c.aliases ?? [])].join(' ')]));
   const topics = (concepts: { concept: string }[] | undefined) => (concepts ?? []).map((c) => conceptName.get(c.concept) ?? '').join(' | ');
-  const papers = pack.papers.slice(0, 320).map((p) => embeddedText({ id: p.id, kind: 'Paper', title: p.title, conceptText: topics(p.concepts) }));
-  const talks = pack.talks.slice(0, 50).map((t) => embeddedText({ id: t.id, kind: 'Talk', title: t.title, summary: t.summary, conceptText: topics(t.concepts) }));
+  const papers = pack.papers
+    .slice(0, 320)
+    .map((p) => embeddedText({ id: p.id, kind: 'Paper', title: p.title, conceptText: topics(p.concepts) }));
+  const talks = pack.talks
+    .slice(0, 50)
+    .map((t) => embeddedText({ id: t.id, kind: 'Talk', title: t.title, summary: t.summary, conceptText: topics(t.concepts) }));
   const abstracts = Array.from({ length: 160 }, (_, i) => `Paper ${i}. ${ABSTRACT}`);
   const rows = [];
   for (const name of Object.keys(MODELS) as ModelName[]) {
@@ -142,7 +146,8 @@ async function scaleFigures(papers: number) {
     const port = 4111;
     const child = await serve(uri, port);
     const body = (query: string, mode: string) => ({
-      query: 'query($q: String!, $m: SearchMode) { search(query: $q, mode: $m, first: 10) { totalCount edges { score matchedBy node { __typename } } } }',
+      query:
+        'query($q: String!, $m: SearchMode) { search(query: $q, mode: $m, first: 10) { totalCount edges { score matchedBy node { __typename } } } }',
       variables: { q: query, m: mode },
     });
     const queries = generated.samples.searches;
@@ -185,7 +190,8 @@ async function scaleFigures(papers: number) {
 }
 
 async function main() {
-  const models = process.env.BENCH_SEMANTIC_MODELS === '0' ? { rows: [], lengths: { paper: 0, talk: 0, abstract: 0 } } : await modelFigures();
+  const models =
+    process.env.BENCH_SEMANTIC_MODELS === '0' ? { rows: [], lengths: { paper: 0, talk: 0, abstract: 0 } } : await modelFigures();
   const scaleRows = [];
   for (const papers of scales) scaleRows.push(await scaleFigures(papers));
   const stamp = `${new Date().toISOString().slice(0, 16).replace(/:/g, '').replace('T', '-')}Z`;
@@ -198,7 +204,10 @@ async function main() {
     '',
     '| model | papers/s | talks/s | abstracts/s | query p50 ms | query p95 ms |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...models.rows.map((r) => `| ${r.model} | ${f0(r.papersPerSecond)} | ${f0(r.talksPerSecond)} | ${f0(r.abstractsPerSecond)} | ${f1(r.query.p50)} | ${f1(r.query.p95)} |`),
+    ...models.rows.map(
+      (r) =>
+        `| ${r.model} | ${f0(r.papersPerSecond)} | ${f0(r.talksPerSecond)} | ${f0(r.abstractsPerSecond)} | ${f1(r.query.p50)} | ${f1(r.query.p95)} |`,
+    ),
   ];
   if (scaleRows.length) {
     lines.push(

@@ -13,19 +13,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { loadConfig, type Config } from '../src/config.js';
+import { type Config, loadConfig } from '../src/config.js';
 import { connect } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { relatedToConceptText, relatedTuning, relatedWorkWithMeaning } from '../src/embed/related.js';
 import { resolveConcept } from '../src/embed/resolve-concept.js';
+import { hybridTuning, type SearchMode, searchNodes } from '../src/embed/search.js';
 import { loadEmbedder } from '../src/embed/semantic.js';
-import { hybridTuning, searchNodes, type SearchMode } from '../src/embed/search.js';
 import { refreshEmbeddings } from '../src/embed/store.js';
-import { seedIfEmpty, seedPackFiles } from '../src/ingest/seed.js';
 import type { Pack } from '../src/ingest/pack-schema.js';
-import { paraphrases, ranking, workIdOf, type Split } from '../tests/eval/eval-set.js';
+import { seedIfEmpty, seedPackFiles } from '../src/ingest/seed.js';
+import { paraphrases, ranking, type Split, workIdOf } from '../tests/eval/eval-set.js';
 
 const MODES = (process.env.EVAL_MODES ?? 'LEXICAL,SEMANTIC,HYBRID').split(',') as SearchMode[];
 const models = (process.env.EVAL_MODELS ?? 'bge-small-en-v1.5-q,all-minilm-l6-v2-q').split(',') as Config['EMBED_MODEL'][];
@@ -37,7 +37,11 @@ interface Question {
   gains: Map<string, number>;
 }
 
-const paraphraseQuestions: Question[] = paraphrases.works.map((w) => ({ split: w.split, query: w.phrase, gains: new Map(w.expected.map((e) => [e.id, 1])) }));
+const paraphraseQuestions: Question[] = paraphrases.works.map((w) => ({
+  split: w.split,
+  query: w.phrase,
+  gains: new Map(w.expected.map((e) => [e.id, 1])),
+}));
 const rankingQuestions: Question[] = ranking.questions.flatMap((q) =>
   q.kind === 'search' ? [{ split: q.split, query: q.query, gains: new Map(q.expected.map((e) => [e.id, e.grade])) }] : [],
 );
@@ -50,12 +54,24 @@ function ndcgAt10(ids: string[], gains: Map<string, number>) {
     seen.add(id);
     dcg += (2 ** (gains.get(id) ?? 0) - 1) / Math.log2(i + 2);
   });
-  const ideal = [...gains.values()].sort((a, b) => b - a).slice(0, 10).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const ideal = [...gains.values()]
+    .sort((a, b) => b - a)
+    .slice(0, 10)
+    .reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
   return dcg / ideal;
 }
 
-async function score(db: Database, embedder: Awaited<ReturnType<typeof loadEmbedder>>, questions: Question[], mode: SearchMode, toWork: (id: string) => string) {
-  const bySplit: Record<Split, { hits: number; ndcg: number; n: number }> = { tune: { hits: 0, ndcg: 0, n: 0 }, report: { hits: 0, ndcg: 0, n: 0 } };
+async function score(
+  db: Database,
+  embedder: Awaited<ReturnType<typeof loadEmbedder>>,
+  questions: Question[],
+  mode: SearchMode,
+  toWork: (id: string) => string,
+) {
+  const bySplit: Record<Split, { hits: number; ndcg: number; n: number }> = {
+    tune: { hits: 0, ndcg: 0, n: 0 },
+    report: { hits: 0, ndcg: 0, n: 0 },
+  };
   const misses: string[] = [];
   for (const q of questions) {
     const page = await searchNodes(db, embedder, q.query, [], mode, { offset: 0, limit: 10 });
@@ -92,7 +108,10 @@ async function conceptAccuracy(db: Database, embedder: Awaited<ReturnType<typeof
 async function relatedScores(db: Database, embedder: Embedder | null, toWork: (id: string) => string) {
   const rows: string[] = [];
   for (const kind of ['relatedWork', 'relatedToConcept'] as const) {
-    const bySplit: Record<Split, { hits: number; ndcg: number; n: number }> = { tune: { hits: 0, ndcg: 0, n: 0 }, report: { hits: 0, ndcg: 0, n: 0 } };
+    const bySplit: Record<Split, { hits: number; ndcg: number; n: number }> = {
+      tune: { hits: 0, ndcg: 0, n: 0 },
+      report: { hits: 0, ndcg: 0, n: 0 },
+    };
     for (const q of ranking.questions) {
       if (q.kind !== kind) continue;
       const works =
@@ -132,8 +151,14 @@ async function main() {
     const toWork = workIdOf(pack);
     const lines: string[] = [];
     lines.push(`Tuning ${JSON.stringify(hybridTuning)}, ${JSON.stringify(relatedTuning)}.`);
-    lines.push(`Neo4j ${uri}; ${paraphraseQuestions.length} paraphrased searches, ${rankingQuestions.length} ranking.yaml searches, ${paraphrases.concepts.length} free-text concepts.`, '');
-    lines.push('| model | mode | set | hit@5 tune | hit@5 report | nDCG@10 tune | nDCG@10 report |', '| --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      `Neo4j ${uri}; ${paraphraseQuestions.length} paraphrased searches, ${rankingQuestions.length} ranking.yaml searches, ${paraphrases.concepts.length} free-text concepts.`,
+      '',
+    );
+    lines.push(
+      '| model | mode | set | hit@5 tune | hit@5 report | nDCG@10 tune | nDCG@10 report |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
     const conceptLines: string[] = [];
     const relatedLines: string[] = await relatedScores(db, null, toWork);
     const allMisses: string[] = [];
@@ -144,10 +169,15 @@ async function main() {
       console.error(`${model}: ${refreshed.embedded} texts embedded in ${refreshed.seconds.toFixed(1)} s`);
       for (const mode of MODES) {
         if (mode === 'LEXICAL' && model !== models[0]) continue; // the same for every model
-        for (const [set, questions] of [['paraphrases', paraphraseQuestions], ['ranking.yaml search', rankingQuestions]] as const) {
+        for (const [set, questions] of [
+          ['paraphrases', paraphraseQuestions],
+          ['ranking.yaml search', rankingQuestions],
+        ] as const) {
           const r = await score(db, embedder, questions, mode, toWork);
           const name = mode === 'LEXICAL' ? '(none)' : model;
-          lines.push(`| ${name} | ${mode} | ${set} | ${pct(r.tune.hit5)} | ${pct(r.report.hit5)} | ${num(r.tune.ndcg10)} | ${num(r.report.ndcg10)} |`);
+          lines.push(
+            `| ${name} | ${mode} | ${set} | ${pct(r.tune.hit5)} | ${pct(r.report.hit5)} | ${num(r.tune.ndcg10)} | ${num(r.report.ndcg10)} |`,
+          );
           if (set === 'paraphrases' && mode !== 'LEXICAL') allMisses.push(`${model} ${mode} misses: ${r.misses.join('; ')}`);
         }
       }
@@ -158,7 +188,12 @@ async function main() {
       await embedder.close();
     }
     lines.push('', '| model | free-text concept resolved right, tune | report |', '| --- | --- | --- |', ...conceptLines);
-    lines.push('', '| model | ranking.yaml | hit@5 tune | hit@5 report | nDCG@10 tune | nDCG@10 report |', '| --- | --- | --- | --- | --- | --- |', ...relatedLines);
+    lines.push(
+      '',
+      '| model | ranking.yaml | hit@5 tune | hit@5 report | nDCG@10 tune | nDCG@10 report |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...relatedLines,
+    );
     console.log(lines.join('\n'));
     console.error(`\n${allMisses.join('\n')}`);
     // Leave the database embedded with the default model.

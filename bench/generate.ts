@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { conceptSchema, paperSchema, personSchema, talkSchema } from '../src/ingest/pack-schema.js';
 import type { ReferenceType } from '../src/model/vocabulary.js';
-import { intBetween, pick, seededRandom, shuffle, Zipf, type Random } from './random.js';
+import { intBetween, pick, type Random, seededRandom, shuffle, Zipf } from './random.js';
 
 type PaperInput = z.input<typeof paperSchema>;
 type TalkInput = z.input<typeof talkSchema>;
@@ -68,11 +68,16 @@ export const ML_WORDS = (
   'communication curriculum active prompts alignment reward imitation offline value functions actor critic entropy ' +
   'information mutual divergence wasserstein transport optimal features scaling laws'
 ).split(' ');
-const SYLLABLES = 'ka lo mi ne ru sa te vi zo ba de fi go hu ja ke li mo nu pe qui ra si to ul va we xi yo ze an el in or us ar en ir ol um'.split(' ');
+const SYLLABLES =
+  'ka lo mi ne ru sa te vi zo ba de fi go hu ja ke li mo nu pe qui ra si to ul va we xi yo ze an el in or us ar en ir ol um'.split(' ');
 const CONNECTORS = ['for', 'with', 'via', 'in', 'of', 'under', 'beyond', 'and'];
 const VENUES = ['ICML', 'NeurIPS', 'ICLR', 'AISTATS', 'COLT', 'UAI', 'JMLR', 'TMLR'];
 const REFERENCE_TYPES: [ReferenceType, number][] = [
-  ['CITES', 0.6], ['RELATED', 0.12], ['BUILDS_ON', 0.1], ['SEE_ALSO', 0.1], ['FOLLOW_UP_READ', 0.08],
+  ['CITES', 0.6],
+  ['RELATED', 0.12],
+  ['BUILDS_ON', 0.1],
+  ['SEE_ALSO', 0.1],
+  ['FOLLOW_UP_READ', 0.08],
 ];
 const TRAIL_TYPES = new Set<ReferenceType>(['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO']);
 const VERBS: Record<ReferenceType, string> = {
@@ -122,7 +127,10 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
   const personZipf = new Zipf(personCount, 1, 50);
   const paperZipf = new Zipf(papers, 1, 5);
   /** popularity rank -> paper index, so that the most cited papers are spread over the ids. */
-  const paperByPopularity = shuffle(random, Array.from({ length: papers }, (_, i) => i));
+  const paperByPopularity = shuffle(
+    random,
+    Array.from({ length: papers }, (_, i) => i),
+  );
 
   const lines: string[] = [];
   const line = (text: string) => lines.push(text);
@@ -138,12 +146,19 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
   for (let i = 0; i < conceptCount; i++) {
     let name = '';
     for (let tries = 0; tries < 50 && (name === '' || conceptNames.has(name.toLowerCase())); tries++) {
-      name = wordZipf.distinct(random, tries < 20 ? 2 : 3).map((rank) => capitalize(words[rank]!)).join(' ');
+      name = wordZipf
+        .distinct(random, tries < 20 ? 2 : 3)
+        .map((rank) => capitalize(words[rank]!))
+        .join(' ');
     }
     if (conceptNames.has(name.toLowerCase())) name = `${name} ${i}`;
     conceptNames.add(name.toLowerCase());
     const aliases: string[] = [];
-    const acronym = name.split(' ').map((w) => w[0]!.toUpperCase()).join('') + (random() < 0.5 ? '' : String(intBetween(random, 2, 9)));
+    const acronym =
+      name
+        .split(' ')
+        .map((w) => w[0]!.toUpperCase())
+        .join('') + (random() < 0.5 ? '' : String(intBetween(random, 2, 9)));
     if (random() < 0.3 && !conceptNames.has(acronym.toLowerCase())) {
       conceptNames.add(acronym.toLowerCase());
       aliases.push(acronym);
@@ -187,7 +202,12 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
       personNames.add(short.toLowerCase());
       aliases.push(short);
     }
-    people.push({ id: personId(i), name, aliases, ...(random() < 0.5 ? { affiliation: `${capitalize(pseudoWord(random, 3))} University` } : {}) });
+    people.push({
+      id: personId(i),
+      name,
+      aliases,
+      ...(random() < 0.5 ? { affiliation: `${capitalize(pseudoWord(random, 3))} University` } : {}),
+    });
   }
 
   // The document starts with the event and the schedule headings.
@@ -199,7 +219,10 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
   const talks: TalkInput[] = [];
   const days = [];
   const sessions = [];
-  const presented = shuffle(random, Array.from({ length: papers }, (_, i) => i)).slice(0, talkCount);
+  const presented = shuffle(
+    random,
+    Array.from({ length: papers }, (_, i) => i),
+  ).slice(0, talkCount);
   let talkIndex = 0;
   for (let d = 1; d <= dayCount; d++) {
     line(`Day ${d} - Conference`);
@@ -210,8 +233,17 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
       const sessionTitle = `Session ${s} - ${title(2, 3)}`;
       line(sessionTitle);
       const sessionId = `day-${d}-session-${s}`;
-      sessions.push({ id: sessionId, title: sessionTitle, kind: 'SESSION' as const, day: dayId, order: s, source: { line: lines.length, quote: sessionTitle } });
-      const inSession = Math.floor(talkCount / (dayCount * sessionsPerDay)) + ((d - 1) * sessionsPerDay + s - 1 < talkCount % (dayCount * sessionsPerDay) ? 1 : 0);
+      sessions.push({
+        id: sessionId,
+        title: sessionTitle,
+        kind: 'SESSION' as const,
+        day: dayId,
+        order: s,
+        source: { line: lines.length, quote: sessionTitle },
+      });
+      const inSession =
+        Math.floor(talkCount / (dayCount * sessionsPerDay)) +
+        ((d - 1) * sessionsPerDay + s - 1 < talkCount % (dayCount * sessionsPerDay) ? 1 : 0);
       for (let k = 0; k < inSession; k++, talkIndex++) {
         const talkTitle = title(4, 8);
         line(talkTitle);
@@ -220,7 +252,12 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
         const speakers = personZipf.distinct(random, intBetween(random, 1, 2)).map((rank) => {
           const name = people[rank]!.name;
           line(`Speaker: ${name}`);
-          return { person: personId(rank), role: 'SPEAKER' as const, origin: 'NOTES' as const, source: { line: lines.length, quote: `Speaker: ${name}` } };
+          return {
+            person: personId(rank),
+            role: 'SPEAKER' as const,
+            origin: 'NOTES' as const,
+            source: { line: lines.length, quote: `Speaker: ${name}` },
+          };
         });
         const discussed = conceptZipf.distinct(random, intBetween(random, 2, 5)).map((rank) => {
           line(`The talk discusses ${concepts[rank]!.name}.`);
@@ -242,7 +279,11 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
           session: sessionId,
           order,
           lines: { from, to: lines.length },
-          summary: `The speaker presents ${paperTitles[paper]}, discussing ${discussed.map((c) => c.quote.slice('discusses '.length)).join(', ')}.`.slice(0, 600),
+          summary:
+            `The speaker presents ${paperTitles[paper]}, discussing ${discussed.map((c) => c.quote.slice('discusses '.length)).join(', ')}.`.slice(
+              0,
+              600,
+            ),
           source: { line: from, quote: talkTitle },
           presents: paperId(paper),
           people: speakers,
@@ -281,8 +322,13 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
       personWorks[rank]! += 1;
       return { person: personId(rank), role: 'AUTHOR' as const, origin: 'PUBLIC_RECORD' as const };
     });
-    const references = distinctReferences(random, Math.min(8, Math.floor(-Math.log(1 - random()) * 3)), paperZipf, paperByPopularity, i, () =>
-      referenceType(random),
+    const references = distinctReferences(
+      random,
+      Math.min(8, Math.floor(-Math.log(1 - random()) * 3)),
+      paperZipf,
+      paperByPopularity,
+      i,
+      () => referenceType(random),
     ).map(({ type, to }) => {
       citedBy[to]! += 1;
       if (TRAIL_TYPES.has(type)) hasTrail.add(id);
@@ -303,7 +349,9 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
       title: paperTitle,
       year,
       venue: pick(random, VENUES),
-      ...(year >= 2015 && random() < 0.6 ? { arxiv: `${year % 100}${pad(intBetween(random, 1, 12), 2)}.${pad(intBetween(random, 1, 29999), 5)}` } : {}),
+      ...(year >= 2015 && random() < 0.6
+        ? { arxiv: `${year % 100}${pad(intBetween(random, 1, 12), 2)}.${pad(intBetween(random, 1, 29999), 5)}` }
+        : {}),
       publicRecord: ['year', 'venue'],
       source,
       people: authors,
@@ -333,7 +381,10 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
   const sum = (f: (w: PaperInput | TalkInput) => number) => works.reduce((n, w) => n + f(w), 0);
   const nodes = 2 + dayCount + sessions.length + talks.length + papers + people.length + concepts.length + links; // + event + document
   const relationships =
-    days.length + sessions.length + talks.length * 3 /* ON_DAY, IN_SESSION, PRESENTS */ + conceptRelations +
+    days.length +
+    sessions.length +
+    talks.length * 3 /* ON_DAY, IN_SESSION, PRESENTS */ +
+    conceptRelations +
     sum((w) => (w.concepts?.length ?? 0) + (w.people?.length ?? 0) + (w.references?.length ?? 0) + (w.links?.length ?? 0));
 
   const hubs = Array.from({ length: Math.max(1, Math.round(conceptCount / 100)) }, (_, rank) => rank);
@@ -344,17 +395,24 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
     talks: Array.from({ length: SAMPLE_COUNT }, () => pick(sampleRandom, talks).id),
     concepts: shuffle(
       sampleRandom,
-      Array.from({ length: SAMPLE_COUNT }, (_, i) =>
-        concepts[i < SAMPLE_COUNT / 10 ? pick(sampleRandom, hubs) : intBetween(sampleRandom, 0, conceptCount - 1)]!.name,
+      Array.from(
+        { length: SAMPLE_COUNT },
+        (_, i) => concepts[i < SAMPLE_COUNT / 10 ? pick(sampleRandom, hubs) : intBetween(sampleRandom, 0, conceptCount - 1)]!.name,
       ),
     ),
     works: Array.from({ length: SAMPLE_COUNT }, () => pick(sampleRandom, works).id),
     trails: Array.from({ length: SAMPLE_COUNT }, () => pick(sampleRandom, trailIds)),
-    pairs: Array.from({ length: SAMPLE_COUNT }, () => [paperId(intBetween(sampleRandom, 0, papers - 1)), paperId(intBetween(sampleRandom, 0, papers - 1))]),
+    pairs: Array.from({ length: SAMPLE_COUNT }, () => [
+      paperId(intBetween(sampleRandom, 0, papers - 1)),
+      paperId(intBetween(sampleRandom, 0, papers - 1)),
+    ]),
     searches: Array.from({ length: SAMPLE_COUNT }, () => {
       const u = sampleRandom();
       if (u < 0.3) return pick(sampleRandom, concepts).name;
-      return wordZipf.distinct(sampleRandom, u < 0.65 ? 1 : 2).map((rank) => words[rank]!).join(' ');
+      return wordZipf
+        .distinct(sampleRandom, u < 0.65 ? 1 : 2)
+        .map((rank) => words[rank]!)
+        .join(' ');
     }),
   };
 

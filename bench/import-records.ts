@@ -16,12 +16,13 @@
  * Its own Neo4j: the managed local Neo4j in .neo4j/bench-import on BENCH_IMPORT_PORT (default
  * 7692), emptied and seeded with the ICML pack before each import; stopped at the end if started here.
  */
+
+import { once } from 'node:events';
 import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import { Database } from '../src/db/database.js';
-import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
+import { type LocalNeo4jOptions, startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrate.js';
 import type { RecordFormat } from '../src/ingest/formats/index.js';
 import { checkInputs, importRecords } from '../src/ingest/import-records.js';
@@ -39,7 +40,16 @@ const neo4jOptions: LocalNeo4jOptions = {
   startTimeoutMs: 600_000,
 };
 const dataDir = path.join(projectRoot, 'bench/.data/import');
-const CONCEPT_WORDS = ['generative adversarial networks', 'mode collapse', 'catastrophic forgetting', 'temperature scaling', 'meta-learning', 'WGAN', 'EWC', 'reinforcement learning'];
+const CONCEPT_WORDS = [
+  'generative adversarial networks',
+  'mode collapse',
+  'catastrophic forgetting',
+  'temperature scaling',
+  'meta-learning',
+  'WGAN',
+  'EWC',
+  'reinforcement learning',
+];
 
 interface Work {
   n: number;
@@ -60,13 +70,26 @@ function* works(total: number): Generator<Work> {
   const popularity = new Zipf(total, 1, 5);
   for (let n = 0; n < total; n++) {
     const phrase = (count: number) => Array.from({ length: count }, () => ML_WORDS[words.sample(random)]).join(' ');
-    const sentences = Array.from({ length: intBetween(random, 3, 6) }, () => `${phrase(intBetween(random, 8, 16))}${random() < 0.3 ? ` with ${pick(random, CONCEPT_WORDS)}` : ''}.`);
+    const sentences = Array.from(
+      { length: intBetween(random, 3, 6) },
+      () => `${phrase(intBetween(random, 8, 16))}${random() < 0.3 ? ` with ${pick(random, CONCEPT_WORDS)}` : ''}.`,
+    );
     const authors = Array.from({ length: intBetween(random, 1, 8) }, () => {
       const p = productivity.sample(random);
       return { name: `Author${p} Person${p % 997}`, ...(p % 10 < 3 ? { orcid: orcidOf(p) } : {}) };
     });
-    const refs = Array.from({ length: 10 }, () => (random() < 0.8 && n > 0 ? popularity.sample(random) % n : total + Math.floor(random() * total)));
-    yield { n, title: `${phrase(intBetween(random, 3, 8))} ${n}`, year: 2000 + (n % 25), venue: pick(random, ['ICML', 'NeurIPS', 'ICLR', 'JMLR']), authors: dedupe(authors), abstract: sentences.join(' '), refs: [...new Set(refs)] };
+    const refs = Array.from({ length: 10 }, () =>
+      random() < 0.8 && n > 0 ? popularity.sample(random) % n : total + Math.floor(random() * total),
+    );
+    yield {
+      n,
+      title: `${phrase(intBetween(random, 3, 8))} ${n}`,
+      year: 2000 + (n % 25),
+      venue: pick(random, ['ICML', 'NeurIPS', 'ICLR', 'JMLR']),
+      authors: dedupe(authors),
+      abstract: sentences.join(' '),
+      refs: [...new Set(refs)],
+    };
   }
 }
 
@@ -85,7 +108,8 @@ function orcidOf(n: number): string {
 }
 
 const openalexId = (n: number) => `W${3_000_000_000 + n}`;
-const arxivId = (n: number) => `${String(10 + (n % 14)).padStart(2, '0')}${String(1 + (Math.floor(n / 14) % 12)).padStart(2, '0')}.${String(n).padStart(5, '0').slice(-5)}`;
+const arxivId = (n: number) =>
+  `${String(10 + (n % 14)).padStart(2, '0')}${String(1 + (Math.floor(n / 14) % 12)).padStart(2, '0')}.${String(n).padStart(5, '0').slice(-5)}`;
 const inverted = (text: string) => {
   const index: Record<string, number[]> = {};
   text.split(' ').forEach((word, i) => {
@@ -99,32 +123,80 @@ const split = (name: string) => ({ given: name.split(' ')[0]!, family: name.spli
 const writers: Record<RecordFormat, { ext: string; head?: string; line: (w: Work) => string; sep?: string; tail?: string }> = {
   openalex: {
     ext: 'jsonl',
-    line: (w) => JSON.stringify({
-      id: `https://openalex.org/${openalexId(w.n)}`, doi: `https://doi.org/10.5555/bench.${w.n}`, title: w.title, publication_year: w.year,
-      primary_location: { source: { display_name: w.venue } },
-      authorships: w.authors.map((a) => ({ author: { display_name: a.name, orcid: a.orcid ? `https://orcid.org/${a.orcid}` : null } })),
-      abstract_inverted_index: inverted(w.abstract), referenced_works: w.refs.map((r) => `https://openalex.org/${openalexId(r)}`),
-    }),
+    line: (w) =>
+      JSON.stringify({
+        id: `https://openalex.org/${openalexId(w.n)}`,
+        doi: `https://doi.org/10.5555/bench.${w.n}`,
+        title: w.title,
+        publication_year: w.year,
+        primary_location: { source: { display_name: w.venue } },
+        authorships: w.authors.map((a) => ({ author: { display_name: a.name, orcid: a.orcid ? `https://orcid.org/${a.orcid}` : null } })),
+        abstract_inverted_index: inverted(w.abstract),
+        referenced_works: w.refs.map((r) => `https://openalex.org/${openalexId(r)}`),
+      }),
   },
   'semantic-scholar': {
     ext: 'jsonl',
-    line: (w) => JSON.stringify({ externalIds: { DOI: `10.5555/bench.${w.n}` }, title: w.title, year: w.year, venue: w.venue, authors: w.authors.map((a) => ({ name: a.name })), abstract: w.abstract, references: w.refs.map((r) => ({ externalIds: { DOI: `10.5555/bench.${r}` } })) }),
+    line: (w) =>
+      JSON.stringify({
+        externalIds: { DOI: `10.5555/bench.${w.n}` },
+        title: w.title,
+        year: w.year,
+        venue: w.venue,
+        authors: w.authors.map((a) => ({ name: a.name })),
+        abstract: w.abstract,
+        references: w.refs.map((r) => ({ externalIds: { DOI: `10.5555/bench.${r}` } })),
+      }),
   },
   arxiv: {
     ext: 'jsonl',
-    line: (w) => JSON.stringify({ id: arxivId(w.n), title: w.title, authors_parsed: w.authors.map((a) => [split(a.name).family, split(a.name).given, '']), abstract: w.abstract, categories: 'cs.LG', versions: [{ version: 'v1', created: `Mon, 1 Jan ${w.year} 00:00:00 GMT` }] }),
+    line: (w) =>
+      JSON.stringify({
+        id: arxivId(w.n),
+        title: w.title,
+        authors_parsed: w.authors.map((a) => [split(a.name).family, split(a.name).given, '']),
+        abstract: w.abstract,
+        categories: 'cs.LG',
+        versions: [{ version: 'v1', created: `Mon, 1 Jan ${w.year} 00:00:00 GMT` }],
+      }),
   },
   'csl-json': {
-    ext: 'json', head: '[\n', sep: ',\n', tail: '\n]\n',
-    line: (w) => JSON.stringify({ id: `w${w.n}`, type: 'paper-conference', title: w.title, author: w.authors.map((a) => split(a.name)), issued: { 'date-parts': [[w.year]] }, 'container-title': w.venue, DOI: `10.5555/bench.${w.n}`, abstract: w.abstract }),
+    ext: 'json',
+    head: '[\n',
+    sep: ',\n',
+    tail: '\n]\n',
+    line: (w) =>
+      JSON.stringify({
+        id: `w${w.n}`,
+        type: 'paper-conference',
+        title: w.title,
+        author: w.authors.map((a) => split(a.name)),
+        issued: { 'date-parts': [[w.year]] },
+        'container-title': w.venue,
+        DOI: `10.5555/bench.${w.n}`,
+        abstract: w.abstract,
+      }),
   },
   bibtex: {
     ext: 'bib',
-    line: (w) => `@inproceedings{w${w.n},\n  title = {${w.title}},\n  author = {${w.authors.map((a) => `${split(a.name).family}, ${split(a.name).given}`).join(' and ')}},\n  booktitle = {${w.venue}},\n  year = {${w.year}},\n  doi = {10.5555/bench.${w.n}},\n  abstract = {${w.abstract}}\n}\n`,
+    line: (w) =>
+      `@inproceedings{w${w.n},\n  title = {${w.title}},\n  author = {${w.authors.map((a) => `${split(a.name).family}, ${split(a.name).given}`).join(' and ')}},\n  booktitle = {${w.venue}},\n  year = {${w.year}},\n  doi = {10.5555/bench.${w.n}},\n  abstract = {${w.abstract}}\n}\n`,
   },
   ris: {
     ext: 'ris',
-    line: (w) => [`TY  - CONF`, `ID  - w${w.n}`, `TI  - ${w.title}`, ...w.authors.map((a) => `AU  - ${split(a.name).family}, ${split(a.name).given}`), `PY  - ${w.year}`, `T2  - ${w.venue}`, `DO  - 10.5555/bench.${w.n}`, `AB  - ${w.abstract}`, 'ER  - ', ''].join('\n'),
+    line: (w) =>
+      [
+        `TY  - CONF`,
+        `ID  - w${w.n}`,
+        `TI  - ${w.title}`,
+        ...w.authors.map((a) => `AU  - ${split(a.name).family}, ${split(a.name).given}`),
+        `PY  - ${w.year}`,
+        `T2  - ${w.venue}`,
+        `DO  - 10.5555/bench.${w.n}`,
+        `AB  - ${w.abstract}`,
+        'ER  - ',
+        '',
+      ].join('\n'),
   },
 };
 
@@ -163,7 +235,11 @@ async function freshDatabase(db: Database): Promise<void> {
 }
 
 async function counts(db: Database): Promise<number> {
-  const [row] = await db.runText<{ n: number }>('CALL { MATCH (n) RETURN count(n) AS a } CALL { MATCH ()-[r]->() RETURN count(r) AS b } RETURN a + b AS n', {}, 'READ');
+  const [row] = await db.runText<{ n: number }>(
+    'CALL { MATCH (n) RETURN count(n) AS a } CALL { MATCH ()-[r]->() RETURN count(r) AS b } RETURN a + b AS n',
+    {},
+    'READ',
+  );
   return row!.n;
 }
 
@@ -175,13 +251,22 @@ async function main(): Promise<void> {
     const t = performance.now();
     const [checked] = await checkInputs([{ name: path.basename(file), path: file }], { format: 'openalex' });
     const seconds = (performance.now() - t) / 1000;
-    console.log(`checked ${checked!.records} records (${(statSync(file).size / 2 ** 20).toFixed(0)} MB gzip) in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} records/s`);
+    console.log(
+      `checked ${checked!.records} records (${(statSync(file).size / 2 ** 20).toFixed(0)} MB gzip) in ${seconds.toFixed(1)} s: ${Math.round(total / seconds)} records/s`,
+    );
     return;
   }
   const started = await startLocalNeo4j(neo4jOptions, (line) => console.error(line));
-  const db = Database.connect({ uri: started.uri, user: 'neo4j', password: neo4jOptions.password, database: 'neo4j', queryTimeoutMs: 3_600_000 });
+  const db = Database.connect({
+    uri: started.uri,
+    user: 'neo4j',
+    password: neo4jOptions.password,
+    database: 'neo4j',
+    queryTimeoutMs: 3_600_000,
+  });
   try {
-    const formats: RecordFormat[] = mode === 'large' ? ['openalex'] : ['openalex', 'semantic-scholar', 'arxiv', 'csl-json', 'bibtex', 'ris'];
+    const formats: RecordFormat[] =
+      mode === 'large' ? ['openalex'] : ['openalex', 'semantic-scholar', 'arxiv', 'csl-json', 'bibtex', 'ris'];
     console.log(`| format | records | file MB | check (records/s) | import s | records/s | nodes+rels written | nodes+rels/s |`);
     console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
     for (const format of formats) {
@@ -205,8 +290,15 @@ async function main(): Promise<void> {
       console.log(
         `| ${format}${mode === 'large' ? ' (.jsonl.gz)' : ''} | ${report.records.toLocaleString('en')} | ${mb.toFixed(1)} | ${Math.round(total / check).toLocaleString('en')} | ${seconds.toFixed(1)} | ${Math.round(total / seconds).toLocaleString('en')} | ${written.toLocaleString('en')} | ${Math.round(written / seconds).toLocaleString('en')} |`,
       );
-      console.error(`  ${format} statements (s): ${[...statements].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)}`).join(', ')}`);
-      console.error(`  ${format}: works +${report.worksCreated}, people +${report.peopleCreated}, cites +${report.citesCreated}, unresolved +${report.referencesUnresolved}, concept links +${report.conceptLinksCreated}`);
+      console.error(
+        `  ${format} statements (s): ${[...statements]
+          .sort((a, b) => b[1] - a[1])
+          .map(([n, ms]) => `${n} ${(ms / 1000).toFixed(1)}`)
+          .join(', ')}`,
+      );
+      console.error(
+        `  ${format}: works +${report.worksCreated}, people +${report.peopleCreated}, cites +${report.citesCreated}, unresolved +${report.referencesUnresolved}, concept links +${report.conceptLinksCreated}`,
+      );
     }
   } finally {
     await db.close();

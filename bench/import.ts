@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Database } from '../src/db/database.js';
 import { loadPack } from '../src/ingest/load-pack.js';
 import { readPack } from '../src/ingest/read-pack.js';
-import { generatePack, writePack, type GeneratedPack, type Samples } from './generate.js';
+import { type GeneratedPack, generatePack, type Samples, writePack } from './generate.js';
 import { benchDatabase, projectRoot } from './neo4j.js';
 
 export interface ImportResult {
@@ -48,7 +48,9 @@ export async function importScale(
   const generated = generatePack(papers);
   const file = writePack(generated, path.join(projectRoot, 'bench/.data', String(papers)));
   const generate = (performance.now() - t) / 1000;
-  log(`  generated ${papers} papers in ${generate.toFixed(1)} s (pack ${(generated.yaml.length / 1e6).toFixed(1)} MB, document ${(generated.notes.length / 1e6).toFixed(1)} MB)`);
+  log(
+    `  generated ${papers} papers in ${generate.toFixed(1)} s (pack ${(generated.yaml.length / 1e6).toFixed(1)} MB, document ${(generated.notes.length / 1e6).toFixed(1)} MB)`,
+  );
 
   t = performance.now();
   const loaded = await readPack(file);
@@ -61,7 +63,9 @@ export async function importScale(
     t = performance.now();
     const counts = await loadPack(db, loaded, { transactionSize });
     const load = (performance.now() - t) / 1000;
-    const nodes = Object.entries(counts.labels).filter(([label]) => label === 'Entity').reduce((n, [, c]) => n + c, 0);
+    const nodes = Object.entries(counts.labels)
+      .filter(([label]) => label === 'Entity')
+      .reduce((n, [, c]) => n + c, 0);
     const relationships = Object.values(counts.relationships).reduce((n, c) => n + c, 0);
     log(`  loadPack in ${load.toFixed(1)} s: ${nodes} nodes, ${relationships} relationships`);
     return {
@@ -105,19 +109,21 @@ function timeStatements(db: Database) {
     const t = performance.now();
     let lastAnswer = t;
     try {
-      return await original(operation, (run) =>
-        work(async <T>(statement: string, params: Record<string, unknown> = {}) => {
-          const sent = performance.now();
-          const rows = await run<T>(statement, params);
-          const answered = performance.now();
-          const entry = byName.get(statement) ?? { name: statement, ms: 0, rows: 0, calls: 0 };
-          entry.ms += answered - Math.max(lastAnswer, sent);
-          lastAnswer = answered;
-          entry.rows += Array.isArray(params.rows) ? params.rows.length : Array.isArray(params.ids) ? params.ids.length : 0;
-          entry.calls += 1;
-          byName.set(statement, entry);
-          return rows;
-        }),
+      return await original(
+        operation,
+        (run) =>
+          work(async <T>(statement: string, params: Record<string, unknown> = {}) => {
+            const sent = performance.now();
+            const rows = await run<T>(statement, params);
+            const answered = performance.now();
+            const entry = byName.get(statement) ?? { name: statement, ms: 0, rows: 0, calls: 0 };
+            entry.ms += answered - Math.max(lastAnswer, sent);
+            lastAnswer = answered;
+            entry.rows += Array.isArray(params.rows) ? params.rows.length : Array.isArray(params.ids) ? params.ids.length : 0;
+            entry.calls += 1;
+            byName.set(statement, entry);
+            return rows;
+          }),
         options,
       );
     } finally {

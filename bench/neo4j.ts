@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Database } from '../src/db/database.js';
-import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jOptions } from '../src/db/local-neo4j.js';
+import { type LocalNeo4jOptions, localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrate.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

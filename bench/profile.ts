@@ -4,8 +4,8 @@
  * server actually sends for one request (captured from Database.read in-process).
  */
 import type { Driver } from 'neo4j-driver';
-import type { Database } from '../src/db/database.js';
 import { cypher } from '../src/db/cypher.js';
+import type { Database } from '../src/db/database.js';
 import { toParams } from '../src/db/values.js';
 import type { CypherRequest } from './load.js';
 
@@ -37,7 +37,8 @@ interface PlanNode {
   children: PlanNode[];
 }
 
-const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number((v as { toNumber?: () => number })?.toNumber?.() ?? v ?? 0));
+const num = (v: unknown) =>
+  typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number((v as { toNumber?: () => number })?.toNumber?.() ?? v ?? 0);
 
 export async function profileStatement(driver: Driver, name: string, request: CypherRequest): Promise<ProfileSummary> {
   const session = driver.session({ database: 'neo4j', defaultAccessMode: 'READ' });
@@ -50,7 +51,9 @@ export async function profileStatement(driver: Driver, name: string, request: Cy
     const walk = (node: PlanNode) => {
       operators.push({
         operator: node.operatorType.replace(/@neo4j$/, ''),
-        details: String(node.arguments.Details ?? '').replace(/\s+/g, ' ').slice(0, 160),
+        details: String(node.arguments.Details ?? '')
+          .replace(/\s+/g, ' ')
+          .slice(0, 160),
         dbHits: num(node.dbHits),
         rows: num(node.rows),
       });
@@ -73,7 +76,10 @@ export async function profileStatement(driver: Driver, name: string, request: Cy
 }
 
 /** Records every named statement (and its parameters) `db` runs while `work` runs. */
-export async function captureStatements<T>(db: Database, work: () => Promise<T>): Promise<{ result: T; statements: { name: string; params: Record<string, unknown> }[] }> {
+export async function captureStatements<T>(
+  db: Database,
+  work: () => Promise<T>,
+): Promise<{ result: T; statements: { name: string; params: Record<string, unknown> }[] }> {
   const statements: { name: string; params: Record<string, unknown> }[] = [];
   const read = db.read.bind(db);
   db.read = (name, params = {}) => {
@@ -88,7 +94,10 @@ export async function captureStatements<T>(db: Database, work: () => Promise<T>)
 }
 
 /** PROFILEs each captured statement of our server's request. */
-export async function profileCaptured(driver: Driver, statements: { name: string; params: Record<string, unknown> }[]): Promise<ProfileSummary[]> {
+export async function profileCaptured(
+  driver: Driver,
+  statements: { name: string; params: Record<string, unknown> }[],
+): Promise<ProfileSummary[]> {
   const out: ProfileSummary[] = [];
   for (const s of statements) out.push(await profileStatement(driver, s.name, { text: cypher(s.name), params: s.params }));
   return out;

@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  type GraphQLNamedType,
+  type GraphQLSchema,
   getNamedType,
   getNullableType,
   isInterfaceType,
@@ -13,8 +15,6 @@ import {
   isNonNullType,
   isObjectType,
   isUnionType,
-  type GraphQLNamedType,
-  type GraphQLSchema,
 } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../src/db/cypher.js';
@@ -45,21 +45,28 @@ export interface BenchQuery {
 const benchCypher = (name: string) => readFileSync(path.join(projectRoot, 'bench/cypher', `${name}.cypher`), 'utf8');
 const proposalFile = (name: string) => path.join(projectRoot, 'bench/proposals', `${name}.cypher`);
 const proposal = (name: string) => readFileSync(proposalFile(name), 'utf8');
-const withoutComments = (text: string) => text.split('\n').filter((line) => !line.trim().startsWith('//')).join('\n').trim();
+const withoutComments = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .trim();
 /** A proposal is measured only while it differs from the statement in cypher/ (once adopted, it is the floor). */
 const pending = (name: string, current: string) =>
   existsSync(proposalFile(name)) && withoutComments(proposal(name)) !== withoutComments(cypher(current));
 const gql = (query: string, variables: Record<string, unknown>): GraphQLBody => ({ query: query.replace(/\s+/g, ' ').trim(), variables });
 const sorted = (values: string[]) => [...values].sort().join(' | ');
 
-function define<I>(query: Omit<BenchQuery, 'inputs' | 'ours' | 'theirs' | 'floor' | 'proposal' | 'prepare'> & {
-  inputs: (samples: Samples) => I[];
-  ours: (input: I) => GraphQLBody;
-  theirs?: (input: I) => GraphQLBody;
-  floor: { kind: 'hand-written' | 'the same statement'; request: (input: I) => CypherRequest } | null;
-  proposal?: { file: string; request: (input: I) => CypherRequest };
-  prepare?: (driver: Driver, inputs: I[]) => Promise<void>;
-}): BenchQuery {
+function define<I>(
+  query: Omit<BenchQuery, 'inputs' | 'ours' | 'theirs' | 'floor' | 'proposal' | 'prepare'> & {
+    inputs: (samples: Samples) => I[];
+    ours: (input: I) => GraphQLBody;
+    theirs?: (input: I) => GraphQLBody;
+    floor: { kind: 'hand-written' | 'the same statement'; request: (input: I) => CypherRequest } | null;
+    proposal?: { file: string; request: (input: I) => CypherRequest };
+    prepare?: (driver: Driver, inputs: I[]) => Promise<void>;
+  },
+): BenchQuery {
   return query as unknown as BenchQuery;
 }
 
@@ -119,16 +126,24 @@ export const search = define<string>({
     luceneFor.clear();
     for (const text of texts) {
       const queries = luceneQueries(text)!;
-      const { records } = await driver.executeQuery("CALL db.index.fulltext.queryNodes('search', $together, {limit: 1}) YIELD node RETURN count(node) AS n", {
-        together: queries.together,
-      });
+      const { records } = await driver.executeQuery(
+        "CALL db.index.fulltext.queryNodes('search', $together, {limit: 1}) YIELD node RETURN count(node) AS n",
+        {
+          together: queries.together,
+        },
+      );
       luceneFor.set(text, Number(records[0]!.get('n')) > 0 ? queries.exact : queries.fuzzy);
     }
   },
   ours: (text) =>
-    gql('query Search($text: String!) { search(query: $text, types: [PAPER], first: 10) { edges { score node { ... on Paper { title } } } } }', { text }),
+    gql(
+      'query Search($text: String!) { search(query: $text, types: [PAPER], first: 10) { edges { score node { ... on Paper { title } } } } }',
+      { text },
+    ),
   theirs: (text) =>
-    gql('query Search($phrase: String!) { searchPapers(phrase: $phrase, first: 10) { edges { score node { title } } } }', { phrase: luceneFor.get(text)! }),
+    gql('query Search($phrase: String!) { searchPapers(phrase: $phrase, first: 10) { edges { score node { title } } } }', {
+      phrase: luceneFor.get(text)!,
+    }),
   // Equal scores tie in any order, so the hits are compared by their scores.
   compare: (ours, theirs) => {
     const scores = (edges: any[]) => edges.map((e) => e.score.toFixed(3)).join(' ');
@@ -138,7 +153,10 @@ export const search = define<string>({
   },
   floor: {
     kind: 'the same statement',
-    request: (text) => ({ text: cypher('search/fulltext'), params: { ...luceneQueries(text)!, labels: ['Paper'], offset: 0, limit: 10, scanLimit: 1000 } }),
+    request: (text) => ({
+      text: cypher('search/fulltext'),
+      params: { ...luceneQueries(text)!, labels: ['Paper'], offset: 0, limit: 10, scanLimit: 1000 },
+    }),
   },
 });
 
@@ -148,15 +166,24 @@ export const relatedToConcept = define<string>({
   name: 'relatedToConcept',
   what: 'works related to a concept, ranked, with reasons',
   inputs: (s) => s.concepts,
-  ours: (name) => gql(`query RelatedToConcept($name: String!) { relatedToConcept(concept: $name, first: 10) { ${reasonFields} } }`, { name }),
+  ours: (name) =>
+    gql(`query RelatedToConcept($name: String!) { relatedToConcept(concept: $name, first: 10) { ${reasonFields} } }`, { name }),
   floor: {
     kind: 'the same statement',
-    request: (name) => ({ text: cypher('related/related-to-concept'), params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights } }),
+    request: (name) => ({
+      text: cypher('related/related-to-concept'),
+      params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights },
+    }),
   },
-  proposal: pending('related-to-concept', 'related/related-to-concept') ? {
-    file: 'bench/proposals/related-to-concept.cypher',
-    request: (name) => ({ text: proposal('related-to-concept'), params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights } }),
-  } : undefined,
+  proposal: pending('related-to-concept', 'related/related-to-concept')
+    ? {
+        file: 'bench/proposals/related-to-concept.cypher',
+        request: (name) => ({
+          text: proposal('related-to-concept'),
+          params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights },
+        }),
+      }
+    : undefined,
 });
 
 export const relatedWork = define<string>({
@@ -166,19 +193,30 @@ export const relatedWork = define<string>({
   ours: (id) => gql(`query RelatedWork($id: ID!) { relatedWork(to: [$id], first: 10) { ${reasonFields} } }`, { id }),
   floor: {
     kind: 'the same statement',
-    request: (id) => ({ text: cypher('related/related-work'), params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights } }),
+    request: (id) => ({
+      text: cypher('related/related-work'),
+      params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights },
+    }),
   },
-  proposal: pending('related-work', 'related/related-work') ? {
-    file: 'bench/proposals/related-work.cypher',
-    request: (id) => ({ text: proposal('related-work'), params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights } }),
-  } : undefined,
+  proposal: pending('related-work', 'related/related-work')
+    ? {
+        file: 'bench/proposals/related-work.cypher',
+        request: (id) => ({
+          text: proposal('related-work'),
+          params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights },
+        }),
+      }
+    : undefined,
 });
 
 export const followUpReads = define<string>({
   name: 'followUpReads',
   what: 'the reading trail from a work, depth 3',
   inputs: (s) => s.trails,
-  ours: (id) => gql('query FollowUpReads($id: ID!) { followUpReads(from: $id, depth: 3) { depth type fromId work { title } source { line quote } } }', { id }),
+  ours: (id) =>
+    gql('query FollowUpReads($id: ID!) { followUpReads(from: $id, depth: 3) { depth type fromId work { title } source { line quote } } }', {
+      id,
+    }),
   floor: { kind: 'the same statement', request: (id) => ({ text: cypher('related/follow-up-reads'), params: { id, depth: 3 } }) },
 });
 
@@ -187,7 +225,10 @@ export const shortestPath = define<[string, string]>({
   what: 'shortest connections between two papers (max length 6, first 5)',
   inputs: (s) => s.pairs,
   ours: ([from, to]) =>
-    gql('query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxLength: 6, first: 5) { length nodes { id } edges { type fromId toId } } }', { from, to }),
+    gql(
+      'query Path($from: ID!, $to: ID!) { path(from: $from, to: $to, maxLength: 6, first: 5) { length nodes { id } edges { type fromId toId } } }',
+      { from, to },
+    ),
   floor: {
     kind: 'the same statement',
     request: ([from, to]) => ({ text: cypher('graph/shortest-paths'), params: { from, to, maxLength: 6, limit: 5 } }),
@@ -212,22 +253,37 @@ export async function graphQuery(schema: GraphQLSchema): Promise<{ query: BenchQ
   const centerIsList = isListType(getNullableType(center.type));
   const defaults = Object.fromEntries(field.args.map((arg) => [arg.name, arg.defaultValue]));
   const selection = selectionOf(getNamedType(field.type), 2);
-  const body = (id: string) => gql(`query Graph($center: ${String(center.type)}) { graph(center: $center) ${selection} }`, { center: centerIsList ? [id] : id });
+  const body = (id: string) =>
+    gql(`query Graph($center: ${String(center.type)}) { graph(center: $center) ${selection} }`, { center: centerIsList ? [id] : id });
 
   let floor: BenchQuery['floor'] = null;
   let note = `center: one work, depth ${String(defaults.depth ?? 'default')}, limit ${String(defaults.limit ?? 'default')}`;
   try {
-    const graph = (await import(path.join(projectRoot, 'src/graph/subgraph.ts'))) as { graphNodeTypes?: string[]; graphRelationships?: string[] };
+    const graph = (await import(path.join(projectRoot, 'src/graph/subgraph.ts'))) as {
+      graphNodeTypes?: string[];
+      graphRelationships?: string[];
+    };
     const text = cypher('graph/neighbourhood');
     if (graph.graphNodeTypes && graph.graphRelationships) {
-      const params = { labels: [...graph.graphNodeTypes], relationships: [...graph.graphRelationships], limit: defaults.limit ?? 300, depth: defaults.depth ?? 1 };
+      const params = {
+        labels: [...graph.graphNodeTypes],
+        relationships: [...graph.graphRelationships],
+        limit: defaults.limit ?? 300,
+        depth: defaults.depth ?? 1,
+      };
       floor = { kind: 'the same statement', request: (input) => ({ text, params: { ...params, center: [input as string] } }) };
     }
   } catch {
     note += '; no floor (cypher/graph/neighbourhood.cypher or src/graph/subgraph.ts not found)';
   }
   return {
-    query: { name: 'graph', what: 'the neighbourhood subgraph of one work', inputs: (s) => s.works, ours: (input) => body(input as string), floor },
+    query: {
+      name: 'graph',
+      what: 'the neighbourhood subgraph of one work',
+      inputs: (s) => s.works,
+      ours: (input) => body(input as string),
+      floor,
+    },
     note,
   };
 }
@@ -240,7 +296,8 @@ function selectionOf(type: GraphQLNamedType, depth: number): string {
     .filter((f) => !f.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined))
     .flatMap((f) => {
       const named = getNamedType(f.type);
-      if (isObjectType(named) || isUnionType(named) || isInterfaceType(named)) return depth > 1 ? [`${f.name} ${selectionOf(named, depth - 1)}`] : [];
+      if (isObjectType(named) || isUnionType(named) || isInterfaceType(named))
+        return depth > 1 ? [`${f.name} ${selectionOf(named, depth - 1)}`] : [];
       return [f.name];
     });
   return `{ ${fields.join(' ')} }`;

@@ -44,7 +44,14 @@ export interface BenchRun {
   startedAt: string;
   minutes: number;
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; os: string; loadAverageAtStart: number };
-  settings: { scales: number[]; concurrencies: number[]; duration: number; floorDuration: number; requestLimitSeconds: number; neo4j: { heap: string; pageCacheMiB: number } };
+  settings: {
+    scales: number[];
+    concurrencies: number[];
+    duration: number;
+    floorDuration: number;
+    requestLimitSeconds: number;
+    neo4j: { heap: string; pageCacheMiB: number };
+  };
   scales: ScaleResult[];
 }
 
@@ -63,7 +70,10 @@ const lat = (r: LoadResult | undefined) =>
   !r ? '–' : r.requests === 0 ? `none answered in ${Math.round(r.seconds)} s` : `${ms(r.p50)} / ${ms(r.p95)} / ${ms(r.p99)}`;
 
 export function appendReport(run: BenchRun): string[] {
-  const stamp = run.startedAt.slice(0, 16).replace(/[:T]/g, (c) => (c === 'T' ? '-' : '')).concat('Z');
+  const stamp = run.startedAt
+    .slice(0, 16)
+    .replace(/[:T]/g, (c) => (c === 'T' ? '-' : ''))
+    .concat('Z');
   const resultsDir = path.join(projectRoot, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
   const jsonFile = path.join(resultsDir, `${stamp}.json`);
@@ -129,12 +139,16 @@ function section(run: BenchRun, stamp: string): string {
   );
   out.push('');
   const big = largest.import;
-  out.push(`Where loadPack's ${big.seconds.load.toFixed(0)} s went at ${thousands(largest.papers)} papers (${big.transactions} transactions):`);
+  out.push(
+    `Where loadPack's ${big.seconds.load.toFixed(0)} s went at ${thousands(largest.papers)} papers (${big.transactions} transactions):`,
+  );
   out.push('');
   out.push('| statement | rows | s | rows/s |');
   out.push('| --- | ---: | ---: | ---: |');
   for (const st of [...big.statements].sort((a, b) => b.ms - a.ms)) {
-    out.push(`| ${st.name} | ${thousands(st.rows)} | ${(st.ms / 1000).toFixed(1)} | ${st.rows ? thousands(Math.round(st.rows / (st.ms / 1000 || 1))) : '–'} |`);
+    out.push(
+      `| ${st.name} | ${thousands(st.rows)} | ${(st.ms / 1000).toFixed(1)} | ${st.rows ? thousands(Math.round(st.rows / (st.ms / 1000 || 1))) : '–'} |`,
+    );
   }
   out.push(`| commits (last answer to the end of each transaction) | | ${(big.commitMs / 1000).toFixed(1)} | |`);
   out.push('');
@@ -150,20 +164,34 @@ function section(run: BenchRun, stamp: string): string {
       const e = s.queries.find((x) => x.name === q.name)!;
       return { papers: s.papers, value: (at(e.ours, 10)?.rps ?? NaN) / (at(e.theirs, 10)?.rps ?? NaN) };
     });
-    out.push(`| ${q.name}: ours/@neo4j/graphql req/s ≥ 1.0 at c=10 | ${values.map((v) => `${scaleName(v.papers)} ${ratio(v.value)}`).join(', ')} | ${verdict(values.every((v) => v.value >= 1))} |`);
+    out.push(
+      `| ${q.name}: ours/@neo4j/graphql req/s ≥ 1.0 at c=10 | ${values.map((v) => `${scaleName(v.papers)} ${ratio(v.value)}`).join(', ')} | ${verdict(values.every((v) => v.value >= 1))} |`,
+    );
   }
-  for (const [name, limit] of [['relatedWork', 50], ['relatedToConcept', 50], ['search', 20]] as const) {
+  for (const [name, limit] of [
+    ['relatedWork', 50],
+    ['relatedToConcept', 50],
+    ['search', 20],
+  ] as const) {
     const e = largest.queries.find((q) => q.name === name);
     const r = e ? at(e.ours, 10) : undefined;
-    const measured = !r ? '–' : r.requests === 0 ? `> ${thousands(Math.round(r.seconds * 1000))} ms (no request answered within the test)` : `${ms(r.p95)} ms`;
-    out.push(`| ${name} p95 < ${limit} ms at c=10, ${scaleName(largest.papers)} papers | ${measured} | ${verdict(!r ? undefined : r.requests > 0 && r.p95 < limit)} |`);
+    const measured = !r
+      ? '–'
+      : r.requests === 0
+        ? `> ${thousands(Math.round(r.seconds * 1000))} ms (no request answered within the test)`
+        : `${ms(r.p95)} ms`;
+    out.push(
+      `| ${name} p95 < ${limit} ms at c=10, ${scaleName(largest.papers)} papers | ${measured} | ${verdict(!r ? undefined : r.requests > 0 && r.p95 < limit)} |`,
+    );
   }
   {
     const values = run.scales.map((s) => {
       const e = s.queries.find((q) => q.name === 'talkById')!;
       return { papers: s.papers, value: (at(e.ours, 1)?.p50 ?? NaN) / (at(e.floor, 1)?.p50 ?? NaN) };
     });
-    out.push(`| talkById: GraphQL p50 / raw Cypher p50 ≤ 1.5 at c=1 | ${values.map((v) => `${scaleName(v.papers)} ${ratio(v.value)}`).join(', ')} | ${verdict(values.every((v) => v.value <= 1.5))} |`);
+    out.push(
+      `| talkById: GraphQL p50 / raw Cypher p50 ≤ 1.5 at c=1 | ${values.map((v) => `${scaleName(v.papers)} ${ratio(v.value)}`).join(', ')} | ${verdict(values.every((v) => v.value <= 1.5))} |`,
+    );
   }
   out.push(
     `| import ≥ 20,000 nodes + relationships/s (loadPack) | ${run.scales.map((s) => `${scaleName(s.papers)} ${thousands(Math.round(s.import.rate.load))}`).join(', ')} | ` +
@@ -177,7 +205,9 @@ function section(run: BenchRun, stamp: string): string {
   out.push(`![p50 at c=1 and p95 at c=10 against papers](results/${stamp}.svg)`);
   out.push('');
   const scales = run.scales.map((s) => scaleName(s.papers));
-  out.push(`| query | p50 at c=1, ms: ${scales.join(' → ')} | growth | p95 at c=10, ms: ${scales.join(' → ')} | req/s at c=10: ${scales.join(' → ')} |`);
+  out.push(
+    `| query | p50 at c=1, ms: ${scales.join(' → ')} | growth | p95 at c=10, ms: ${scales.join(' → ')} | req/s at c=10: ${scales.join(' → ')} |`,
+  );
   out.push('| --- | --- | ---: | --- | --- |');
   for (const q of largest.queries) {
     const series = run.scales.map((s) => s.queries.find((x) => x.name === q.name));
@@ -188,7 +218,9 @@ function section(run: BenchRun, stamp: string): string {
         `${series.map((e) => rps(e ? at(e.ours, 10)?.rps : undefined)).join(' → ')} |`,
     );
   }
-  out.push(`| import (loadPack, nodes + relationships/s) | | | | ${run.scales.map((s) => thousands(Math.round(s.import.rate.load))).join(' → ')} |`);
+  out.push(
+    `| import (loadPack, nodes + relationships/s) | | | | ${run.scales.map((s) => thousands(Math.round(s.import.rate.load))).join(' → ')} |`,
+  );
   out.push('');
 
   // Round trips
@@ -217,9 +249,13 @@ function section(run: BenchRun, stamp: string): string {
         `Statements cut by the watchdog during this scale: ${thousands(s.terminated)}.`,
     );
     out.push('');
-    out.push('Latencies are p50 / p95 / p99 in ms. Errors: socket errors, timeouts, non-2xx and GraphQL errors. The floor is one Cypher statement through the driver.');
+    out.push(
+      'Latencies are p50 / p95 / p99 in ms. Errors: socket errors, timeouts, non-2xx and GraphQL errors. The floor is one Cypher statement through the driver.',
+    );
     out.push('');
-    out.push('| query | c | ours req/s | ours latency | err | @neo4j/graphql req/s | their latency | err | ours/theirs | floor req/s | floor latency | GraphQL/floor p50 |');
+    out.push(
+      '| query | c | ours req/s | ours latency | err | @neo4j/graphql req/s | their latency | err | ours/theirs | floor req/s | floor latency | GraphQL/floor p50 |',
+    );
     out.push('| --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: |');
     for (const q of s.queries) {
       for (const c of settings.concurrencies) {
@@ -240,7 +276,9 @@ function section(run: BenchRun, stamp: string): string {
       for (const p of problems.slice(0, 12)) out.push(`- ${p}`);
       out.push('');
     } else {
-      out.push('Checks (in-process, first 10 inputs of each query): no GraphQL errors; ours and @neo4j/graphql gave the same talks, work counts and search hits.');
+      out.push(
+        'Checks (in-process, first 10 inputs of each query): no GraphQL errors; ours and @neo4j/graphql gave the same talks, work counts and search hits.',
+      );
       out.push('');
     }
   }
@@ -250,9 +288,13 @@ function section(run: BenchRun, stamp: string): string {
   if (proposed.length) {
     out.push('### Proposed rewrites, measured (bench/proposals/, not used by the API)');
     out.push('');
-    out.push('Floor = the current statement through the driver; proposal = the rewrite, same inputs, same loop. Same answers: identical rows for the first inputs (inputs the current statement cannot answer within the limit are not compared).');
+    out.push(
+      'Floor = the current statement through the driver; proposal = the rewrite, same inputs, same loop. Same answers: identical rows for the first inputs (inputs the current statement cannot answer within the limit are not compared).',
+    );
     out.push('');
-    out.push('| query | papers | current c=1 latency | proposal c=1 latency | current c=10 req/s | proposal c=10 req/s | proposal c=10 latency | same answers |');
+    out.push(
+      '| query | papers | current c=1 latency | proposal c=1 latency | current c=10 req/s | proposal c=10 req/s | proposal c=10 latency | same answers |',
+    );
     out.push('| --- | ---: | --- | --- | ---: | ---: | --- | --- |');
     for (const { papers, q } of proposed) {
       const p = q.proposal!;
@@ -267,7 +309,9 @@ function section(run: BenchRun, stamp: string): string {
   // Plans at the largest scale
   out.push(`### Query plans at ${thousands(largest.papers)} papers (the slowest of the first 10 inputs, PROFILE through the driver)`);
   out.push('');
-  out.push('| query | input | in-process ms | statement | PROFILE ms | db hits | rows | most db hits (operator: details, hits) | most rows (operator, rows) |');
+  out.push(
+    '| query | input | in-process ms | statement | PROFILE ms | db hits | rows | most db hits (operator: details, hits) | most rows (operator, rows) |',
+  );
   out.push('| --- | --- | ---: | --- | ---: | ---: | ---: | --- | --- |');
   for (const q of largest.queries) {
     const plans = [...q.slowest.plans, ...(q.slowest.floorPlan ? [q.slowest.floorPlan] : [])];
@@ -309,7 +353,9 @@ function scalingChart(run: BenchRun): string {
   const [x0, x1] = [logX(Math.min(...xs)) - 0.15, logX(Math.max(...xs)) + 0.15];
   panels.forEach((panel, pi) => {
     const left = 60 + pi * (panelWidth + 80);
-    const values = names.flatMap((n) => run.scales.map((s) => panel.pick(s.queries.find((q) => q.name === n)!))).filter((v): v is number => !!v && v > 0);
+    const values = names
+      .flatMap((n) => run.scales.map((s) => panel.pick(s.queries.find((q) => q.name === n)!)))
+      .filter((v): v is number => !!v && v > 0);
     const y0 = Math.floor(Math.log10(Math.min(...values, 1)));
     const y1 = Math.ceil(Math.log10(Math.max(...values, 10)));
     const px = (x: number) => left + ((logX(x) - x0) / (x1 - x0)) * panelWidth;
@@ -346,7 +392,9 @@ function scalingChart(run: BenchRun): string {
     parts.push(`<text x="${x + 18}" y="${y + 1}">${name}</text>`);
   });
   const missing = names.flatMap((name) =>
-    run.scales.filter((s) => !(s.queries.find((q) => q.name === name)?.ours[ci(1)]?.requests)).map((s) => `${name} at ${scaleName(s.papers)}`),
+    run.scales
+      .filter((s) => !s.queries.find((q) => q.name === name)?.ours[ci(1)]?.requests)
+      .map((s) => `${name} at ${scaleName(s.papers)}`),
   );
   parts.push(
     `<text x="60" y="${height - 10}" fill="#555">Ours, over HTTP (autocannon), ${run.startedAt.slice(0, 10)}; both axes logarithmic.` +

@@ -16,23 +16,23 @@
  * Environment: BENCH_SCALES, BENCH_DURATION (seconds per HTTP load test, default 8),
  * BENCH_FLOOR_DURATION (seconds per Cypher load test, default 5), BENCH_CONCURRENCY (default 1,10,50).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import { loadConfig } from '../src/config.js';
-import { schema as ourSchema } from '../src/schema/index.js';
 import { toParams, toPlain } from '../src/db/values.js';
+import { schema as ourSchema } from '../src/schema/index.js';
 import { withoutSourceMaps } from '../src/server/stack-traces.js';
 import { createApi } from '../src/server/yoga.js';
 import type { ImportResult } from './import.js';
-import { cypherLoad, httpLoad, type CypherRequest, type GraphQLBody, type LoadResult } from './load.js';
-import { neo4jGraphQLSchema } from './neo4j-graphql.js';
+import { type CypherRequest, cypherLoad, type GraphQLBody, httpLoad, type LoadResult } from './load.js';
 import { benchDatabase, benchDriver, benchNeo4j, emptyDatabase, projectRoot, startBenchNeo4j, stopBenchNeo4j } from './neo4j.js';
-import { captureStatements, profileCaptured, profileStatement, type ProfileSummary } from './profile.js';
-import { fixedQueries, graphQuery, type BenchQuery } from './queries.js';
+import { neo4jGraphQLSchema } from './neo4j-graphql.js';
+import { captureStatements, type ProfileSummary, profileCaptured, profileStatement } from './profile.js';
+import { type BenchQuery, fixedQueries, graphQuery } from './queries.js';
 import { appendReport, type BenchRun, type QueryAtScale, type ScaleResult } from './report.js';
 import { startWatchdog, type Watchdog } from './watchdog.js';
 
@@ -45,7 +45,12 @@ const REQUEST_LIMIT_S = 10;
 const PROFILE_LIMIT_S = 60;
 
 const numbers = (value: string | undefined, fallback: number[]) =>
-  value ? value.split(',').map((v) => Number(v.trim())).filter((n) => Number.isInteger(n) && n > 0) : fallback;
+  value
+    ? value
+        .split(',')
+        .map((v) => Number(v.trim()))
+        .filter((n) => Number.isInteger(n) && n > 0)
+    : fallback;
 const scales = numbers(process.env.BENCH_SCALES, [1000, 10000, 100000]);
 const concurrencies = numbers(process.env.BENCH_CONCURRENCY, [1, 10, 50]);
 const duration = Number(process.env.BENCH_DURATION ?? 8);
@@ -88,7 +93,14 @@ async function main() {
       startedAt: startedAt.toISOString(),
       minutes: (Date.now() - startedAt.getTime()) / 60000,
       machine: machine(),
-      settings: { scales, concurrencies, duration, floorDuration, requestLimitSeconds: REQUEST_LIMIT_S, neo4j: { heap: benchNeo4j.heap, pageCacheMiB: benchNeo4j.pageCacheMiB } },
+      settings: {
+        scales,
+        concurrencies,
+        duration,
+        floorDuration,
+        requestLimitSeconds: REQUEST_LIMIT_S,
+        neo4j: { heap: benchNeo4j.heap, pageCacheMiB: benchNeo4j.pageCacheMiB },
+      },
       scales: results,
     };
     const written = appendReport(run);
@@ -121,7 +133,13 @@ async function benchScale(
     await loadOverHttp(queries, perQuery, imported, watchdog, neo4jPid);
     await loadFloors(queries, perQuery, imported, driver, watchdog, neo4jPid);
     log(`  the watchdog cut ${watchdog.terminated} statements at ${REQUEST_LIMIT_S} s (or ended them after a load test)`);
-    return { papers, import: { ...imported, samples: undefined }, graphNote: graph.note, terminated: watchdog.terminated, queries: perQuery };
+    return {
+      papers,
+      import: { ...imported, samples: undefined },
+      graphNote: graph.note,
+      terminated: watchdog.terminated,
+      queries: perQuery,
+    };
   } finally {
     await watchdog.stop();
   }
@@ -132,9 +150,20 @@ async function benchScale(
  * compares ours with @neo4j/graphql's, counts round trips, and PROFILEs the statements our server
  * sent for the slowest input that completed (and the floor for the same input).
  */
-async function checkInProcess(queries: BenchQuery[], imported: ImportResult, driver: ReturnType<typeof benchDriver>, db: ReturnType<typeof benchDatabase>) {
+async function checkInProcess(
+  queries: BenchQuery[],
+  imported: ImportResult,
+  driver: ReturnType<typeof benchDriver>,
+  db: ReturnType<typeof benchDatabase>,
+) {
   const ours = createApi({ db, config: loadConfig({ NODE_ENV: 'production' }) });
-  const theirs = createYoga({ schema: await neo4jGraphQLSchema(driver), graphqlEndpoint: '/graphql', landingPage: false, graphiql: false, maskedErrors: true });
+  const theirs = createYoga({
+    schema: await neo4jGraphQLSchema(driver),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: false,
+    maskedErrors: true,
+  });
   const perQuery: QueryAtScale[] = [];
   for (const query of queries) {
     const checked = query.inputs(imported.samples).slice(0, CHECKED_INPUTS);
@@ -152,16 +181,19 @@ async function checkInProcess(queries: BenchQuery[], imported: ImportResult, dri
       else if (ms > slowest.ms) slowest = { ms, input, statements };
       if (query.theirs) {
         const other = await fetchGraphQL(theirs, query.theirs(input));
-        if (other.errors) problems.push(`@neo4j/graphql failed for ${JSON.stringify(input)}: ${JSON.stringify(other.errors).slice(0, 160)}`);
+        if (other.errors)
+          problems.push(`@neo4j/graphql failed for ${JSON.stringify(input)}: ${JSON.stringify(other.errors).slice(0, 160)}`);
         else if (!result.errors && query.compare) {
           const difference = query.compare(result.data, other.data);
           if (difference) problems.push(`answers differ for ${JSON.stringify(input)}: ${difference}`);
         }
       }
     }
-    if (failed > 0) problems.unshift(`ours failed for ${failed} of ${checked.length} inputs (statements cut at ${REQUEST_LIMIT_S} s, or errors)`);
+    if (failed > 0)
+      problems.unshift(`ours failed for ${failed} of ${checked.length} inputs (statements cut at ${REQUEST_LIMIT_S} s, or errors)`);
     const plans: ProfileSummary[] = slowest.ms >= 0 ? await profileCaptured(driver, slowest.statements).catch(() => []) : [];
-    const floorPlan = query.floor && slowest.ms >= 0 ? await profileStatement(driver, 'floor', query.floor.request(slowest.input)).catch(() => null) : null;
+    const floorPlan =
+      query.floor && slowest.ms >= 0 ? await profileStatement(driver, 'floor', query.floor.request(slowest.input)).catch(() => null) : null;
     log(
       `  ${query.name}: ${Math.min(...trips)}-${Math.max(...trips)} round trips; slowest completed input ${JSON.stringify(slowest.input)} ` +
         `${slowest.ms.toFixed(0)} ms${problems.length ? `; ${problems.length} problem(s): ${problems[0]}` : ''}`,
@@ -186,7 +218,13 @@ async function checkInProcess(queries: BenchQuery[], imported: ImportResult, dri
 }
 
 /** Ours (4101) and @neo4j/graphql (4102) from child processes, loaded by autocannon. */
-async function loadOverHttp(queries: BenchQuery[], perQuery: QueryAtScale[], imported: ImportResult, watchdog: Watchdog, neo4jPid: () => number) {
+async function loadOverHttp(
+  queries: BenchQuery[],
+  perQuery: QueryAtScale[],
+  imported: ImportResult,
+  watchdog: Watchdog,
+  neo4jPid: () => number,
+) {
   const oursServer = await startServer('ours', OURS_PORT);
   const theirsServer = await startServer('theirs', THEIRS_PORT);
   try {
@@ -244,7 +282,14 @@ async function loadFloors(
   neo4jPid: () => number,
 ) {
   const load = async (requests: CypherRequest[], connections: number, seconds: number) => {
-    const result = await cypherLoad({ driver, requests, connections, seconds, timeoutSeconds: REQUEST_LIMIT_S, ourPids: () => [process.pid, neo4jPid()] });
+    const result = await cypherLoad({
+      driver,
+      requests,
+      connections,
+      seconds,
+      timeoutSeconds: REQUEST_LIMIT_S,
+      ourPids: () => [process.pid, neo4jPid()],
+    });
     await watchdog.sweep();
     return result;
   };
@@ -261,12 +306,17 @@ async function loadFloors(
     }
     if (query.proposal && query.floor) {
       const requests = inputs.map((i) => query.proposal!.request(i));
-      const same = await sameAnswers(driver, inputs.slice(0, CHECKED_INPUTS).map((i) => [query.floor!.request(i), query.proposal!.request(i)]));
+      const same = await sameAnswers(
+        driver,
+        inputs.slice(0, CHECKED_INPUTS).map((i) => [query.floor!.request(i), query.proposal!.request(i)]),
+      );
       await load(requests, 10, 1);
       const c1 = await load(requests, 1, floorDuration);
       const c10 = await load(requests, 10, floorDuration);
       entry.proposal = { file: query.proposal.file, ...same, c1, c10 };
-      log(`  ${query.name} proposal: c=1 ${describe(c1)}; c=10 ${describe(c10)}; same answers for ${same.same} of ${same.compared} inputs (${same.unanswered} unanswered by the current statement)`);
+      log(
+        `  ${query.name} proposal: c=1 ${describe(c1)}; c=10 ${describe(c10)}; same answers for ${same.same} of ${same.compared} inputs (${same.unanswered} unanswered by the current statement)`,
+      );
     }
   }
 }
@@ -281,7 +331,10 @@ async function sameAnswers(driver: ReturnType<typeof benchDriver>, pairs: [Cyphe
       routing: 'READ',
       transactionConfig: { timeout: REQUEST_LIMIT_S * 1000 },
     });
-    return JSON.stringify(records.map((record) => toPlain(record.toObject())), (_k, v) => (typeof v === 'number' ? Number(v.toFixed(6)) : v));
+    return JSON.stringify(
+      records.map((record) => toPlain(record.toObject())),
+      (_k, v) => (typeof v === 'number' ? Number(v.toFixed(6)) : v),
+    );
   };
   for (const [current, proposed] of pairs) {
     const a = await run(current).catch(() => null);
@@ -376,7 +429,9 @@ async function stopChildren() {
 function assertPortFree(port: number) {
   return new Promise<void>((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', () => reject(new Error(`port ${port} is in use; the bench servers need 127.0.0.1:${OURS_PORT} and ${THEIRS_PORT}`)));
+    server.once('error', () =>
+      reject(new Error(`port ${port} is in use; the bench servers need 127.0.0.1:${OURS_PORT} and ${THEIRS_PORT}`)),
+    );
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
 }

@@ -10,8 +10,8 @@ import { createYoga } from 'graphql-yoga';
 import { loadConfig } from '../src/config.js';
 import { withoutSourceMaps } from '../src/server/stack-traces.js';
 import { createApi } from '../src/server/yoga.js';
-import { neo4jGraphQLSchema } from './neo4j-graphql.js';
 import { benchDatabase, benchDriver } from './neo4j.js';
+import { neo4jGraphQLSchema } from './neo4j-graphql.js';
 
 async function main() {
   // Both servers run as `npm start` runs ours: without source-mapped stack traces.
@@ -29,7 +29,13 @@ async function main() {
   } else {
     const driver = benchDriver();
     close.push(() => driver.close());
-    handler = createYoga({ schema: await neo4jGraphQLSchema(driver), graphqlEndpoint: '/graphql', landingPage: false, graphiql: false, maskedErrors: true });
+    handler = createYoga({
+      schema: await neo4jGraphQLSchema(driver),
+      graphqlEndpoint: '/graphql',
+      landingPage: false,
+      graphiql: false,
+      maskedErrors: true,
+    });
   }
   const server = createHttpServer(handler);
   let stopping = false;

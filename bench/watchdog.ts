@@ -54,9 +54,7 @@ async function terminate(driver: Driver, olderThan: (query: string) => number): 
     {},
     { database: 'system' },
   );
-  const ids = records
-    .filter((r) => Number(r.get('ms')) >= olderThan(String(r.get('query')).trimStart()))
-    .map((r) => r.get('id') as string);
+  const ids = records.filter((r) => Number(r.get('ms')) >= olderThan(String(r.get('query')).trimStart())).map((r) => r.get('id') as string);
   if (ids.length === 0) return 0;
   await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, { database: 'system' }).catch(() => undefined);
   return ids.length;

@@ -64,7 +64,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
         }
         readiness.observeNeo4j(false);
         if (readiness.seed === 'loading') readiness.seed = 'pending';
-        if (attempt === 1) log(`Neo4j at ${uri} is not reachable; serving anyway (/ready is 503) and retrying every ${retryEveryMs / 1000} s.`);
+        if (attempt === 1)
+          log(`Neo4j at ${uri} is not reachable; serving anyway (/ready is 503) and retrying every ${retryEveryMs / 1000} s.`);
         await new Promise((resolve) => setTimeout(resolve, retryEveryMs));
       }
     }

@@ -19,12 +19,18 @@ export const envSchema = z.object({
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j refuses shorter ones)').default('knowledge-graph'),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
 
   /** The managed local Neo4j, used when NEO4J_URI is not set. */
   NEO4J_LOCAL_PORT: port.default(7687),
   NEO4J_LOCAL_DIR: z.string().min(1).default('.neo4j/dev'),
-  NEO4J_LOCAL_HEAP: z.string().regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 2g').default('2g'),
+  NEO4J_LOCAL_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/, 'must be a JVM size such as 512m or 2g')
+    .default('2g'),
   NEO4J_LOCAL_PAGECACHE_MB: z.coerce.number().int().min(16).max(16384).default(1024),
   NEO4J_LOCAL_START_TIMEOUT_S: z.coerce.number().int().min(5).max(1800).default(300),
 
@@ -69,7 +75,10 @@ export const envSchema = z.object({
     .string()
     .transform((text, ctx) => {
       const tokens = new Map<string, string>();
-      for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const pair of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const [name, token, extra] = pair.split(':');
         if (!name || !token || extra !== undefined || !/^[\w.-]+$/.test(name) || token.length < 24) {
           ctx.addIssue({ code: 'custom', message: 'must be name:token pairs separated by commas, each token at least 24 characters' });

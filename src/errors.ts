@@ -5,7 +5,15 @@
  * "Unexpected error." and logs it. Neo4j's errors are mapped to these in one place, `fromNeo4jError`.
  */
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'DATABASE_UNAVAILABLE' | 'QUERY_TIMEOUT' | 'QUERY_TOO_COMPLEX';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'DATABASE_UNAVAILABLE'
+  | 'QUERY_TIMEOUT'
+  | 'QUERY_TOO_COMPLEX';
 
 export class DomainError extends Error {
   override name = 'DomainError';
@@ -77,7 +85,10 @@ export function fromNeo4jError(error: unknown): unknown {
   if (UNAVAILABLE.has(code) || /ECONNREFUSED|Connection acquisition timed out|Failed to connect/i.test(String((error as Error)?.message))) {
     return new DatabaseUnavailableError(code || 'connection refused');
   }
-  if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+  if (
+    code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+    code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+  ) {
     return new DomainError('The query took too long and was stopped.', 'QUERY_TIMEOUT');
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

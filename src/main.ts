@@ -4,9 +4,10 @@
  * stops: it drains the requests in flight, closes the driver and stops the Neo4j it started.
  * A second signal while stopping exits at once.
  */
-import { withoutSourceMaps } from './server/stack-traces.js';
+
 import { startApp } from './app.js';
 import { loadConfig } from './config.js';
+import { withoutSourceMaps } from './server/stack-traces.js';
 
 withoutSourceMaps();
 try {

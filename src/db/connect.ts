@@ -2,9 +2,9 @@
  * Connects to the configured Neo4j, or starts the managed local one when NEO4J_URI is not set.
  * `stop()` closes the driver and stops the managed Neo4j only if this call started that process.
  */
-import { localNeo4jSettings, type Config } from '../config.js';
+import { type Config, localNeo4jSettings } from '../config.js';
 import { Database } from './database.js';
-import { startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jProcess } from './local-neo4j.js';
+import { type LocalNeo4jProcess, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.js';
 
 export function databaseOptions(config: Config, uri: string) {
   return {

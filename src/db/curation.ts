@@ -5,8 +5,8 @@
  * is NOT_FOUND and writes nothing.
  */
 import { BadUserInputError, DomainError, NotFoundError } from '../errors.js';
-import type { Database, StatementRunner } from './database.js';
 import type { ConceptNode, Entity, PaperNode, PersonNode, TalkNode, WorkNode } from '../model/rows.js';
+import type { Database, StatementRunner } from './database.js';
 
 export interface CurationSource {
   /** A stored source document and a 1-based line of it, whose text must contain `quote`... */
@@ -22,9 +22,16 @@ type Run = StatementRunner;
 /** Fails unless the quote occurs on the named line of a stored document. */
 async function checkSource(run: Run, source: CurationSource | null | undefined) {
   if (!source?.document) return;
-  const [row] = await run<{ text: string | null; lineCount: number }>('curation/document-line', { document: source.document, line: source.line ?? 0 });
+  const [row] = await run<{ text: string | null; lineCount: number }>('curation/document-line', {
+    document: source.document,
+    line: source.line ?? 0,
+  });
   if (!row) throw new BadUserInputError(`source.document: unknown document "${source.document}"`, 'source');
-  if (row.text === null) throw new BadUserInputError(`source.line: line ${source.line} is past the end of "${source.document}" (${row.lineCount} lines)`, 'source');
+  if (row.text === null)
+    throw new BadUserInputError(
+      `source.line: line ${source.line} is past the end of "${source.document}" (${row.lineCount} lines)`,
+      'source',
+    );
   if (!row.text.includes(source.quote)) {
     throw new BadUserInputError(`source.quote: "${source.quote}" does not occur on line ${source.line} of "${source.document}"`, 'source');
   }
@@ -95,8 +102,13 @@ export function upsertConcept(db: Database, by: string, input: ConceptInput, sou
   return curate(db, { by, action: 'upsertConcept', target: input.id, details: input, source }, async (run) => {
     await assertNameFree(run, input.id, [input.name, ...(input.aliases ?? [])]);
     await run('curation/upsert-concept', {
-      id: input.id, by, name: input.name, definition: input.definition ?? null, aliases: input.aliases ?? null,
-      broader: input.broader ?? null, related: input.related ?? null,
+      id: input.id,
+      by,
+      name: input.name,
+      definition: input.definition ?? null,
+      aliases: input.aliases ?? null,
+      broader: input.broader ?? null,
+      related: input.related ?? null,
     });
     return nodeOf(await nodeRows<ConceptNode>(run, 'curation/refresh-names', { id: input.id }));
   });
@@ -128,7 +140,13 @@ export interface PersonInput {
 
 export function upsertPerson(db: Database, by: string, input: PersonInput, source: CurationSource | null) {
   return curate(db, { by, action: 'upsertPerson', target: input.id, details: input, source }, async (run) => {
-    await run('curation/upsert-person', { id: input.id, by, name: input.name, aliases: input.aliases ?? null, affiliation: input.affiliation ?? null });
+    await run('curation/upsert-person', {
+      id: input.id,
+      by,
+      name: input.name,
+      aliases: input.aliases ?? null,
+      affiliation: input.affiliation ?? null,
+    });
     return nodeOf(await nodeRows<PersonNode>(run, 'curation/refresh-names', { id: input.id }));
   });
 }
@@ -144,9 +162,17 @@ export interface PaperInput {
 
 export function upsertPaper(db: Database, by: string, input: PaperInput, source: CurationSource | null) {
   return curate(db, { by, action: 'upsertPaper', target: input.id, details: input, source }, async (run) =>
-    nodeOf(await nodeRows<PaperNode>(run, 'curation/upsert-paper', {
-      id: input.id, by, title: input.title, year: input.year ?? null, venue: input.venue ?? null, arxiv: input.arxiv ?? null, url: input.url ?? null,
-    })),
+    nodeOf(
+      await nodeRows<PaperNode>(run, 'curation/upsert-paper', {
+        id: input.id,
+        by,
+        title: input.title,
+        year: input.year ?? null,
+        venue: input.venue ?? null,
+        arxiv: input.arxiv ?? null,
+        url: input.url ?? null,
+      }),
+    ),
   );
 }
 
@@ -163,17 +189,33 @@ export interface TalkInput {
 
 export function upsertTalk(db: Database, by: string, input: TalkInput, source: CurationSource | null) {
   return curate(db, { by, action: 'upsertTalk', target: input.id, details: input, source }, async (run) =>
-    nodeOf(await nodeRows<TalkNode>(run, 'curation/upsert-talk', {
-      id: input.id, by, title: input.title, kind: input.kind, day: input.day, session: input.session ?? null,
-      summary: input.summary ?? null, order: input.order ?? null, year: null,
-    })),
+    nodeOf(
+      await nodeRows<TalkNode>(run, 'curation/upsert-talk', {
+        id: input.id,
+        by,
+        title: input.title,
+        kind: input.kind,
+        day: input.day,
+        session: input.session ?? null,
+        summary: input.summary ?? null,
+        order: input.order ?? null,
+        year: null,
+      }),
+    ),
   );
 }
 
 /** The work discusses the concept, as the source says. Resolves to the work. */
 export function linkWorkToConcept(db: Database, by: string, work: string, concept: string, source: CurationSource) {
   return curate(db, { by, action: 'linkWorkToConcept', target: `${work} DISCUSSES ${concept}`, source }, async (run) =>
-    nodeOf(await nodeRows<WorkNode>(run, 'curation/link-work-concept', { work, concept, by, source: { document: null, line: null, url: null, ...source } })),
+    nodeOf(
+      await nodeRows<WorkNode>(run, 'curation/link-work-concept', {
+        work,
+        concept,
+        by,
+        source: { document: null, line: null, url: null, ...source },
+      }),
+    ),
   );
 }
 
@@ -181,8 +223,17 @@ export function linkWorkToConcept(db: Database, by: string, work: string, concep
 export function addReference(db: Database, by: string, from: string, to: string, type: string, source: CurationSource) {
   return curate(db, { by, action: 'addReference', target: `${from} ${type} ${to}`, source }, async (run) => {
     const [row] = await run('curation/add-reference', {
-      from, to, type,
-      props: { document: source.document, line: source.line, url: source.url, quote: source.quote, curatedBy: by, curatedAt: new Date().toISOString() },
+      from,
+      to,
+      type,
+      props: {
+        document: source.document,
+        line: source.line,
+        url: source.url,
+        quote: source.quote,
+        curatedBy: by,
+        curatedAt: new Date().toISOString(),
+      },
     });
     if (!row) return null;
     return nodeOf(await nodeRows<WorkNode>(run, 'entity/by-ids', { ids: [from] }));
@@ -199,7 +250,15 @@ export function removeConceptLink(db: Database, by: string, work: string, concep
   return removeEdge(db, by, 'removeConceptLink', `${work} DISCUSSES ${concept}`, reason, 'curation/remove-concept-link', { work, concept });
 }
 
-function removeEdge(db: Database, by: string, action: string, target: string, reason: string | null | undefined, statement: string, params: Record<string, unknown>) {
+function removeEdge(
+  db: Database,
+  by: string,
+  action: string,
+  target: string,
+  reason: string | null | undefined,
+  statement: string,
+  params: Record<string, unknown>,
+) {
   return curate(db, { by, action, target, details: { reason: reason ?? null } }, async (run) => {
     const [row] = await run<{ removed: number }>(statement, params);
     return (row?.removed ?? 0) > 0;

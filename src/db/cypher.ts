@@ -20,7 +20,10 @@ function loadAll(dir: string): Map<string, string> {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.cypher')) {
-        const name = path.relative(dir, full).replace(/\\/g, '/').replace(/\.cypher$/, '');
+        const name = path
+          .relative(dir, full)
+          .replace(/\\/g, '/')
+          .replace(/\.cypher$/, '');
         statements.set(name, readFileSync(full, 'utf8').trim());
       }
     }

@@ -12,10 +12,10 @@
  * The type is the statement's contract (what its RETURN clause gives), checked by the tests
  * that run it, as an objectRef's shape is in Pothos.
  */
-import neo4j, { isRetryableError, type BookmarkManager, type Driver, type QueryResult, type Session } from 'neo4j-driver';
-import { cypher } from './cypher.js';
+import neo4j, { type BookmarkManager, type Driver, isRetryableError, type QueryResult, type Session } from 'neo4j-driver';
 import { fromNeo4jError } from '../errors.js';
 import type { Row } from '../model/rows.js';
+import { cypher } from './cypher.js';
 import { toParams, toPlain } from './values.js';
 
 export type { Row };

@@ -4,12 +4,25 @@
  * function keeps DataLoader's contract: one result per key, in key order.
  */
 import DataLoader from 'dataloader';
-import type { Database } from './database.js';
 import type {
-  ConceptLink, ConceptNode, ConceptRelations, Contribution, DayNode, Entity, EventNode, Page, PersonNode, ReferenceEdge, SessionNode, Source,
-  TalkNode, TalkPlacement, WorkLink, WorkNode,
+  ConceptLink,
+  ConceptNode,
+  ConceptRelations,
+  Contribution,
+  DayNode,
+  Entity,
+  EventNode,
+  Page,
+  PersonNode,
+  ReferenceEdge,
+  SessionNode,
+  Source,
+  TalkNode,
+  TalkPlacement,
+  WorkLink,
+  WorkNode,
 } from '../model/rows.js';
-
+import type { Database } from './database.js';
 
 /** One row (or null) per key, from a statement taking `$ids` and returning `id` per row (of type R). */
 function single<R extends { id: string }, T>(db: Database, statement: string, pick: (row: R) => T) {
@@ -57,7 +70,11 @@ function paged<T>(db: Database, statement: string) {
       await Promise.all(
         [...groups.values()].map(async (group) => {
           const { offset, limit } = group[0]!;
-          const rows = await db.read<{ id: string; total: number; items: T[] }>(statement, { ids: [...new Set(group.map((k) => k.id))], offset, limit });
+          const rows = await db.read<{ id: string; total: number; items: T[] }>(statement, {
+            ids: [...new Set(group.map((k) => k.id))],
+            offset,
+            limit,
+          });
           for (const row of rows) {
             results.set(`${row.id}:${offset}:${limit}`, { total: row.total, items: row.items });
           }
@@ -68,9 +85,6 @@ function paged<T>(db: Database, statement: string) {
     { cacheKeyFn: (k) => `${k.id}:${k.offset}:${k.limit}` },
   );
 }
-
-
-
 
 /** What a query asks of the works it reaches, so that one statement can fetch it with them. */
 export interface WorkIncludes {
@@ -83,7 +97,11 @@ export function createLoaders(db: Database) {
     entity: single(db, 'entity/by-ids', (row: { id: string; node: Entity }) => row.node),
     conceptsOfWork: workRelation(db, 'concepts', (row) => row.concepts),
     contributionsToWork: workRelation(db, 'contributions', (row) => row.contributions),
-    linksOfWork: grouped(db, 'work/links', (row: { id: string; link: Omit<WorkLink, 'source'>; source: Source }): WorkLink => ({ ...row.link, source: row.source })),
+    linksOfWork: grouped(
+      db,
+      'work/links',
+      (row: { id: string; link: Omit<WorkLink, 'source'>; source: Source }): WorkLink => ({ ...row.link, source: row.source }),
+    ),
     referencesOut: grouped(db, 'work/references-out', (row: ReferenceRow) => reference(row)),
     referencesIn: grouped(db, 'work/references-in', (row: ReferenceRow) => reference(row)),
     talkPlacement: single(db, 'talk/placement', (row: TalkPlacement & { id: string }): TalkPlacement => row),
@@ -139,7 +157,6 @@ export function createLoaders(db: Database) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-
 type ReferenceRow = ReferenceEdge & { id: string };
 
 function reference(row: ReferenceRow): ReferenceEdge {
@@ -174,11 +191,14 @@ interface ConceptWithWorksRow {
   items: { work: WorkNode; concepts: ConceptLink[] | null; contributions: Contribution[] | null }[];
 }
 
-
 /** One of a work's lists (its concepts, or its people) per work id, through work/with-relations. */
 function workRelation<T>(db: Database, list: keyof WorkIncludes, pick: (row: WorkRelationsRow) => T[] | null) {
   return new DataLoader<string, T[]>(async (ids) => {
-    const rows = await db.read<WorkRelationsRow>('work/with-relations', { ids: [...new Set(ids)], concepts: list === 'concepts', contributions: list === 'contributions' });
+    const rows = await db.read<WorkRelationsRow>('work/with-relations', {
+      ids: [...new Set(ids)],
+      concepts: list === 'concepts',
+      contributions: list === 'contributions',
+    });
     const byId = new Map(rows.map((row) => [row.id, pick(row) ?? []]));
     return ids.map((id) => byId.get(id) ?? []);
   });

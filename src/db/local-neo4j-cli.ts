@@ -9,12 +9,18 @@ try {
   if (config.NEO4J_URI) console.error(`Note: NEO4J_URI is set (${config.NEO4J_URI}); the server uses that, not the managed Neo4j.`);
   if (command === 'start') {
     const started = await startLocalNeo4j(settings);
-    console.log(started.started ? `Neo4j is up on ${started.uri} (pid ${started.pid}).` : `Neo4j was already running on ${started.uri} (pid ${started.pid}).`);
+    console.log(
+      started.started
+        ? `Neo4j is up on ${started.uri} (pid ${started.pid}).`
+        : `Neo4j was already running on ${started.uri} (pid ${started.pid}).`,
+    );
   } else if (command === 'stop') {
     console.log((await stopLocalNeo4j(settings)) ? 'Neo4j stopped; its data is kept.' : 'Neo4j was not running.');
   } else if (command === 'status') {
     const status = await localNeo4jStatus(settings);
-    console.log(status.running ? `running on ${status.uri} (pid ${status.pid}), data in ${status.dir}` : `not running (data in ${status.dir})`);
+    console.log(
+      status.running ? `running on ${status.uri} (pid ${status.pid}), data in ${status.dir}` : `not running (data in ${status.dir})`,
+    );
     process.exitCode = status.running ? 0 : 3;
   } else {
     console.error('usage: local-neo4j-cli start|stop|status');

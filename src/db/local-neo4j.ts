@@ -8,7 +8,7 @@
  * shutdown hook flushes the stores) and leaves the data.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,8 +44,7 @@ export class LocalNeo4jError extends Error {
   override name = 'LocalNeo4jError';
 }
 
-const ALTERNATIVES =
-  'or set NEO4J_URI to a Neo4j you run yourself, or use `docker compose up`.';
+const ALTERNATIVES = 'or set NEO4J_URI to a Neo4j you run yourself, or use `docker compose up`.';
 
 export function localUri(port: number) {
   return `bolt://127.0.0.1:${port}`;
@@ -209,7 +208,9 @@ async function waitForBolt(uri: string, password: string, pid: number, options: 
   try {
     for (;;) {
       if (!isAlive(pid)) {
-        throw new LocalNeo4jError(`the managed Neo4j exited while starting. Last lines of ${logFile(options.dir)}:\n${tail(logFile(options.dir))}`);
+        throw new LocalNeo4jError(
+          `the managed Neo4j exited while starting. Last lines of ${logFile(options.dir)}:\n${tail(logFile(options.dir))}`,
+        );
       }
       try {
         await driver.executeQuery('RETURN 1');
@@ -248,7 +249,9 @@ async function checkJava(): Promise<number> {
   const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
   const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : 0;
   if (major < 17) {
-    throw new LocalNeo4jError(`Neo4j 5.26 needs Java 17 or newer, and "java" is version ${major || 'unknown'}. Install Java 17+, ${ALTERNATIVES}`);
+    throw new LocalNeo4jError(
+      `Neo4j 5.26 needs Java 17 or newer, and "java" is version ${major || 'unknown'}. Install Java 17+, ${ALTERNATIVES}`,
+    );
   }
   return major;
 }

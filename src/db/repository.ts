@@ -2,7 +2,19 @@
  * The root queries of the API: filtered lists, search, rankings, trails and paths. Each is one
  * named Cypher statement and one round trip; relationship fields go through loaders.ts instead.
  */
-import type { ConceptNode, DayNode, Entity, EventNode, GraphPath, Page, PaperNode, PersonNode, RankedWork, TalkNode, TrailStep } from '../model/rows.js';
+import type {
+  ConceptNode,
+  DayNode,
+  Entity,
+  EventNode,
+  GraphPath,
+  Page,
+  PaperNode,
+  PersonNode,
+  RankedWork,
+  TalkNode,
+  TrailStep,
+} from '../model/rows.js';
 import { reasonWeights, referenceWeights } from '../model/vocabulary.js';
 import type { Database } from './database.js';
 import { luceneQueries } from './lucene.js';
@@ -36,18 +48,25 @@ const workFilter = (filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>) => ({
 });
 
 export async function listTalks(db: Database, filter: TalkFilter, orderBy: string, { offset, limit }: PageParams) {
-  return pageOf(db.read<Page<TalkNode>>('talk/list', {
-    ...workFilter(filter),
-    day: filter.day ?? null,
-    session: filter.session ?? null,
-    kind: filter.kind ?? null,
-    orderBy,
-    offset,
-    limit,
-  }));
+  return pageOf(
+    db.read<Page<TalkNode>>('talk/list', {
+      ...workFilter(filter),
+      day: filter.day ?? null,
+      session: filter.session ?? null,
+      kind: filter.kind ?? null,
+      orderBy,
+      offset,
+      limit,
+    }),
+  );
 }
 
-export async function listPapers(db: Database, filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>, orderBy: string, { offset, limit }: PageParams) {
+export async function listPapers(
+  db: Database,
+  filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>,
+  orderBy: string,
+  { offset, limit }: PageParams,
+) {
   return pageOf(db.read<Page<PaperNode>>('paper/list', { ...workFilter(filter), orderBy, offset, limit }));
 }
 
@@ -65,10 +84,21 @@ export interface SearchHit {
 }
 
 /** Full-text search; `labels` limits the kinds of node (empty: all). */
-export async function search(db: Database, text: string, labels: string[], { offset, limit }: PageParams): Promise<Page<SearchHit> & { typosForgiven: boolean }> {
+export async function search(
+  db: Database,
+  text: string,
+  labels: string[],
+  { offset, limit }: PageParams,
+): Promise<Page<SearchHit> & { typosForgiven: boolean }> {
   const queries = luceneQueries(text);
   if (queries === null) return { total: 0, items: [], typosForgiven: false };
-  const [row] = await db.read<Page<SearchHit> & { fuzzy: boolean }>('search/fulltext', { ...queries, labels, offset, limit, scanLimit: 1000 });
+  const [row] = await db.read<Page<SearchHit> & { fuzzy: boolean }>('search/fulltext', {
+    ...queries,
+    labels,
+    offset,
+    limit,
+    scanLimit: 1000,
+  });
   return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: row?.fuzzy === true };
 }
 
@@ -80,11 +110,9 @@ export async function relatedToConcept(db: Database, concept: string, limit: num
   return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights, reasonWeights });
 }
 
-
 export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {
   return db.read<TrailStep>('related/follow-up-reads', { id, depth });
 }
-
 
 export async function shortestPaths(db: Database, from: string, to: string, maxLength: number, limit: number): Promise<GraphPath[]> {
   if (from === to) {

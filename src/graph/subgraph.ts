@@ -3,11 +3,20 @@
  * Cytoscape.js, sigma/graphology, vis-network and D3 take with a one-line mapping.
  */
 import type { Database } from '../db/database.js';
-import { type nodeTypes, referenceWeights, relationshipTypes } from '../model/vocabulary.js';
 import { type Entity, nameOf } from '../model/rows.js';
+import { type nodeTypes, referenceWeights, relationshipTypes } from '../model/vocabulary.js';
 
 /** Node kinds a subgraph may hold, and the relationship types it may follow (a fixed allow-list). */
-export const graphNodeTypes = ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link'] as const satisfies readonly (typeof nodeTypes)[number][];
+export const graphNodeTypes = [
+  'Talk',
+  'Paper',
+  'Concept',
+  'Person',
+  'Session',
+  'Day',
+  'Event',
+  'Link',
+] as const satisfies readonly (typeof nodeTypes)[number][];
 export const graphRelationships = relationshipTypes;
 
 export interface GraphNode {

@@ -96,7 +96,12 @@ export function auditPack(pack: Pack): PackAudit {
     work.concepts.forEach((c, j) => {
       const terms = concepts.get(c.concept) ?? [];
       const named = terms.some((term) => names(c.quote, term));
-      check(`${at}.concepts[${j}]`, `concept ${c.concept}`, c, named ? [] : [`the quote names neither "${terms[0] ?? c.concept}" nor an alias`]);
+      check(
+        `${at}.concepts[${j}]`,
+        `concept ${c.concept}`,
+        c,
+        named ? [] : [`the quote names neither "${terms[0] ?? c.concept}" nor an alias`],
+      );
     });
     work.links.forEach((l, j) => check(`${at}.links[${j}]`, `link ${l.url}`, l));
     work.references.forEach((r, j) => {

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditPack, compareAudits } from './audit-pack.js';
-import { parsePack, readPack, PackError } from './read-pack.js';
+import { PackError, parsePack, readPack } from './read-pack.js';
 
 const args = process.argv.slice(2);
 const baselineAt = args.indexOf('--baseline');
@@ -32,10 +32,13 @@ try {
     line += `; of the ${before.counts.flagged} flagged in ${baselineFile}: ${fixed} fixed, ${removed} removed`;
   }
   console.log(line);
-  for (const s of audit.statements.filter((s) => s.verdict === 'flagged')) console.log(`  flagged ${s.at} (${s.key}): ${s.problems.join('; ')}`);
+  for (const s of audit.statements.filter((s) => s.verdict === 'flagged'))
+    console.log(`  flagged ${s.at} (${s.key}): ${s.problems.join('; ')}`);
 
   const { total, openable, exceptions, missing } = audit.papers;
-  console.log(`papers: ${openable} of ${total} openable (DOI, arXiv id or URL); ${exceptions.length} without a record, each with its reason:`);
+  console.log(
+    `papers: ${openable} of ${total} openable (DOI, arXiv id or URL); ${exceptions.length} without a record, each with its reason:`,
+  );
   for (const e of exceptions) console.log(`  ${e.id}: ${e.reason}`);
   for (const id of missing) console.log(`  missing: ${id} has no DOI, arXiv id or URL, and no noRecord reason`);
   if (flagged > 0 || missing.length > 0) process.exit(1);

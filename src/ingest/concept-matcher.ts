@@ -75,9 +75,20 @@ export class ConceptMatcher {
       for (let i = 0; i < words.length; i++) {
         if (!this.starts.has(words[i]![0].toLowerCase())) continue;
         for (let n = 1; n <= this.longest && i + n <= words.length; n++) {
-          const phrase = words.slice(i, i + n).map((w) => w[0]).join(' ');
-          const entry = this.lookup(phrase) ?? (phrase.endsWith('s') ? (this.lookup(phrase.slice(0, -1)) ?? this.lookup(phrase.replace(/es$/, ''))) : undefined);
-          if (entry) keep({ concept: entry.concept, field, quote: sentenceAround(text, words[i]!.index), confidence: entry.alias ? nameConfidence - 0.1 : nameConfidence });
+          const phrase = words
+            .slice(i, i + n)
+            .map((w) => w[0])
+            .join(' ');
+          const entry =
+            this.lookup(phrase) ??
+            (phrase.endsWith('s') ? (this.lookup(phrase.slice(0, -1)) ?? this.lookup(phrase.replace(/es$/, ''))) : undefined);
+          if (entry)
+            keep({
+              concept: entry.concept,
+              field,
+              quote: sentenceAround(text, words[i]!.index),
+              confidence: entry.alias ? nameConfidence - 0.1 : nameConfidence,
+            });
         }
       }
     };

@@ -7,12 +7,12 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SingleBar, Presets } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
-import { recordFormats, type RecordFormat } from './formats/index.js';
+import { type RecordFormat, recordFormats } from './formats/index.js';
 import { checkInputs, importRecords } from './import-records.js';
 import { formatReport } from './import-report.js';
 import { loadPack } from './load-pack.js';
@@ -49,7 +49,9 @@ try {
   for (const file of packFiles) {
     const loaded = await readPack(file);
     packs.push(loaded);
-    console.log(`${file}: valid (${loaded.pack.talks.length} talks, ${loaded.pack.papers.length} papers, ${loaded.pack.concepts.length} concepts, ${loaded.pack.people.length} people).`);
+    console.log(
+      `${file}: valid (${loaded.pack.talks.length} talks, ${loaded.pack.papers.length} papers, ${loaded.pack.concepts.length} concepts, ${loaded.pack.people.length} people).`,
+    );
   }
   if (inputs.length) {
     for (const file of await checkInputs(inputs, { format })) console.log(`${file.name}: valid (${file.records} ${file.format} records).`);
@@ -87,7 +89,8 @@ try {
   }
   if (inputs.length) {
     // On a fresh database the seed packs come first, so imported works meet the ICML talks and concepts.
-    if (!dryRun && packs.length === 0 && (await seedIfEmpty(connection.db))) console.log('Seeded the empty database with the packs under seeds/.');
+    if (!dryRun && packs.length === 0 && (await seedIfEmpty(connection.db)))
+      console.log('Seeded the empty database with the packs under seeds/.');
     const report = await importRecords(connection.db, inputs, {
       format,
       dryRun,

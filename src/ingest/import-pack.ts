@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.js';
 import { BadUserInputError } from '../errors.js';
-import { graphCounts, loadPack, type GraphCounts } from './load-pack.js';
+import { type GraphCounts, graphCounts, loadPack } from './load-pack.js';
 import { type LoadedPack, PackError, parsePack } from './read-pack.js';
 
 export interface PackDocument {
@@ -27,7 +27,13 @@ export async function importPack(db: Database, by: string, packText: string, doc
     if (error instanceof PackError) throw new BadUserInputError(error.message, 'pack');
     throw error;
   }
-  const change = { by, action: 'importPack', target: loaded.pack.event.id, details: JSON.stringify({ documents: [...files.keys()] }), source: null };
+  const change = {
+    by,
+    action: 'importPack',
+    target: loaded.pack.event.id,
+    details: JSON.stringify({ documents: [...files.keys()] }),
+    source: null,
+  };
   await loadPack(db, loaded, { finally: [{ statement: 'curation/record-change', params: change }] });
   return graphCounts(db);
 }

@@ -23,9 +23,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, StatementRunner } from '../db/database.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
-import { detectFormat, readRecords, type RecordFormat, type RecordInput } from './formats/index.js';
+import { detectFormat, type RecordFormat, type RecordInput, readRecords } from './formats/index.js';
 import { defaultLimits, type InputLimits } from './formats/input.js';
-import { foldText, idKeys, idKinds, ImportError, surname, titleKey, type ImportIssue, type WorkIds, type WorkRecord } from './records.js';
+import { foldText, ImportError, type ImportIssue, idKeys, idKinds, surname, titleKey, type WorkIds, type WorkRecord } from './records.js';
 
 export interface ImportOptions {
   /** The format of every input; detected from each file when unset. */
@@ -87,7 +87,8 @@ export async function checkInputs(inputs: RecordInput[], options: ImportOptions 
       if (!(error instanceof ImportError)) throw error;
       issues.push(...error.issues);
     }
-    if (records === 0 && !issues.some((i) => i.file === input.name)) issues.push({ code: 'INVALID_RECORD', file: input.name, message: 'holds no records' });
+    if (records === 0 && !issues.some((i) => i.file === input.name))
+      issues.push({ code: 'INVALID_RECORD', file: input.name, message: 'holds no records' });
     files.push({ name: input.name, format, records });
   }
   if (issues.length) throw new ImportError(issues.slice(0, maxIssues));
@@ -102,9 +103,23 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
   options.onStart?.(total);
   const importId = `import-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const report: ImportReport = {
-    importId, dryRun: !!options.dryRun, files, records: 0, worksCreated: 0, worksMerged: 0, peopleCreated: 0, peopleMerged: 0,
-    authorshipsCreated: 0, citesCreated: 0, referencesUnresolved: 0, referencesResolved: 0, conceptLinksCreated: 0,
-    merges: [], conflicts: [], ambiguous: [], unresolved: [],
+    importId,
+    dryRun: !!options.dryRun,
+    files,
+    records: 0,
+    worksCreated: 0,
+    worksMerged: 0,
+    peopleCreated: 0,
+    peopleMerged: 0,
+    authorshipsCreated: 0,
+    citesCreated: 0,
+    referencesUnresolved: 0,
+    referencesResolved: 0,
+    conceptLinksCreated: 0,
+    merges: [],
+    conflicts: [],
+    ambiguous: [],
+    unresolved: [],
   };
 
   // A dry run computes them inside its own transaction, which is rolled back.
@@ -204,12 +219,22 @@ function addBatch(report: ImportReport, part: BatchResult, people: Map<string, s
 /** Sets the folded title or name on papers and people that lack one (pack and curated nodes). */
 async function backfillKeys(run: StatementRunner): Promise<void> {
   const rows = await run<{ id: string; kind: string; text: string | null }>('import/without-keys');
-  const keyed = rows.filter((r) => r.text).map((r) => ({ id: r.id, keys: r.kind === 'Paper' ? { titleKey: foldText(r.text!) } : { nameKey: foldText(r.text!) } }));
+  const keyed = rows
+    .filter((r) => r.text)
+    .map((r) => ({ id: r.id, keys: r.kind === 'Paper' ? { titleKey: foldText(r.text!) } : { nameKey: foldText(r.text!) } }));
   for (let i = 0; i < keyed.length; i += 5000) await run('import/set-keys', { rows: keyed.slice(i, i + 5000) });
 }
 
 interface ExistingWork {
-  work: { id: string; title: string; titleKey: string | null; year: number | null; venue: string | null; url: string | null; abstract: string | null } & Record<(typeof idKinds)[number], string | null>;
+  work: {
+    id: string;
+    title: string;
+    titleKey: string | null;
+    year: number | null;
+    venue: string | null;
+    url: string | null;
+    abstract: string | null;
+  } & Record<(typeof idKinds)[number], string | null>;
   authors: { id: string; nameKey: string | null }[];
 }
 
@@ -236,7 +261,14 @@ async function importBatch(
   context: { importId: string; matcher: ConceptMatcher; people: ReadonlyMap<string, string>; peopleIds: ReadonlySet<string> },
 ): Promise<BatchResult> {
   const { importId } = context;
-  const result: BatchResult = { counts: { records: records.length }, merges: [], conflicts: [], ambiguous: [], unresolved: [], people: new Map() };
+  const result: BatchResult = {
+    counts: { records: records.length },
+    merges: [],
+    conflicts: [],
+    ambiguous: [],
+    unresolved: [],
+    people: new Map(),
+  };
   const count = (key: keyof ImportReport, n = 1) => (result.counts[key] = (result.counts[key] ?? 0) + n);
   const recordName = (r: WorkRecord) => `${r.source.name}#${r.source.record}`;
 
@@ -260,7 +292,15 @@ async function importBatch(
   };
   for (const { work, authors } of found) {
     const known = authors.filter((a): a is { id: string; nameKey: string } => !!a.nameKey);
-    remember({ id: work.id, isNew: false, state: { ...work }, set: {}, provenance: [], authorKeys: new Set(known.map((a) => surname(a.nameKey))), authors: known });
+    remember({
+      id: work.id,
+      isNew: false,
+      state: { ...work },
+      set: {},
+      provenance: [],
+      authorKeys: new Set(known.map((a) => surname(a.nameKey))),
+      authors: known,
+    });
   }
 
   // 2. Each record to its work: an existing one, one created earlier in this batch, or a new one.
@@ -271,12 +311,21 @@ async function importBatch(
     let target = byId[0]?.[1];
     let by = byId[0]?.[0].split(':')[0];
     for (const [key, other] of byId) {
-      if (other !== target) result.conflicts.push({ record: recordName(record), work: target!.id, field: key.split(':')[0]!, kept: target!.id, other: `${other!.id} (${key})` });
+      if (other !== target)
+        result.conflicts.push({
+          record: recordName(record),
+          work: target!.id,
+          field: key.split(':')[0]!,
+          kept: target!.id,
+          other: `${other!.id} (${key})`,
+        });
     }
     if (!target) {
       const first = record.authors[0] ? surname(record.authors[0].name) : undefined;
       target = (byTitle.get(titleKey(record)) ?? []).find(
-        (t) => (t.state.year == null || record.year == null || t.state.year === record.year) && (!first || t.authorKeys.size === 0 || t.authorKeys.has(first)),
+        (t) =>
+          (t.state.year == null || record.year == null || t.state.year === record.year) &&
+          (!first || t.authorKeys.size === 0 || t.authorKeys.has(first)),
       );
       by = 'title';
     }
@@ -296,12 +345,15 @@ async function importBatch(
   // 3. Authors to people.
   const nameKeys = new Set<string>();
   const orcids = new Set<string>();
-  for (const { record } of assigned) for (const a of record.authors) {
-    nameKeys.add(foldText(a.name));
-    if (a.orcid) orcids.add(a.orcid);
-  }
+  for (const { record } of assigned)
+    for (const a of record.authors) {
+      nameKeys.add(foldText(a.name));
+      if (a.orcid) orcids.add(a.orcid);
+    }
   const candidates = await run<{ id: string; orcid: string | null; nameKey: string | null; works: string[] }>('import/find-people', {
-    orcids: [...orcids], nameKeys: [...nameKeys], works: [...targets.values()].filter((t) => !t.isNew).map((t) => t.id),
+    orcids: [...orcids],
+    nameKeys: [...nameKeys],
+    works: [...targets.values()].filter((t) => !t.isNew).map((t) => t.id),
   });
   const personRows = new Map<string, { id: string; create: Record<string, unknown>; set: Record<string, unknown>; provenance: string[] }>();
   const authorships: unknown[][] = [];
@@ -317,21 +369,32 @@ async function importBatch(
         const similar = target.authors.filter((a) => sameInitialAndSurname(a.nameKey, nameKey)).map((a) => a.id);
         const matches = sharing.length ? sharing : [...new Set(similar)];
         if (matches.length === 1) person = matches[0];
-        else if (matches.length > 1) result.ambiguous.push({ record: recordName(record), name: author.name, candidates: matches, created: '' });
+        else if (matches.length > 1)
+          result.ambiguous.push({ record: recordName(record), name: author.name, candidates: matches, created: '' });
       }
       person ??= result.people.get(nameKey) ?? context.people.get(nameKey);
       if (!person) {
         person = author.orcid ? `orcid-${author.orcid.toLowerCase()}` : `author-${slugOf(author.name) || hash(nameKey)}`;
         const others = sameName.filter((c) => c.id !== person);
-        if (others.length) result.ambiguous.push({ record: recordName(record), name: author.name, candidates: others.map((c) => c.id), created: person });
+        if (others.length)
+          result.ambiguous.push({ record: recordName(record), name: author.name, candidates: others.map((c) => c.id), created: person });
       }
       result.people.set(nameKey, person);
       let row = personRows.get(person);
       if (!row) {
-        const known = candidates.find((c) => c.id === person) ?? (target.authors.some((a) => a.id === person) ? { orcid: null } : undefined);
+        const known =
+          candidates.find((c) => c.id === person) ?? (target.authors.some((a) => a.id === person) ? { orcid: null } : undefined);
         row = {
           id: person,
-          create: { id: person, name: author.name, keys: [author.name.toLowerCase()], aliases: [], aliasText: '', nameKey, ...(author.orcid ? { orcid: author.orcid } : {}) },
+          create: {
+            id: person,
+            name: author.name,
+            keys: [author.name.toLowerCase()],
+            aliases: [],
+            aliasText: '',
+            nameKey,
+            ...(author.orcid ? { orcid: author.orcid } : {}),
+          },
           set: {},
           provenance: [],
         };
@@ -343,7 +406,16 @@ async function importBatch(
           row.provenance.push(provenance(importId, 'orcid', record, record.fields.authors ?? 'authors'));
         }
       }
-      authorships.push([person, target.id, position + 1, record.source.name, record.source.line ?? null, record.source.record, record.fields.authors ?? 'authors', author.name]);
+      authorships.push([
+        person,
+        target.id,
+        position + 1,
+        record.source.name,
+        record.source.line ?? null,
+        record.source.record,
+        record.fields.authors ?? 'authors',
+        author.name,
+      ]);
     }
   }
 
@@ -366,7 +438,18 @@ async function importBatch(
 
   // 5. Concepts named in titles and abstracts.
   const discusses = assigned.flatMap(({ record, target }) =>
-    context.matcher.match(record).map((m) => [target.id, m.concept, record.source.name, record.source.line ?? null, record.source.record, m.field, m.quote, m.confidence]),
+    context.matcher
+      .match(record)
+      .map((m) => [
+        target.id,
+        m.concept,
+        record.source.name,
+        record.source.line ?? null,
+        record.source.record,
+        m.field,
+        m.quote,
+        m.confidence,
+      ]),
   );
 
   const written = [...targets.values()].filter((t) => t.isNew || Object.keys(t.set).length || assigned.some((a) => a.target === t));
@@ -393,7 +476,9 @@ function newTarget(record: WorkRecord): Target {
   const key = titleKey(record);
   const primary = idKeys(record.ids)[0] ?? `title:${key}|${record.year ?? ''}|${record.authors[0] ? surname(record.authors[0].name) : ''}`;
   const id = `paper-${slugOf(record.title).slice(0, 60).replace(/-+$/, '')}-${hash(primary)}`;
-  const publicRecord = ['title', 'year', 'venue', 'arxiv', 'url'].filter((f) => f === 'title' || record[f as keyof WorkRecord] !== undefined || (f === 'arxiv' && record.ids.arxiv));
+  const publicRecord = ['title', 'year', 'venue', 'arxiv', 'url'].filter(
+    (f) => f === 'title' || record[f as keyof WorkRecord] !== undefined || (f === 'arxiv' && record.ids.arxiv),
+  );
   const create = {
     id,
     title: record.title,
@@ -410,7 +495,13 @@ function newTarget(record: WorkRecord): Target {
 
 /** Fills the work's empty fields from the record (with provenance) and notes disagreements. */
 function fill(target: Target, record: WorkRecord, importId: string, result: BatchResult, name: string): void {
-  const values: Record<string, unknown> = { ...record.ids, year: record.year, venue: record.venue, url: record.url, abstract: record.abstract };
+  const values: Record<string, unknown> = {
+    ...record.ids,
+    year: record.year,
+    venue: record.venue,
+    url: record.url,
+    abstract: record.abstract,
+  };
   for (const field of fieldsFilled) {
     const value = values[field];
     if (value === undefined) continue;

@@ -17,8 +17,16 @@ export function formatReport(report: ImportReport, listMax = 20): string {
     if (items.length > listMax) lines.push(`  … ${items.length - listMax} more`);
   };
   list('merged', report.merges, (m) => `${m.record} -> ${m.work} (by ${m.by})`);
-  list('conflicts (the graph keeps its value)', report.conflicts, (c) => `${c.record} ${c.work}.${c.field}: kept "${c.kept}", record says "${c.other}"`);
-  list('ambiguous names (not merged)', report.ambiguous, (a) => `${a.record} "${a.name}": same name as ${a.candidates.join(', ')}${a.created ? `; kept apart as ${a.created}` : ''}`);
+  list(
+    'conflicts (the graph keeps its value)',
+    report.conflicts,
+    (c) => `${c.record} ${c.work}.${c.field}: kept "${c.kept}", record says "${c.other}"`,
+  );
+  list(
+    'ambiguous names (not merged)',
+    report.ambiguous,
+    (a) => `${a.record} "${a.name}": same name as ${a.candidates.join(', ')}${a.created ? `; kept apart as ${a.created}` : ''}`,
+  );
   list('unresolved references (kept for a later import)', report.unresolved, (u) => u);
   return lines.join('\n');
 }

@@ -60,9 +60,15 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
 
   return [
     // Documents keep their lines, so that a curator's quote can be checked against them later.
-    ['ingest/merge-documents', pack.documents.map((d) => ({ ...d, lines: documents.get(d.id) ?? [], lineCount: documents.get(d.id)?.length ?? 0 }))],
+    [
+      'ingest/merge-documents',
+      pack.documents.map((d) => ({ ...d, lines: documents.get(d.id) ?? [], lineCount: documents.get(d.id)?.length ?? 0 })),
+    ],
     ['ingest/merge-event', [{ ...stripUndefined({ ...pack.event, source: undefined }), ...source(pack.event.source) }]],
-    ['ingest/merge-days', pack.days.map((d) => ({ event: pack.event.id, props: { id: d.id, number: d.number, title: d.title, ...source(d.source) } }))],
+    [
+      'ingest/merge-days',
+      pack.days.map((d) => ({ event: pack.event.id, props: { id: d.id, number: d.number, title: d.title, ...source(d.source) } })),
+    ],
     [
       'ingest/merge-sessions',
       pack.sessions.map((s) => ({
@@ -70,28 +76,63 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
         props: { id: s.id, title: s.title, kind: s.kind, order: s.order, dayNumber: dayNumber.get(s.day), ...source(s.source) },
       })),
     ],
-    ['ingest/merge-people', pack.people.map((p) => stripUndefined({ id: p.id, name: p.name, affiliation: p.affiliation, ...names(p.name, p.aliases) }))],
-    ['ingest/merge-concepts', pack.concepts.map((c) => ({ id: c.id, name: c.name, definition: c.definition, ...names(c.name, c.aliases) }))],
+    [
+      'ingest/merge-people',
+      pack.people.map((p) => stripUndefined({ id: p.id, name: p.name, affiliation: p.affiliation, ...names(p.name, p.aliases) })),
+    ],
+    [
+      'ingest/merge-concepts',
+      pack.concepts.map((c) => ({ id: c.id, name: c.name, definition: c.definition, ...names(c.name, c.aliases) })),
+    ],
     [
       'ingest/merge-concept-relations',
       [
         ...pack.concepts.flatMap((c) => c.broader.map((to) => ({ from: c.id, to, type: 'BROADER' }))),
-        ...symmetricPairs(pack.concepts.flatMap((c) => c.related.map((to) => [c.id, to] as const))).map(([from, to]) => ({ from, to, type: 'RELATED_TO' })),
+        ...symmetricPairs(pack.concepts.flatMap((c) => c.related.map((to) => [c.id, to] as const))).map(([from, to]) => ({
+          from,
+          to,
+          type: 'RELATED_TO',
+        })),
       ],
     ],
-    ['ingest/merge-papers', pack.papers.map((p) => stripUndefined({
-      id: p.id, kind: p.kind, title: p.title, titleAsWritten: p.titleAsWritten, citedAs: p.citedAs, year: p.year, venue: p.venue,
-      arxiv: p.arxiv, doi: p.doi, url: p.url, publicRecord: p.publicRecord, noRecord: p.noRecord, ...source(p.source),
-    }))],
+    [
+      'ingest/merge-papers',
+      pack.papers.map((p) =>
+        stripUndefined({
+          id: p.id,
+          kind: p.kind,
+          title: p.title,
+          titleAsWritten: p.titleAsWritten,
+          citedAs: p.citedAs,
+          year: p.year,
+          venue: p.venue,
+          arxiv: p.arxiv,
+          doi: p.doi,
+          url: p.url,
+          publicRecord: p.publicRecord,
+          noRecord: p.noRecord,
+          ...source(p.source),
+        }),
+      ),
+    ],
     [
       'ingest/merge-talks',
       pack.talks.map((t) => ({
         day: t.day,
         session: t.session,
         props: stripUndefined({
-          id: t.id, title: t.title, titleInSource: t.titleInSource, kind: t.kind, order: t.order,
-          dayNumber: dayNumber.get(t.day), year: eventYear ?? undefined, venue: pack.event.name,
-          lineFrom: t.lines.from, lineTo: t.lines.to, summary: t.summary, ...source(t.source),
+          id: t.id,
+          title: t.title,
+          titleInSource: t.titleInSource,
+          kind: t.kind,
+          order: t.order,
+          dayNumber: dayNumber.get(t.day),
+          year: eventYear ?? undefined,
+          venue: pack.event.name,
+          lineFrom: t.lines.from,
+          lineTo: t.lines.to,
+          summary: t.summary,
+          ...source(t.source),
         }),
       })),
     ],
@@ -171,30 +212,35 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
   for (const [index, transaction] of transactions.entries()) {
     const operation = transactions.length === 1 ? `load-pack:${pack}` : `load-pack:${pack}:${index + 1}/${transactions.length}`;
     const before = done;
-    await db.writeTransaction(operation, async (run) => {
-      done = before; // a retried transaction starts its progress again
-      // Sent one after another without waiting for each answer: the driver pipelines them on the
-      // transaction's connection and Neo4j runs them in order, so encoding the next batch overlaps
-      // running this one, and a small pack does not pay a round trip per statement.
-      const sent = transaction.map((unit) =>
-        run(unit.statement, unit.params).then(() => {
-          if (unit.statement !== 'ingest/refresh-search-text' && unit.rows > 0) {
-            done += unit.rows;
-            options.onProgress?.(done, total);
-          }
-        }),
-      );
-      // Every answer is in before the transaction commits, or rolls back on the first failure.
-      const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
-      if (failed) throw failed.reason;
-    }, { bounded: false });
+    await db.writeTransaction(
+      operation,
+      async (run) => {
+        done = before; // a retried transaction starts its progress again
+        // Sent one after another without waiting for each answer: the driver pipelines them on the
+        // transaction's connection and Neo4j runs them in order, so encoding the next batch overlaps
+        // running this one, and a small pack does not pay a round trip per statement.
+        const sent = transaction.map((unit) =>
+          run(unit.statement, unit.params).then(() => {
+            if (unit.statement !== 'ingest/refresh-search-text' && unit.rows > 0) {
+              done += unit.rows;
+              options.onProgress?.(done, total);
+            }
+          }),
+        );
+        // Every answer is in before the transaction commits, or rolls back on the first failure.
+        const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
+      },
+      { bounded: false },
+    );
   }
   return graphCounts(db);
 }
 
 export async function graphCounts(db: Database): Promise<GraphCounts> {
   const rows = await db.read('graph-counts');
-  const pick = (kind: string) => Object.fromEntries(rows.filter((r: Row) => r.kind === kind).map((r: Row) => [r.name as string, r.count as number]));
+  const pick = (kind: string) =>
+    Object.fromEntries(rows.filter((r: Row) => r.kind === kind).map((r: Row) => [r.name as string, r.count as number]));
   return { labels: pick('label'), relationships: pick('type') };
 }
 

@@ -13,7 +13,16 @@
  *   reading cue, a quote from outside the lines of the talk it belongs to.
  */
 import { z } from 'zod';
-import { linkKinds, origins, paperKinds, personRoles, publicRecordFields, referenceTypes, sessionKinds, talkKinds } from '../model/vocabulary.js';
+import {
+  linkKinds,
+  origins,
+  paperKinds,
+  personRoles,
+  publicRecordFields,
+  referenceTypes,
+  sessionKinds,
+  talkKinds,
+} from '../model/vocabulary.js';
 
 export const slug = z
   .string()
@@ -31,7 +40,6 @@ export const evidenceSchema = z.strictObject({
   /** Why the quote supports the statement, when the support check cannot see it (audit-pack.ts). */
   why: z.string().trim().min(1).max(400).optional(),
 });
-
 
 /** A work (talk or paper) discusses a concept at a line of the notes. */
 const conceptLinkSchema = z.strictObject({
@@ -147,8 +155,14 @@ export const paperSchema = z.strictObject({
    */
   citedAs: text(300).optional(),
   /** An arXiv identifier without its version. */
-  arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/, 'an arXiv id such as "1701.07875"').optional(),
-  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1073/pnas.1611835114"').optional(),
+  arxiv: z
+    .string()
+    .regex(/^\d{4}\.\d{4,5}$/, 'an arXiv id such as "1701.07875"')
+    .optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/\S+$/, 'a DOI such as "10.1073/pnas.1611835114"')
+    .optional(),
   url: z.url().optional(),
   /** Fields whose values come from the public record rather than the notes. */
   publicRecord: z.array(z.enum(publicRecordFields)).default([]),

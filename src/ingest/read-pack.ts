@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { packSchema, type Evidence, type Pack } from './pack-schema.js';
+import { type Evidence, type Pack, packSchema } from './pack-schema.js';
 
 export class PackError extends Error {
   constructor(
@@ -32,9 +32,7 @@ export interface LoadedPack {
 
 /** Formats a zod/issue path as `talks[12].concepts[3]`. */
 export function formatPath(parts: readonly PropertyKey[]): string {
-  return parts
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
-    .join('');
+  return parts.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 export async function readPack(file: string): Promise<LoadedPack> {
@@ -54,11 +52,7 @@ export async function readPack(file: string): Promise<LoadedPack> {
  * Parses and checks pack text. `readDocument` returns a document's bytes given its `file` field;
  * it is a parameter so that a pack uploaded through the API can resolve documents its own way.
  */
-export async function parsePack(
-  file: string,
-  raw: string,
-  readDocument: (documentFile: string) => Promise<Buffer>,
-): Promise<LoadedPack> {
+export async function parsePack(file: string, raw: string, readDocument: (documentFile: string) => Promise<Buffer>): Promise<LoadedPack> {
   let data: unknown;
   try {
     data = parseYaml(raw, { maxAliasCount: 100 });
@@ -122,8 +116,13 @@ export function checkPack(pack: Pack, documents: Map<string, string[]>): string[
   // Ids are also unique across kinds, so that one id names one node anywhere in the API.
   const kindOf = new Map<string, string>();
   const everything: [string, { id: string }[]][] = [
-    ['event', [pack.event]], ['days', pack.days], ['sessions', pack.sessions], ['talks', pack.talks],
-    ['papers', pack.papers], ['people', pack.people], ['concepts', pack.concepts],
+    ['event', [pack.event]],
+    ['days', pack.days],
+    ['sessions', pack.sessions],
+    ['talks', pack.talks],
+    ['papers', pack.papers],
+    ['people', pack.people],
+    ['concepts', pack.concepts],
   ];
   for (const [kind, items] of everything) {
     items.forEach((item, i) => {
@@ -170,10 +169,26 @@ export function checkPack(pack: Pack, documents: Map<string, string[]>): string[
 
   const work = (at: string, w: Pack['talks'][number] | Pack['papers'][number]) => {
     evidence(`${at}.source`, w.source);
-    once(`${at}.people`, w.people.map((p) => `${p.person} as ${p.role}`), (k) => `"${k}"`);
-    once(`${at}.concepts`, w.concepts.map((c) => c.concept), (k) => `concept "${k}"`);
-    once(`${at}.links`, w.links.map((l) => l.url), (k) => `link "${k}"`);
-    once(`${at}.references`, w.references.map((r) => `${r.type} ${r.to}`), (k) => `reference "${k}"`);
+    once(
+      `${at}.people`,
+      w.people.map((p) => `${p.person} as ${p.role}`),
+      (k) => `"${k}"`,
+    );
+    once(
+      `${at}.concepts`,
+      w.concepts.map((c) => c.concept),
+      (k) => `concept "${k}"`,
+    );
+    once(
+      `${at}.links`,
+      w.links.map((l) => l.url),
+      (k) => `link "${k}"`,
+    );
+    once(
+      `${at}.references`,
+      w.references.map((r) => `${r.type} ${r.to}`),
+      (k) => `reference "${k}"`,
+    );
     w.people.forEach((p, j) => {
       ref(`${at}.people[${j}].person`, 'person', personIds, p.person);
       evidence(`${at}.people[${j}].source`, p.source);
@@ -220,7 +235,8 @@ export function checkPack(pack: Pack, documents: Map<string, string[]>): string[
       if (written === undefined) continue;
       const line = paper.source ? documents.get(paper.source.document ?? defaultDocument)?.[paper.source.line - 1] : undefined;
       if (!paper.source) problems.push(`papers[${i}].${field}: needs the paper's source line`);
-      else if (line !== undefined && !line.includes(written)) problems.push(`papers[${i}].${field}: "${written}" does not occur on line ${paper.source.line}`);
+      else if (line !== undefined && !line.includes(written))
+        problems.push(`papers[${i}].${field}: "${written}" does not occur on line ${paper.source.line}`);
     }
   });
 

@@ -41,7 +41,10 @@ export const workIdsSchema = z.strictObject({
 
 export const authorSchema = z.strictObject({
   name: z.string().trim().min(1).max(limits.name),
-  orcid: z.string().regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID such as "0000-0002-1825-0097"').optional(),
+  orcid: z
+    .string()
+    .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/, 'an ORCID such as "0000-0002-1825-0097"')
+    .optional(),
 });
 
 export const workRecordSchema = z.strictObject({
@@ -110,7 +113,10 @@ export class ImportError extends Error {
 /** A DOI as stored: lowercased, without "https://doi.org/" or "doi:". Undefined when it is not one. */
 export function normaliseDoi(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const doi = value.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '').toLowerCase();
+  const doi = value
+    .trim()
+    .replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '')
+    .toLowerCase();
   return doi.startsWith('10.') ? doi : undefined;
 }
 
@@ -129,13 +135,19 @@ export function normaliseArxiv(value: unknown): string | undefined {
 /** An OpenAlex work id from its URL or id ("https://openalex.org/W123" -> "W123"). */
 export function normaliseOpenAlex(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const id = value.trim().replace(/^https?:\/\/(api\.)?openalex\.org\/(works\/)?/i, '').toUpperCase();
+  const id = value
+    .trim()
+    .replace(/^https?:\/\/(api\.)?openalex\.org\/(works\/)?/i, '')
+    .toUpperCase();
   return /^W\d+$/.test(id) ? id : undefined;
 }
 
 export function normaliseOrcid(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const id = value.trim().replace(/^https?:\/\/orcid\.org\//i, '').toUpperCase();
+  const id = value
+    .trim()
+    .replace(/^https?:\/\/orcid\.org\//i, '')
+    .toUpperCase();
   return /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(id) ? id : undefined;
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/database.js';
-import { loadPack, type GraphCounts, type LoadOptions } from './load-pack.js';
+import { type GraphCounts, type LoadOptions, loadPack } from './load-pack.js';
 import { readPack } from './read-pack.js';
 
 export const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');

@@ -36,8 +36,18 @@ export const referenceWeights: Record<ReferenceType, number> = {
 
 /** Every relationship type of the graph, in the order visualisation clients list them. */
 export const relationshipTypes = [
-  'DISCUSSES', 'BROADER', 'RELATED_TO', ...referenceTypes,
-  'PRESENTS', 'CONTRIBUTED_TO', 'PART_OF', 'IN_SESSION', 'ON_DAY', 'HAS_SESSION', 'HAS_DAY', 'HAS_LINK',
+  'DISCUSSES',
+  'BROADER',
+  'RELATED_TO',
+  ...referenceTypes,
+  'PRESENTS',
+  'CONTRIBUTED_TO',
+  'PART_OF',
+  'IN_SESSION',
+  'ON_DAY',
+  'HAS_SESSION',
+  'HAS_DAY',
+  'HAS_LINK',
 ] as const;
 export type RelationshipType = (typeof relationshipTypes)[number];
 
@@ -64,9 +74,18 @@ export const publicRecordFields = ['title', 'year', 'venue', 'arxiv', 'doi', 'ur
 
 /** Why a work is related to a seed work (relatedWork) or to a concept (relatedToConcept). */
 export const reasonKinds = [
-  'SHARED_CONCEPT', 'NEIGHBOURING_CONCEPT', ...referenceTypes,
-  'SAME_SESSION', 'SAME_TALK', 'SIBLING_SECTION', 'SHARED_PERSON',
-  'DISCUSSES', 'NARROWER_CONCEPT', 'RELATED_CONCEPT', 'BROADER_CONCEPT', 'PRESENTED_TOGETHER',
+  'SHARED_CONCEPT',
+  'NEIGHBOURING_CONCEPT',
+  ...referenceTypes,
+  'SAME_SESSION',
+  'SAME_TALK',
+  'SIBLING_SECTION',
+  'SHARED_PERSON',
+  'DISCUSSES',
+  'NARROWER_CONCEPT',
+  'RELATED_CONCEPT',
+  'BROADER_CONCEPT',
+  'PRESENTED_TOGETHER',
   // Found by the embedding model (src/embed), not stated in the notes.
   'SIMILAR_TEXT',
 ] as const;

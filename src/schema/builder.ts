@@ -53,9 +53,13 @@ export const builder = new SchemaBuilder<{
       args: { ids: { description: 'Global ids, as the `id` field of any node gives them.' } },
     },
     // Descriptions of what the Relay plugin generates, which GraphiQL's Docs pane shows.
-    nodeTypeOptions: { description: 'Anything with a global id that `node(id)` fetches back: a talk, paper, concept, person, event, day or session.' },
+    nodeTypeOptions: {
+      description: 'Anything with a global id that `node(id)` fetches back: a talk, paper, concept, person, event, day or session.',
+    },
     idFieldOptions: { description: 'The global id: stable, opaque, and accepted by `node(id)` and by every argument that takes an id.' },
-    pageInfoTypeOptions: { description: 'Where a page sits in its list: the cursors to pass as `after` or `before` for the next or previous page.' },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in its list: the cursors to pass as `after` or `before` for the next or previous page.',
+    },
     hasNextPageFieldOptions: { description: 'True when more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'True when items come before this page.' },
     startCursorFieldOptions: { description: "The first item's cursor; null on an empty page." },

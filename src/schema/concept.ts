@@ -1,14 +1,13 @@
+import * as curation from '../db/curation.js';
 import { listConcepts } from '../db/repository.js';
 import { builder } from './builder.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
 import { localId } from './ids.js';
 import { below, selection, workIncludes } from './lookahead.js';
 import { pageParams, pageParamsOrNull, toConnection } from './pagination.js';
 import { ConceptRef, nodeOptions, WorkRef } from './refs.js';
-import { requiredName, shortText } from './validation.js';
-import * as curation from '../db/curation.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
 import { CONCEPT, resolveId } from './resolve.js';
-import { aliasList, aliasText, idRef, idRefList, optionalText, sourceSchema } from './validation.js';
+import { aliasList, aliasText, idRef, idRefList, optionalText, requiredName, shortText, sourceSchema } from './validation.js';
 
 export const NamedOrderEnum = builder.enumType('NamedOrder', {
   description: 'The order of a list of concepts or people.',
@@ -57,7 +56,13 @@ builder.queryFields((t) => ({
     type: ConceptRef,
     nullable: true,
     description: 'A concept by name or alias, case-insensitively ("ewc", "WGAN"), or by its id; null when there is none.',
-    args: { name: t.arg.string({ required: true, description: 'A name or alias, any case, or an id; at most 300 characters.', validate: requiredName }) },
+    args: {
+      name: t.arg.string({
+        required: true,
+        description: 'A name or alias, any case, or an id; at most 300 characters.',
+        validate: requiredName,
+      }),
+    },
     resolve: (_root, args, { loaders }, info) => {
       const name = localId(args.name);
       // A query that reads one page of the concept's works gets it, and what it asks of those
@@ -72,7 +77,10 @@ builder.queryFields((t) => ({
     type: ConceptRef,
     description: 'Concepts, filtered by part of a name or alias.',
     args: {
-      text: t.arg.string({ description: 'Only concepts with a name or alias containing this text (case-insensitive).', validate: shortText }),
+      text: t.arg.string({
+        description: 'Only concepts with a name or alias containing this text (case-insensitive).',
+        validate: shortText,
+      }),
       orderBy: t.arg({ type: NamedOrderEnum, defaultValue: 'NAME', description: 'The order of the list.' }),
     },
     resolve: async (_root, args, { db }) => {
@@ -88,17 +96,39 @@ builder.mutationFields((t) => ({
     authScopes: curatorOnly,
     description: 'Creates or updates a concept (by id, or by a slug of its name).',
     args: {
-      id: t.arg.string({ description: 'The concept\'s plain id, a lowercase slug such as "wasserstein-distance"; default: a slug of `name`.', validate: idRef.nullish() }),
-      name: t.arg.string({ required: true, description: 'Its name, 1 to 300 characters; no other concept may have it as a name or alias.', validate: requiredName }),
-      definition: t.arg.string({ description: 'One or two sentences on what it is, at most 600 characters; omitted: kept as it is.', validate: optionalText(600) }),
-      aliases: t.arg.stringList({ description: 'Other names and abbreviations (at most 50, of 100 characters each); replaces the list; omitted: kept.', validate: aliasList }),
+      id: t.arg.string({
+        description: 'The concept\'s plain id, a lowercase slug such as "wasserstein-distance"; default: a slug of `name`.',
+        validate: idRef.nullish(),
+      }),
+      name: t.arg.string({
+        required: true,
+        description: 'Its name, 1 to 300 characters; no other concept may have it as a name or alias.',
+        validate: requiredName,
+      }),
+      definition: t.arg.string({
+        description: 'One or two sentences on what it is, at most 600 characters; omitted: kept as it is.',
+        validate: optionalText(600),
+      }),
+      aliases: t.arg.stringList({
+        description: 'Other names and abbreviations (at most 50, of 100 characters each); replaces the list; omitted: kept.',
+        validate: aliasList,
+      }),
       broader: t.arg.stringList({ description: 'Ids of more general concepts, at most 20; added to those it has.', validate: idRefList }),
       related: t.arg.stringList({ description: 'Ids of related concepts, at most 20; added to those it has.', validate: idRefList }),
-      source: t.arg({ type: SourceInput, description: 'Where the facts come from; kept in the change record.', validate: sourceSchema.nullish() }),
+      source: t.arg({
+        type: SourceInput,
+        description: 'Where the facts come from; kept in the change record.',
+        validate: sourceSchema.nullish(),
+      }),
     },
     resolve: (_root, args, ctx) => {
       const { aliases, broader, related, definition, name } = args;
-      return curation.upsertConcept(ctx.db, curatorOf(ctx), { id: newId(args.id, name), name, definition, aliases, broader, related }, asSource(args.source));
+      return curation.upsertConcept(
+        ctx.db,
+        curatorOf(ctx),
+        { id: newId(args.id, name), name, definition, aliases, broader, related },
+        asSource(args.source),
+      );
     },
   }),
   addConceptAlias: t.field({
@@ -106,7 +136,11 @@ builder.mutationFields((t) => ({
     authScopes: curatorOnly,
     description: 'Adds another name or abbreviation to a concept; no other concept may have it as a name or alias.',
     args: {
-      concept: t.arg.id({ required: true, description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.', validate: idRef }),
+      concept: t.arg.id({
+        required: true,
+        description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.',
+        validate: idRef,
+      }),
       alias: t.arg.string({ required: true, description: 'The new name, 1 to 100 characters.', validate: aliasText }),
     },
     resolve: async (_root, args, ctx) =>
@@ -115,10 +149,14 @@ builder.mutationFields((t) => ({
   mergeConcepts: t.field({
     type: ConceptRef,
     authScopes: curatorOnly,
-    description: "Folds one concept into another: its works and links move over, its names become aliases, and it is deleted.",
+    description: 'Folds one concept into another: its works and links move over, its names become aliases, and it is deleted.',
     args: {
       keep: t.arg.id({ required: true, description: 'The concept that stays, by global or plain id, name or alias.', validate: idRef }),
-      remove: t.arg.id({ required: true, description: 'The duplicate, folded into `keep` and deleted; by global or plain id, name or alias.', validate: idRef }),
+      remove: t.arg.id({
+        required: true,
+        description: 'The duplicate, folded into `keep` and deleted; by global or plain id, name or alias.',
+        validate: idRef,
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const keep = await resolveId(ctx.db, 'keep', String(args.keep), CONCEPT);

@@ -6,7 +6,7 @@
  * that leaves a Change record.
  */
 import type { z } from 'zod';
-import { slugOf, type CurationSource } from '../db/curation.js';
+import { type CurationSource, slugOf } from '../db/curation.js';
 import { BadUserInputError, UnauthenticatedError } from '../errors.js';
 import { builder, type Context } from './builder.js';
 import { localId } from './ids.js';

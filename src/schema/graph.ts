@@ -1,6 +1,6 @@
 /** The `graph` query: a flat subgraph (nodes and edges) for visualisation clients. */
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { graphNodeTypes, graphRelationships, subgraph, type GraphEdge, type GraphNode, type Subgraph } from '../graph/subgraph.js';
+import { type GraphEdge, type GraphNode, graphNodeTypes, graphRelationships, type Subgraph, subgraph } from '../graph/subgraph.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { ANY_NODE, resolveIds } from './resolve.js';
@@ -18,9 +18,10 @@ const nodeTypeDescriptions: Record<(typeof graphNodeTypes)[number], string> = {
 };
 const GraphNodeTypeEnum = builder.enumType('GraphNodeType', {
   description: 'A kind of node a subgraph may hold.',
-  values: Object.fromEntries(
-    graphNodeTypes.map((t) => [t.toUpperCase(), { value: t, description: nodeTypeDescriptions[t] }]),
-  ) as Record<string, { value: string; description: string }>,
+  values: Object.fromEntries(graphNodeTypes.map((t) => [t.toUpperCase(), { value: t, description: nodeTypeDescriptions[t] }])) as Record<
+    string,
+    { value: string; description: string }
+  >,
 });
 const GraphRelationshipEnum = builder.enumType('GraphRelationship', {
   description: 'A kind of relationship a subgraph may follow, from its source node to its target.',
@@ -48,12 +49,19 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
   description: 'A node of a subgraph. `id` is the plain id; `nodeId` the Relay global id for node(id).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The plain id (for a link, its URL); edges name their ends by it.' }),
-    nodeId: t.id({ description: 'The global id, for `node(id)` and the other queries; for a link, its URL.', resolve: (n) => (n.type === 'Link' ? n.id : encodeGlobalID(n.type, n.id)) }),
+    nodeId: t.id({
+      description: 'The global id, for `node(id)` and the other queries; for a link, its URL.',
+      resolve: (n) => (n.type === 'Link' ? n.id : encodeGlobalID(n.type, n.id)),
+    }),
     label: t.exposeString('label', { description: 'A title or name to draw.' }),
     type: t.exposeString('type', { description: 'Talk, Paper, Concept, Person, Session, Day, Event or Link.' }),
     kind: t.exposeString('kind', { nullable: true, description: 'For talks and sessions: TUTORIAL, TALK, ... SESSION, WORKSHOP.' }),
     year: t.exposeInt('year', { nullable: true, description: 'For talks and papers: the year, where known.' }),
-    day: t.int({ nullable: true, description: 'For talks and sessions: the day number.', resolve: (n) => ('dayNumber' in n.properties ? n.properties.dayNumber : null) }),
+    day: t.int({
+      nullable: true,
+      description: 'For talks and sessions: the day number.',
+      resolve: (n) => ('dayNumber' in n.properties ? n.properties.dayNumber : null),
+    }),
   }),
 });
 
@@ -64,7 +72,9 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
     source: t.exposeID('source', { description: 'The plain id of the node the edge leaves.' }),
     target: t.exposeID('target', { description: 'The plain id of the node the edge reaches.' }),
     type: t.exposeString('type', { description: 'The relationship type, as in GraphRelationship (DISCUSSES, CITES, ...).' }),
-    label: t.exposeString('label', { description: 'A short label to draw: the role for CONTRIBUTED_TO ("speaker"), else the type in words ("follow up read").' }),
+    label: t.exposeString('label', {
+      description: 'A short label to draw: the role for CONTRIBUTED_TO ("speaker"), else the type in words ("follow up read").',
+    }),
     weight: t.exposeFloat('weight', { description: 'How strongly it relates the two ends (reference edges weigh most).' }),
     line: t.exposeInt('line', { nullable: true, description: 'The line of the notes behind it, where there is one.' }),
     quote: t.exposeString('quote', { nullable: true, description: 'The words of the notes behind it, where there are any.' }),
@@ -74,8 +84,16 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
 const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
   description: 'Nodes and edges as flat lists, the shape Cytoscape.js, sigma, vis-network and D3 take.',
   fields: (t) => ({
-    nodes: t.field({ type: [GraphNodeRef], description: 'The nodes, at most `limit`: with `center`, the nearest first; without, the most connected first.', resolve: (g) => g.nodes }),
-    edges: t.field({ type: [GraphEdgeRef], description: 'The relationships among the nodes returned, of the types asked for.', resolve: (g) => g.edges }),
+    nodes: t.field({
+      type: [GraphNodeRef],
+      description: 'The nodes, at most `limit`: with `center`, the nearest first; without, the most connected first.',
+      resolve: (g) => g.nodes,
+    }),
+    edges: t.field({
+      type: [GraphEdgeRef],
+      description: 'The relationships among the nodes returned, of the types asked for.',
+      resolve: (g) => g.edges,
+    }),
     truncated: t.exposeBoolean('truncated', { description: 'True when `limit` left nodes or edges out.' }),
     totalNodes: t.exposeInt('totalNodes', { description: 'Nodes within reach before the limit.' }),
     totalEdges: t.exposeInt('totalEdges', { description: 'Edges among them before the limit.' }),
@@ -89,9 +107,19 @@ builder.queryField('graph', (t) =>
       'A flat subgraph: the neighbourhood of `center` up to `depth` steps, or without `center` the whole graph ' +
       '(most connected nodes first), at most `limit` nodes, of the given node types and relationships.',
     args: {
-      center: t.arg.idList({ required: false, description: 'The nodes to start from, at most 50, by global or plain id (a concept or person also by name); an unknown one is NOT_FOUND; none: the whole graph.', validate: idList.nullish() }),
+      center: t.arg.idList({
+        required: false,
+        description:
+          'The nodes to start from, at most 50, by global or plain id (a concept or person also by name); an unknown one is NOT_FOUND; none: the whole graph.',
+        validate: idList.nullish(),
+      }),
       depth: t.arg.int({ required: false, defaultValue: 1, description: 'How many steps from the centres, 0 to 3.', validate: graphDepth }),
-      limit: t.arg.int({ required: false, defaultValue: 300, description: 'The most nodes to return, 1 to 2000; `truncated` says when some were left out.', validate: graphLimit }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: 300,
+        description: 'The most nodes to return, 1 to 2000; `truncated` says when some were left out.',
+        validate: graphLimit,
+      }),
       types: t.arg({ type: [GraphNodeTypeEnum], required: false, description: 'Only nodes of these kinds (default: all).' }),
       relationships: t.arg({ type: [GraphRelationshipEnum], required: false, description: 'Only these relationships (default: all).' }),
     },

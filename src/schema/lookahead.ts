@@ -50,7 +50,12 @@ export function workIncludes(tree: ResolveTree | null): WorkIncludes {
  * work and the lists the query asks of it come in one statement.
  */
 export function workById<T extends WorkNode['__type']>(typename: T) {
-  return async (_root: unknown, { id }: { id: string | number }, { loaders }: Context, info: GraphQLResolveInfo): Promise<Extract<WorkNode, { __type: T }> | null> => {
+  return async (
+    _root: unknown,
+    { id }: { id: string | number },
+    { loaders }: Context,
+    info: GraphQLResolveInfo,
+  ): Promise<Extract<WorkNode, { __type: T }> | null> => {
     const node = await loaders.entityWith(localId(String(id)), workIncludes(selection(info)));
     return isNodeOf(typename)(node) ? node : null;
   };

@@ -4,8 +4,8 @@
  */
 import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import type { Page } from '../model/rows.js';
 import { BadUserInputError, describeIssues } from '../errors.js';
+import type { Page } from '../model/rows.js';
 import { MAX_PAGE_SIZE as MAX_PAGE } from './validation.js';
 
 export const DEFAULT_PAGE = 20;

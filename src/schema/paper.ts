@@ -1,13 +1,12 @@
+import * as curation from '../db/curation.js';
+import { slugOf } from '../db/curation.js';
 import { listPapers } from '../db/repository.js';
 import { builder } from './builder.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
-import { shortText, year } from './validation.js';
-import * as curation from '../db/curation.js';
-import { slugOf } from '../db/curation.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
-import { arxivId, httpUrl, idRef, optionalText, requiredName, sourceSchema } from './validation.js';
+import { arxivId, httpUrl, idRef, optionalText, requiredName, shortText, sourceSchema, year } from './validation.js';
 
 export const PaperOrderEnum = builder.enumType('PaperOrder', {
   description: 'The order of a list of papers.',
@@ -34,8 +33,16 @@ builder.node(PaperRef, {
       description: 'How the notes cite it, when that differs from the record (e.g. "Feudal RL (NIPS ‘93)").',
       resolve: (paper) => paper.citedAs ?? null,
     }),
-    venue: t.string({ nullable: true, description: 'Where it was published ("ICML 2017", "NIPS 2016", ...); null when unknown.', resolve: (paper) => paper.venue ?? null }),
-    arxiv: t.string({ nullable: true, description: 'The arXiv identifier, without version, such as 1701.07875.', resolve: (paper) => paper.arxiv ?? null }),
+    venue: t.string({
+      nullable: true,
+      description: 'Where it was published ("ICML 2017", "NIPS 2016", ...); null when unknown.',
+      resolve: (paper) => paper.venue ?? null,
+    }),
+    arxiv: t.string({
+      nullable: true,
+      description: 'The arXiv identifier, without version, such as 1701.07875.',
+      resolve: (paper) => paper.arxiv ?? null,
+    }),
     doi: t.string({ nullable: true, description: 'The DOI, such as 10.1073/pnas.1611835114.', resolve: (paper) => paper.doi ?? null }),
     url: t.string({
       nullable: true,
@@ -75,10 +82,19 @@ builder.queryFields((t) => ({
     type: PaperRef,
     description: 'Papers, filtered and ordered (default: by title).',
     args: {
-      concept: t.arg.string({ description: 'Only papers that discuss this concept: its exact name or an alias, any case ("ewc").', validate: shortText }),
-      person: t.arg.string({ description: "Only papers this person wrote or is named in: the exact name or an alias, any case.", validate: shortText }),
+      concept: t.arg.string({
+        description: 'Only papers that discuss this concept: its exact name or an alias, any case ("ewc").',
+        validate: shortText,
+      }),
+      person: t.arg.string({
+        description: 'Only papers this person wrote or is named in: the exact name or an alias, any case.',
+        validate: shortText,
+      }),
       year: t.arg.int({ description: 'Only papers of this year.', validate: year }),
-      text: t.arg.string({ description: 'Only papers whose title contains this text (case-insensitive; not a word search: see `search`).', validate: shortText }),
+      text: t.arg.string({
+        description: 'Only papers whose title contains this text (case-insensitive; not a word search: see `search`).',
+        validate: shortText,
+      }),
       orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'TITLE', description: 'The order of the list.' }),
     },
     resolve: async (_root, args, { db }) => {
@@ -94,13 +110,20 @@ builder.mutationFields((t) => ({
     authScopes: curatorOnly,
     description: 'Creates or updates a paper (by id, or by "paper-" and a slug of the title).',
     args: {
-      id: t.arg.string({ description: 'The paper\'s plain id, a lowercase slug such as "paper-wasserstein-gan"; default: "paper-" and a slug of `title`.', validate: idRef.nullish() }),
+      id: t.arg.string({
+        description: 'The paper\'s plain id, a lowercase slug such as "paper-wasserstein-gan"; default: "paper-" and a slug of `title`.',
+        validate: idRef.nullish(),
+      }),
       title: t.arg.string({ required: true, description: 'The title, 1 to 300 characters.', validate: requiredName }),
       year: t.arg.int({ description: 'The year of publication, 1900 to 2100.', validate: year }),
       venue: t.arg.string({ description: 'Where it was published ("ICML 2017"), at most 200 characters.', validate: optionalText(200) }),
       arxiv: t.arg.string({ description: 'Its arXiv id, such as 1701.07875.', validate: arxivId }),
       url: t.arg.string({ description: 'Where to read it: an http(s) address, at most 2000 characters.', validate: httpUrl.nullish() }),
-      source: t.arg({ type: SourceInput, description: 'Where the facts come from; kept in the change record.', validate: sourceSchema.nullish() }),
+      source: t.arg({
+        type: SourceInput,
+        description: 'Where the facts come from; kept in the change record.',
+        validate: sourceSchema.nullish(),
+      }),
     },
     resolve: (_root, args, ctx) => {
       const id = args.id ? newId(args.id, args.title) : `paper-${slugOf(args.title)}`;

@@ -1,13 +1,12 @@
+import * as curation from '../db/curation.js';
 import { listPeople } from '../db/repository.js';
 import { builder } from './builder.js';
-import { localId } from './ids.js';
 import { NamedOrderEnum } from './concept.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { localId } from './ids.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PersonRef, WorkRef } from './refs.js';
-import { requiredName, shortText } from './validation.js';
-import * as curation from '../db/curation.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
-import { aliasList, idRef, optionalText, sourceSchema } from './validation.js';
+import { aliasList, idRef, optionalText, requiredName, shortText, sourceSchema } from './validation.js';
 
 builder.node(PersonRef, {
   ...nodeOptions('Person'),
@@ -16,7 +15,11 @@ builder.node(PersonRef, {
     slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (p) => p.id }),
     name: t.string({ description: "The full name; other spellings, such as the notes', are in `aliases`.", resolve: (p) => p.name }),
     aliases: t.stringList({ description: 'Other spellings, including how the notes write the name.', resolve: (p) => p.aliases ?? [] }),
-    affiliation: t.string({ nullable: true, description: 'Their lab, company or university, where the pack gives one.', resolve: (p) => p.affiliation ?? null }),
+    affiliation: t.string({
+      nullable: true,
+      description: 'Their lab, company or university, where the pack gives one.',
+      resolve: (p) => p.affiliation ?? null,
+    }),
     works: t.connection({
       type: WorkRef,
       description: 'The talks and papers this person gave, wrote, or is mentioned in.',
@@ -33,7 +36,13 @@ builder.queryFields((t) => ({
     type: PersonRef,
     nullable: true,
     description: 'A person by name or alias, case-insensitively, or by their id; null when there is none.',
-    args: { name: t.arg.string({ required: true, description: 'A name or alias, any case ("Allen Zhu"), or an id; at most 300 characters.', validate: requiredName }) },
+    args: {
+      name: t.arg.string({
+        required: true,
+        description: 'A name or alias, any case ("Allen Zhu"), or an id; at most 300 characters.',
+        validate: requiredName,
+      }),
+    },
     resolve: (_root, { name }, { loaders }) => loaders.personByName.load(localId(name)),
   }),
   people: t.connection({
@@ -56,13 +65,28 @@ builder.mutationFields((t) => ({
     authScopes: curatorOnly,
     description: 'Creates or updates a person (by id, or by a slug of the name).',
     args: {
-      id: t.arg.string({ description: 'The person\'s plain id, a lowercase slug such as "martin-arjovsky"; default: a slug of `name`.', validate: idRef.nullish() }),
+      id: t.arg.string({
+        description: 'The person\'s plain id, a lowercase slug such as "martin-arjovsky"; default: a slug of `name`.',
+        validate: idRef.nullish(),
+      }),
       name: t.arg.string({ required: true, description: 'The full name, 1 to 300 characters.', validate: requiredName }),
-      aliases: t.arg.stringList({ description: 'Other spellings (at most 50, of 100 characters each); replaces the list; omitted: kept.', validate: aliasList }),
+      aliases: t.arg.stringList({
+        description: 'Other spellings (at most 50, of 100 characters each); replaces the list; omitted: kept.',
+        validate: aliasList,
+      }),
       affiliation: t.arg.string({ description: 'Their lab, company or university, at most 200 characters.', validate: optionalText(200) }),
-      source: t.arg({ type: SourceInput, description: 'Where the facts come from; kept in the change record.', validate: sourceSchema.nullish() }),
+      source: t.arg({
+        type: SourceInput,
+        description: 'Where the facts come from; kept in the change record.',
+        validate: sourceSchema.nullish(),
+      }),
     },
     resolve: (_root, args, ctx) =>
-      curation.upsertPerson(ctx.db, curatorOf(ctx), { id: newId(args.id, args.name), name: args.name, aliases: args.aliases, affiliation: args.affiliation }, asSource(args.source)),
+      curation.upsertPerson(
+        ctx.db,
+        curatorOf(ctx),
+        { id: newId(args.id, args.name), name: args.name, aliases: args.aliases, affiliation: args.affiliation },
+        asSource(args.source),
+      ),
   }),
 }));

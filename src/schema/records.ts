@@ -8,7 +8,7 @@ import { curate } from '../db/curation.js';
 import { BadUserInputError, DomainError } from '../errors.js';
 import type { RecordFormat } from '../ingest/formats/index.js';
 import { decodeUtf8 } from '../ingest/formats/input.js';
-import { importRecords, type ImportReport } from '../ingest/import-records.js';
+import { type ImportReport, importRecords } from '../ingest/import-records.js';
 import { ImportError } from '../ingest/records.js';
 import { builder } from './builder.js';
 
@@ -32,7 +32,10 @@ const RecordFormatRef = builder.enumType('RecordFormat', {
     BIBTEX: { value: 'bibtex', description: 'BibTeX or BibLaTeX (.bib), as Zotero, Mendeley, Google Scholar and DBLP export it.' },
     RIS: { value: 'ris', description: 'RIS (.ris), the tagged format of EndNote and publishers.' },
     CSL_JSON: { value: 'csl-json', description: 'CSL-JSON, an array of items as Zotero exports them.' },
-    OPENALEX: { value: 'openalex', description: 'OpenAlex works: an API response ({"results": [...]}) or snapshot JSON Lines, plain or gzip.' },
+    OPENALEX: {
+      value: 'openalex',
+      description: 'OpenAlex works: an API response ({"results": [...]}) or snapshot JSON Lines, plain or gzip.',
+    },
     SEMANTIC_SCHOLAR: { value: 'semantic-scholar', description: 'Semantic Scholar Graph API paper records, as JSON or JSON Lines.' },
     ARXIV: { value: 'arxiv', description: "arXiv's OAI metadata snapshot, JSON Lines." },
   } satisfies Record<string, { value: RecordFormat; description: string }>,
@@ -44,11 +47,14 @@ const ImportMergeRef = builder.objectRef<ImportReport['merges'][number]>('Import
   fields: (t) => ({
     record: t.exposeString('record', { description: 'The record, as "<file>#<record id>".' }),
     work: t.exposeString('work', { description: 'The id of the work it merged into.' }),
-    by: t.exposeString('by', { description: 'What identified it: doi, arxiv, openalex, s2, dblp or title (folded title, year and first author).' }),
+    by: t.exposeString('by', {
+      description: 'What identified it: doi, arxiv, openalex, s2, dblp or title (folded title, year and first author).',
+    }),
   }),
 });
 const ImportConflictRef = builder.objectRef<ImportReport['conflicts'][number]>('ImportConflict').implement({
-  description: 'A field where a record disagrees with the graph. The graph keeps its value (the notes and curators first, then the first import).',
+  description:
+    'A field where a record disagrees with the graph. The graph keeps its value (the notes and curators first, then the first import).',
   fields: (t) => ({
     record: t.exposeString('record', { description: 'The record, as "<file>#<record id>".' }),
     work: t.exposeString('work', { description: 'The id of the work.' }),
@@ -63,7 +69,11 @@ const ImportAmbiguityRef = builder.objectRef<ImportReport['ambiguous'][number]>(
     record: t.exposeString('record', { description: 'The record, as "<file>#<record id>".' }),
     name: t.exposeString('name', { description: 'The author as the record writes the name.' }),
     candidates: t.exposeStringList('candidates', { description: 'The ids of the people with that name.' }),
-    created: t.string({ nullable: true, description: 'The id of the person the import kept apart for this author; null when none was created.', resolve: (a) => a.created || null }),
+    created: t.string({
+      nullable: true,
+      description: 'The id of the person the import kept apart for this author; null when none was created.',
+      resolve: (a) => a.created || null,
+    }),
   }),
 });
 
@@ -80,12 +90,29 @@ const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implemen
     authorshipsCreated: t.exposeInt('authorshipsCreated', count('Author links created.')),
     citesCreated: t.exposeInt('citesCreated', count('CITES relationships created between works in the graph.')),
     referencesUnresolved: t.exposeInt('referencesUnresolved', count('References to works not in the graph, kept for a later import.')),
-    referencesResolved: t.exposeInt('referencesResolved', count('References from earlier imports that now point at a work this import brought.')),
+    referencesResolved: t.exposeInt(
+      'referencesResolved',
+      count('References from earlier imports that now point at a work this import brought.'),
+    ),
     conceptLinksCreated: t.exposeInt('conceptLinksCreated', count('Automatic DISCUSSES links created.')),
-    merges: t.field({ type: [ImportMergeRef], description: 'Records merged into existing works (the first 1,000).', resolve: (r) => r.merges }),
-    conflicts: t.field({ type: [ImportConflictRef], description: 'Fields where a record disagreed with the graph (the first 1,000).', resolve: (r) => r.conflicts }),
-    ambiguous: t.field({ type: [ImportAmbiguityRef], description: 'Author names not merged because the match was ambiguous (the first 1,000).', resolve: (r) => r.ambiguous }),
-    unresolved: t.exposeStringList('unresolved', { description: 'Identifier keys ("arxiv:1701.07875", "openalex:W123") of cited works not in the graph (the first 100).' }),
+    merges: t.field({
+      type: [ImportMergeRef],
+      description: 'Records merged into existing works (the first 1,000).',
+      resolve: (r) => r.merges,
+    }),
+    conflicts: t.field({
+      type: [ImportConflictRef],
+      description: 'Fields where a record disagreed with the graph (the first 1,000).',
+      resolve: (r) => r.conflicts,
+    }),
+    ambiguous: t.field({
+      type: [ImportAmbiguityRef],
+      description: 'Author names not merged because the match was ambiguous (the first 1,000).',
+      resolve: (r) => r.ambiguous,
+    }),
+    unresolved: t.exposeStringList('unresolved', {
+      description: 'Identifier keys ("arxiv:1701.07875", "openalex:W123") of cited works not in the graph (the first 100).',
+    }),
   }),
 });
 
@@ -97,19 +124,31 @@ builder.mutationFields((t) => ({
       'Imports a bibliographic file: checked whole first (every problem is reported, with its line, in a BAD_USER_INPUT error whose `importCode` and `issues` extensions say what), then merged into the graph ' +
       'all or nothing. Give the file as `text` or as `file` (a multipart upload), not both. Importing it again changes nothing.',
     args: {
-      text: t.arg.string({ description: `The file's text, at most ${MAX_TEXT.toLocaleString('en')} characters.`, validate: z.string().min(1).max(MAX_TEXT).nullish() }),
+      text: t.arg.string({
+        description: `The file's text, at most ${MAX_TEXT.toLocaleString('en')} characters.`,
+        validate: z.string().min(1).max(MAX_TEXT).nullish(),
+      }),
       file: t.arg({ type: 'File', description: 'The file, as an upload (GraphQL multipart request); gzip JSON Lines are accepted.' }),
-      name: t.arg.string({ description: 'The name the records are kept under as their source (default: the upload\'s file name, or "import").', validate: z.string().trim().min(1).max(200).nullish() }),
+      name: t.arg.string({
+        description: 'The name the records are kept under as their source (default: the upload\'s file name, or "import").',
+        validate: z.string().trim().min(1).max(200).nullish(),
+      }),
       format: t.arg({ type: RecordFormatRef, description: 'The format; told from the name and content when omitted.' }),
       dryRun: t.arg.boolean({ description: 'Report what would be done without writing anything (default false).' }),
     },
     resolve: async (_root, args, { db, curator: by }) => {
-      if ((args.text == null) === (args.file == null)) throw new BadUserInputError('give the records as `text` or as `file`, one of them', 'text');
+      if ((args.text == null) === (args.file == null))
+        throw new BadUserInputError('give the records as `text` or as `file`, one of them', 'text');
       const name = args.name ?? args.file?.name ?? 'import';
       try {
         const input = args.file ? await uploadInput(args.file, name) : { name, text: args.text! };
         const report = await importRecords(db, [input], { format: args.format ?? undefined, dryRun: args.dryRun ?? false });
-        if (!report.dryRun) await curate(db, { by: by!, action: 'importRecords', target: name, details: { importId: report.importId, records: report.records } }, async () => true);
+        if (!report.dryRun)
+          await curate(
+            db,
+            { by: by!, action: 'importRecords', target: name, details: { importId: report.importId, records: report.records } },
+            async () => true,
+          );
         return report;
       } catch (error) {
         if (error instanceof ImportError) {
@@ -136,4 +175,3 @@ async function uploadInput(file: File, name: string): Promise<{ name: string; te
   }
   return { name, text: decodeUtf8(bytes, name) };
 }
-

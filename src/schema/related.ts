@@ -1,5 +1,5 @@
 /** Ranked, explained related work: relatedWork and relatedToConcept, and their Reason type. */
-import { relatedToConceptText, relatedWorkWithMeaning, type RankedWithMeaning, type SimilarTextReason } from '../embed/related.js';
+import { type RankedWithMeaning, relatedToConceptText, relatedWorkWithMeaning, type SimilarTextReason } from '../embed/related.js';
 import type { ResolvedConcept } from '../embed/resolve-concept.js';
 import { DomainError } from '../errors.js';
 import { describeReason } from '../graph/ranking.js';
@@ -8,8 +8,8 @@ import { reasonKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
 import { localId } from './ids.js';
-import { resolveIds, WORK, type WrongKindHint } from './resolve.js';
 import { ConceptRef, isNodeOf, PaperRef, PersonRef, SessionRef, TalkRef, WorkRef } from './refs.js';
+import { resolveIds, WORK, type WrongKindHint } from './resolve.js';
 import { SourceRef } from './source.js';
 import { idList, requiredName, resultCount } from './validation.js';
 
@@ -18,7 +18,8 @@ const ReasonKindEnum = builder.enumType('ReasonKind', {
   values: describedValues(reasonKinds, {
     SHARED_CONCEPT: 'relatedWork: both discuss a concept; the rarer the concept, the more it weighs.',
     NEIGHBOURING_CONCEPT: 'relatedWork: the result discusses a concept related, broader or narrower to one the seed discusses.',
-    FOLLOW_UP_READ: 'A follow-up-read edge: between seed and result (relatedWork), or to or from a work that discusses the concept (relatedToConcept).',
+    FOLLOW_UP_READ:
+      'A follow-up-read edge: between seed and result (relatedWork), or to or from a work that discusses the concept (relatedToConcept).',
     RELATED: 'A related-work edge: between seed and result, or to or from a work that discusses the concept.',
     SEE_ALSO: 'A "see also" edge: between seed and result, or to or from a work that discusses the concept.',
     BUILDS_ON: 'A builds-on edge: between seed and result, or to or from a work that discusses the concept.',
@@ -72,14 +73,22 @@ const ReasonNodeRef = builder.unionType('ReasonNode', {
 const ReasonRef = builder.objectRef<Reason>('Reason').implement({
   description: 'One reason a work is related, as data a client can render.',
   fields: (t) => ({
-    kind: t.field({ type: ReasonKindEnum, description: 'What kind of link this is (a shared concept, a follow-up read, ...).', resolve: (r) => r.kind }),
+    kind: t.field({
+      type: ReasonKindEnum,
+      description: 'What kind of link this is (a shared concept, a follow-up read, ...).',
+      resolve: (r) => r.kind,
+    }),
     weight: t.exposeFloat('weight', { description: 'What this reason adds to the score.' }),
     description: t.string({ description: 'The reason in one sentence.', resolve: (r) => describe(r) }),
     semantic: t.boolean({
       description: 'True when the embedding model found it (SIMILAR_TEXT), not a link stated in the notes.',
       resolve: (r) => similarOf(r) !== null,
     }),
-    similarity: t.float({ nullable: true, description: 'SIMILAR_TEXT: the cosine similarity of the two texts.', resolve: (r) => similarOf(r)?.similarity ?? null }),
+    similarity: t.float({
+      nullable: true,
+      description: 'SIMILAR_TEXT: the cosine similarity of the two texts.',
+      resolve: (r) => similarOf(r)?.similarity ?? null,
+    }),
     comparedTexts: t.stringList({
       nullable: true,
       description: 'SIMILAR_TEXT: the two texts the model compared, the seed’s (or concept’s) first.',
@@ -99,8 +108,18 @@ const ReasonRef = builder.objectRef<Reason>('Reason').implement({
         return isWork(seed) ? seed : null;
       },
     }),
-    direction: t.field({ type: DirectionEnum, nullable: true, description: 'For reference edges between seed and result: which way the edge points; null for other reasons.', resolve: (r) => r.direction }),
-    source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that supports it, where there is one.', resolve: (r) => r.source }),
+    direction: t.field({
+      type: DirectionEnum,
+      nullable: true,
+      description: 'For reference edges between seed and result: which way the edge points; null for other reasons.',
+      resolve: (r) => r.direction,
+    }),
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      description: 'The line of the notes that supports it, where there is one.',
+      resolve: (r) => r.source,
+    }),
   }),
 });
 
@@ -108,7 +127,11 @@ const ResolvedConceptRef = builder.objectRef<ResolvedConcept>('ResolvedConcept')
   description: 'A concept that free text was taken to stand for, and how.',
   fields: (t) => ({
     concept: t.field({ type: ConceptRef, description: 'The concept the text was taken to stand for.', resolve: (r) => r.concept }),
-    how: t.field({ type: ResolutionEnum, description: 'How: its name, an alias, a close spelling, or its meaning.', resolve: (r) => r.how }),
+    how: t.field({
+      type: ResolutionEnum,
+      description: 'How: its name, an alias, a close spelling, or its meaning.',
+      resolve: (r) => r.how,
+    }),
     score: t.exposeFloat('score', { description: '1 for EXACT and ALIAS; edit similarity for FUZZY; cosine similarity for SEMANTIC.' }),
   }),
 });
@@ -125,7 +148,8 @@ const RelatedWorkRef = builder.objectRef<RankedWithMeaning>('RelatedWork').imple
     }),
     resolvedConcepts: t.field({
       type: [ResolvedConceptRef],
-      description: 'For relatedToConcept: the concept(s) the text was taken to stand for that this work is related through. Empty for relatedWork.',
+      description:
+        'For relatedToConcept: the concept(s) the text was taken to stand for that this work is related through. Empty for relatedWork.',
       resolve: (r) => r.resolvedConcepts ?? [],
     }),
   }),
@@ -139,22 +163,23 @@ const isWork = (node: unknown) => isTalk(node) || isPaper(node);
 const askRelatedToConcept: WrongKindHint = (found, value) =>
   found === 'Concept' ? `; for the works related to a concept, ask relatedToConcept(concept: ${JSON.stringify(value)})` : '';
 
-const ConceptResolutionRef = builder
-  .objectRef<Awaited<ReturnType<typeof relatedToConceptText>>>('ConceptTextResolution')
-  .implement({
-    description: 'What free text resolved to, and the works related to it.',
-    fields: (t) => ({
-      text: t.string({ description: 'The text as it was given.', resolve: (r) => r.resolution.text }),
-      resolved: t.boolean({ description: 'False when no concept is close enough (see nearest).', resolve: (r) => r.resolution.resolved.length > 0 }),
-      resolvedConcepts: t.field({ type: [ResolvedConceptRef], description: 'Best first.', resolve: (r) => r.resolution.resolved }),
-      nearest: t.field({
-        type: [ResolvedConceptRef],
-        description: 'When nothing resolved: the closest concepts found, too far to use.',
-        resolve: (r) => r.resolution.nearest,
-      }),
-      relatedWork: t.field({ type: [RelatedWorkRef], description: 'As relatedToConcept answers.', resolve: (r) => r.works }),
+const ConceptResolutionRef = builder.objectRef<Awaited<ReturnType<typeof relatedToConceptText>>>('ConceptTextResolution').implement({
+  description: 'What free text resolved to, and the works related to it.',
+  fields: (t) => ({
+    text: t.string({ description: 'The text as it was given.', resolve: (r) => r.resolution.text }),
+    resolved: t.boolean({
+      description: 'False when no concept is close enough (see nearest).',
+      resolve: (r) => r.resolution.resolved.length > 0,
     }),
-  });
+    resolvedConcepts: t.field({ type: [ResolvedConceptRef], description: 'Best first.', resolve: (r) => r.resolution.resolved }),
+    nearest: t.field({
+      type: [ResolvedConceptRef],
+      description: 'When nothing resolved: the closest concepts found, too far to use.',
+      resolve: (r) => r.resolution.nearest,
+    }),
+    relatedWork: t.field({ type: [RelatedWorkRef], description: 'As relatedToConcept answers.', resolve: (r) => r.works }),
+  }),
+});
 
 /** The nearest concepts, named, for a message that says nothing was close enough. */
 const nearestText = (nearest: ResolvedConcept[]) =>
@@ -167,8 +192,18 @@ builder.queryFields((t) => ({
       'For one or several seed talks or papers: related work ranked by shared concepts (weighted by rarity), ' +
       'reference edges in either direction, shared sessions and people.',
     args: {
-      to: t.arg.idList({ required: true, description: 'The seed talks or papers: 1 to 50 ids, global or plain; an unknown one is NOT_FOUND (a concept: ask relatedToConcept).', validate: idList.min(1, 'must hold at least one id') }),
-      exclude: t.arg.idList({ required: false, description: 'Works to leave out of the results, at most 50 ids; the seeds, and the paper or talk each seed presents or is presented by, are always left out.', validate: idList.nullish() }),
+      to: t.arg.idList({
+        required: true,
+        description:
+          'The seed talks or papers: 1 to 50 ids, global or plain; an unknown one is NOT_FOUND (a concept: ask relatedToConcept).',
+        validate: idList.min(1, 'must hold at least one id'),
+      }),
+      exclude: t.arg.idList({
+        required: false,
+        description:
+          'Works to leave out of the results, at most 50 ids; the seeds, and the paper or talk each seed presents or is presented by, are always left out.',
+        validate: idList.nullish(),
+      }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results, 1 to 100.', validate: resultCount }),
     },
     resolve: async (_root, args, { db, embedder }) => {
@@ -185,7 +220,11 @@ builder.queryFields((t) => ({
       'alias, then close spelling, then meaning; each result says through which (resolvedConcepts). NOT_FOUND, naming ' +
       'the nearest concepts, when nothing is close enough.',
     args: {
-      concept: t.arg.string({ required: true, description: 'A concept name or alias, any case ("ewc"), or its id; an unknown one is NOT_FOUND.', validate: requiredName }),
+      concept: t.arg.string({
+        required: true,
+        description: 'A concept name or alias, any case ("ewc"), or its id; an unknown one is NOT_FOUND.',
+        validate: requiredName,
+      }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results, 1 to 100.', validate: resultCount }),
     },
     resolve: async (_root, args, { db, embedder }) => {
@@ -202,9 +241,14 @@ builder.queryFields((t) => ({
   }),
   resolveConcept: t.field({
     type: ConceptResolutionRef,
-    description: 'What free text stands for (as relatedToConcept resolves it), with the related works; resolved: false instead of an error.',
+    description:
+      'What free text stands for (as relatedToConcept resolves it), with the related works; resolved: false instead of an error.',
     args: {
-      text: t.arg.string({ required: true, description: 'Free text naming a concept (a name, alias, misspelling or description), 1 to 300 characters.', validate: requiredName }),
+      text: t.arg.string({
+        required: true,
+        description: 'Free text naming a concept (a name, alias, misspelling or description), 1 to 300 characters.',
+        validate: requiredName,
+      }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many related works, 1 to 100.', validate: resultCount }),
     },
     resolve: (_root, args, { db, embedder }) => relatedToConceptText(db, embedder, args.text, args.first ?? 10),

@@ -18,11 +18,16 @@ export const CONCEPT: readonly NodeType[] = ['Concept'];
 export const ANY_NODE = nodeTypes;
 
 const nouns: Record<NodeType, string> = {
-  Talk: 'talk', Paper: 'paper', Concept: 'concept', Person: 'person', Session: 'session', Day: 'day', Event: 'event',
+  Talk: 'talk',
+  Paper: 'paper',
+  Concept: 'concept',
+  Person: 'person',
+  Session: 'session',
+  Day: 'day',
+  Event: 'event',
 };
 
-const describe = (types: readonly NodeType[]) =>
-  types === ANY_NODE ? 'node' : types.map((t) => nouns[t]).join(' or ');
+const describe = (types: readonly NodeType[]) => (types === ANY_NODE ? 'node' : types.map((t) => nouns[t]).join(' or '));
 
 /** Words added to the error when an argument names a node of another kind (a pointer to the right field). */
 export type WrongKindHint = (found: NodeType, value: string) => string;
@@ -57,16 +62,22 @@ export async function resolveIds(
     }
     const other = matches[0];
     if (other) {
-      throw new NotFoundError(
-        `${argument}: "${value}" is a ${nouns[other.type]}, not a ${describe(types)}${hint(other.type, value)}`,
-        { argument, value },
-      );
+      throw new NotFoundError(`${argument}: "${value}" is a ${nouns[other.type]}, not a ${describe(types)}${hint(other.type, value)}`, {
+        argument,
+        value,
+      });
     }
     throw new NotFoundError(`${argument}: no ${describe(types)} is named "${value}"`, { argument, value });
   });
 }
 
-export async function resolveId(db: Database, argument: string, value: string, types: readonly NodeType[], hint?: WrongKindHint): Promise<string> {
+export async function resolveId(
+  db: Database,
+  argument: string,
+  value: string,
+  types: readonly NodeType[],
+  hint?: WrongKindHint,
+): Promise<string> {
   const [id] = await resolveIds(db, argument, [value], types, hint);
   return id!;
 }

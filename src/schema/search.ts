@@ -1,4 +1,4 @@
-import { searchNodes, type HybridHit, type SearchPage } from '../embed/search.js';
+import { type HybridHit, type SearchPage, searchNodes } from '../embed/search.js';
 import { builder } from './builder.js';
 import { pageParams, toConnectionWith } from './pagination.js';
 import { ConceptRef, PaperRef, PersonRef, TalkRef } from './refs.js';
@@ -52,7 +52,11 @@ builder.queryField('search', (t) =>
         'the words as typed never occur together, small typos in words of five letters or more are forgiven. Exact ' +
         'names and aliases come first. People are found by words only.',
       args: {
-        query: t.arg.string({ required: true, description: 'The words to find, 1 to 200 characters; any characters may be typed (no query syntax).', validate: searchText }),
+        query: t.arg.string({
+          required: true,
+          description: 'The words to find, 1 to 200 characters; any characters may be typed (no query syntax).',
+          validate: searchText,
+        }),
         types: t.arg({ type: [SearchTypeEnum], required: false, description: 'Only results of these kinds (default: all).' }),
         mode: t.arg({ type: SearchModeEnum, required: false, description: 'Default HYBRID; LEXICAL when the model is missing.' }),
       },

@@ -15,23 +15,43 @@ export const SourceRef = builder.objectRef<Source>('Source').implement({
     'Where a fact comes from: a line of a source document and a verbatim quote from that line, or, for facts ' +
     'curators added from elsewhere, the address where the quote can be read.',
   fields: (t) => ({
-    document: t.string({ nullable: true, description: 'The id of the source document (e.g. "icml-2017-notes").', resolve: (s) => s.document ?? null }),
+    document: t.string({
+      nullable: true,
+      description: 'The id of the source document (e.g. "icml-2017-notes").',
+      resolve: (s) => s.document ?? null,
+    }),
     line: t.int({ nullable: true, description: 'The 1-based line of the document.', resolve: (s) => s.line ?? null }),
     quote: t.exposeString('quote', { description: 'The words that support the fact.' }),
-    url: t.string({ nullable: true, description: 'Where the quote can be read, for a fact from outside the stored documents.', resolve: (s) => s.url ?? null }),
+    url: t.string({
+      nullable: true,
+      description: 'Where the quote can be read, for a fact from outside the stored documents.',
+      resolve: (s) => s.url ?? null,
+    }),
     record: t.string({
       nullable: true,
-      description: 'For a fact imported from a bibliographic file: the id of the record in it (a citation key, an OpenAlex or arXiv id); `document` is then the file name and `line` the line the record starts on.',
+      description:
+        'For a fact imported from a bibliographic file: the id of the record in it (a citation key, an OpenAlex or arXiv id); `document` is then the file name and `line` the line the record starts on.',
       resolve: (s) => s.record ?? null,
     }),
-    field: t.string({ nullable: true, description: "For an imported fact: the record's field it comes from, as the file names it (\"title\", \"abstract_inverted_index\", \"author\").", resolve: (s) => s.field ?? null }),
+    field: t.string({
+      nullable: true,
+      description:
+        'For an imported fact: the record\'s field it comes from, as the file names it ("title", "abstract_inverted_index", "author").',
+      resolve: (s) => s.field ?? null,
+    }),
     origin: t.field({
       type: SourceOriginRef,
       nullable: true,
-      description: 'How the fact was found when it was not written by the notes or a curator; null for those, which always outrank the others.',
+      description:
+        'How the fact was found when it was not written by the notes or a curator; null for those, which always outrank the others.',
       resolve: (s) => (s.origin === 'AUTOMATIC' || s.origin === 'PUBLIC_RECORD' ? s.origin : null),
     }),
-    confidence: t.float({ nullable: true, description: 'For an AUTOMATIC fact: how sure the matcher is, from 0 to 1 (0.9 for a name in a title, down to 0.6 for an alias in an abstract).', resolve: (s) => s.confidence ?? null }),
+    confidence: t.float({
+      nullable: true,
+      description:
+        'For an AUTOMATIC fact: how sure the matcher is, from 0 to 1 (0.9 for a name in a title, down to 0.6 for an alias in an abstract).',
+      resolve: (s) => s.confidence ?? null,
+    }),
   }),
 });
 

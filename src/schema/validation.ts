@@ -17,18 +17,26 @@ export const graphDepth = z.number().int().min(0, 'must be at least 0').max(3, '
 export const graphLimit = z.number().int().min(1, 'must be at least 1').max(2000, 'must be at most 2000').nullish();
 
 // Curation inputs: one rule per field, shared by every mutation that takes it.
-export const optionalText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).nullish();
+export const optionalText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).nullish();
 export const aliasText = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 export const aliasList = z.array(aliasText).max(50, 'must hold at most 50 names').nullish();
 export const idRef = z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters');
 export const idRefList = z.array(idRef).max(20, 'must hold at most 20 ids').nullish();
-export const arxivId = z.string().regex(/^\d{4}\.\d{4,5}$/, 'must be an arXiv id such as 1701.07875').nullish();
+export const arxivId = z
+  .string()
+  .regex(/^\d{4}\.\d{4,5}$/, 'must be an arXiv id such as 1701.07875')
+  .nullish();
 export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000, 'must be at most 2000 characters');
 export const talkOrder = z.number().int().min(1).max(10_000).nullish();
 /** Where a curated fact comes from: a line of a stored document with its quote, or a URL with a quote. */
 export const sourceSchema = z
   .object({
-    document: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a document id such as "icml-2017-notes"').max(120).nullish(),
+    document: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a document id such as "icml-2017-notes"')
+      .max(120)
+      .nullish(),
     line: z.number().int().positive().nullish(),
     url: httpUrl.nullish(),
     quote: z.string().trim().min(1, 'must not be empty').max(240, 'must be at most 240 characters'),

@@ -2,15 +2,16 @@
  * What can be read: talks and papers share the Work interface (title, kind, year, concepts,
  * people, links, references in and out), and the edge types that carry their sources.
  */
+
+import * as curation from '../db/curation.js';
 import type { ConceptLink, Contribution, ReferenceEdge, WorkLink } from '../model/rows.js';
-import { linkKinds, paperKinds, origins, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
+import { linkKinds, origins, paperKinds, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
+import { asSource, curatorOf, curatorOnly, SourceInput } from './curation.js';
 import { describedValues } from './described.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';
-import { nodeSource, SourceRef } from './source.js';
-import * as curation from '../db/curation.js';
-import { asSource, curatorOf, curatorOnly, SourceInput } from './curation.js';
 import { CONCEPT, PAPER, resolveId, WORK } from './resolve.js';
+import { nodeSource, SourceRef } from './source.js';
 import { idRef, optionalText, sourceSchema } from './validation.js';
 
 /** What each kind of talk is, for the TalkKind, WorkKind and TalkKindInput enums. */
@@ -75,10 +76,20 @@ export const LinkRef = builder.objectRef<WorkLink>('Link').implement({
   description: 'A code repository, demo or site the notes give.',
   fields: (t) => ({
     url: t.exposeString('url', { description: 'An address a browser can open.' }),
-    kind: t.field({ type: LinkKindEnum, description: 'What the link leads to: code, a demo, a site, a paper or data.', resolve: (l) => l.kind }),
-    label: t.string({ nullable: true, description: 'A short name for the link, where the pack gives one.', resolve: (l) => l.label ?? null }),
+    kind: t.field({
+      type: LinkKindEnum,
+      description: 'What the link leads to: code, a demo, a site, a paper or data.',
+      resolve: (l) => l.kind,
+    }),
+    label: t.string({
+      nullable: true,
+      description: 'A short name for the link, where the pack gives one.',
+      resolve: (l) => l.label ?? null,
+    }),
     asWritten: t.exposeString('asWritten', { description: 'The address exactly as the notes write it.' }),
-    corrected: t.exposeBoolean('corrected', { description: 'True when `url` differs from what the notes write (a fixed typo, an added scheme).' }),
+    corrected: t.exposeBoolean('corrected', {
+      description: 'True when `url` differs from what the notes write (a fixed typo, an added scheme).',
+    }),
     source: t.field({ type: SourceRef, description: 'The line of the notes that gives the link.', resolve: (l) => l.source }),
   }),
 });
@@ -86,11 +97,20 @@ export const LinkRef = builder.objectRef<WorkLink>('Link').implement({
 export const ReferenceRef = builder.objectRef<ReferenceEdge>('Reference').implement({
   description: 'A typed reference edge between two works, with the line of the notes that makes it.',
   fields: (t) => ({
-    type: t.field({ type: ReferenceTypeEnum, description: 'How the work the edge leaves points to the work it reaches.', resolve: (r) => r.type }),
+    type: t.field({
+      type: ReferenceTypeEnum,
+      description: 'How the work the edge leaves points to the work it reaches.',
+      resolve: (r) => r.type,
+    }),
     work: t.field({ type: WorkRef, description: 'The work at the other end of the edge.', resolve: (r) => r.work }),
     fromId: t.exposeString('from', { description: 'The plain id of the work the edge leaves.' }),
     toId: t.exposeString('to', { description: 'The plain id of the work the edge reaches.' }),
-    source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that makes the reference, or the source a curator gave; null when there is none.', resolve: (r) => r.source }),
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      description: 'The line of the notes that makes the reference, or the source a curator gave; null when there is none.',
+      resolve: (r) => r.source,
+    }),
   }),
 });
 
@@ -102,17 +122,28 @@ export const ConceptLinkRef = builder.objectRef<ConceptLink>('ConceptLink').impl
   }),
 });
 
-export const ContributionRef = builder
-  .objectRef<Contribution>('Contribution')
-  .implement({
-    description: "A person's part in a work.",
-    fields: (t) => ({
-      person: t.field({ type: PersonRef, description: 'Who took part.', resolve: (c) => c.person }),
-      role: t.field({ type: RoleEnum, description: 'What they did: spoke, wrote, sat on the panel, organised, or were mentioned.', resolve: (c) => c.role }),
-      origin: t.field({ type: OriginEnum, description: 'Whether the notes say so, or the curators added it from the public record.', resolve: (c) => c.origin }),
-      source: t.field({ type: SourceRef, nullable: true, description: 'The line of the notes that names them; null for public-record facts.', resolve: (c) => c.source }),
+export const ContributionRef = builder.objectRef<Contribution>('Contribution').implement({
+  description: "A person's part in a work.",
+  fields: (t) => ({
+    person: t.field({ type: PersonRef, description: 'Who took part.', resolve: (c) => c.person }),
+    role: t.field({
+      type: RoleEnum,
+      description: 'What they did: spoke, wrote, sat on the panel, organised, or were mentioned.',
+      resolve: (c) => c.role,
     }),
-  });
+    origin: t.field({
+      type: OriginEnum,
+      description: 'Whether the notes say so, or the curators added it from the public record.',
+      resolve: (c) => c.origin,
+    }),
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      description: 'The line of the notes that names them; null for public-record facts.',
+      resolve: (c) => c.source,
+    }),
+  }),
+});
 
 WorkRef.implement({
   description: 'What can be read: a talk or a paper.',
@@ -123,18 +154,27 @@ WorkRef.implement({
     title: t.string({ description: 'The title, as the notes or the paper give it.', resolve: (w) => w.title }),
     kind: t.field({
       type: WorkKindEnum,
-      description: 'For a paper, PAPER (or BOOK, SOFTWARE, THREAD for the other works the notes point to); for a talk, its kind (TALK, TUTORIAL, SECTION, ...).',
-      resolve: (w) =>
-        w.__type === 'Paper' ? (w.kind ?? 'PAPER') : w.kind,
+      description:
+        'For a paper, PAPER (or BOOK, SOFTWARE, THREAD for the other works the notes point to); for a talk, its kind (TALK, TUTORIAL, SECTION, ...).',
+      resolve: (w) => (w.__type === 'Paper' ? (w.kind ?? 'PAPER') : w.kind),
     }),
     year: t.int({ nullable: true, description: 'The year it was given or published; null when unknown.', resolve: (w) => w.year ?? null }),
-    source: t.field({ type: SourceRef, nullable: true, description: 'Where the notes name this work, or, for a work an import brought, the record and field its title comes from.', resolve: (w) => nodeSource(w) }),
+    source: t.field({
+      type: SourceRef,
+      nullable: true,
+      description: 'Where the notes name this work, or, for a work an import brought, the record and field its title comes from.',
+      resolve: (w) => nodeSource(w),
+    }),
     concepts: t.field({
       type: [ConceptRef],
       description: 'The concepts it discusses (see `conceptLinks` for where the notes say so).',
       resolve: async (w, _args, { loaders }) => (await loaders.conceptsOfWork.load(w.id)).map((l) => l.concept),
     }),
-    conceptLinks: t.field({ type: [ConceptLinkRef], description: 'The concepts it discusses, each with the line of the notes that says so.', resolve: (w, _args, { loaders }) => loaders.conceptsOfWork.load(w.id) }),
+    conceptLinks: t.field({
+      type: [ConceptLinkRef],
+      description: 'The concepts it discusses, each with the line of the notes that says so.',
+      resolve: (w, _args, { loaders }) => loaders.conceptsOfWork.load(w.id),
+    }),
     people: t.field({
       type: [PersonRef],
       description: 'The people of the work, speakers first (people only mentioned are left out).',
@@ -145,8 +185,16 @@ WorkRef.implement({
           .map((c) => c.person);
       },
     }),
-    contributions: t.field({ type: [ContributionRef], description: 'Everyone who took part or is mentioned, with their role, origin and source; a person may appear once per role.', resolve: (w, _args, { loaders }) => loaders.contributionsToWork.load(w.id) }),
-    links: t.field({ type: [LinkRef], description: 'Code, demos and sites the notes give for it.', resolve: (w, _args, { loaders }) => loaders.linksOfWork.load(w.id) }),
+    contributions: t.field({
+      type: [ContributionRef],
+      description: 'Everyone who took part or is mentioned, with their role, origin and source; a person may appear once per role.',
+      resolve: (w, _args, { loaders }) => loaders.contributionsToWork.load(w.id),
+    }),
+    links: t.field({
+      type: [LinkRef],
+      description: 'Code, demos and sites the notes give for it.',
+      resolve: (w, _args, { loaders }) => loaders.linksOfWork.load(w.id),
+    }),
     referencesOut: t.field({
       type: [ReferenceRef],
       description: 'Works this one points to (follow-up reads, related work, ...).',
@@ -168,9 +216,22 @@ builder.mutationFields((t) => ({
     authScopes: curatorOnly,
     description: 'Records that a talk or paper discusses a concept, with where the source says so.',
     args: {
-      work: t.arg.id({ required: true, description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.', validate: idRef }),
-      concept: t.arg.id({ required: true, description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.', validate: idRef }),
-      source: t.arg({ type: SourceInput, required: true, description: 'Where the source says the work discusses the concept.', validate: sourceSchema }),
+      work: t.arg.id({
+        required: true,
+        description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.',
+        validate: idRef,
+      }),
+      concept: t.arg.id({
+        required: true,
+        description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.',
+        validate: idRef,
+      }),
+      source: t.arg({
+        type: SourceInput,
+        required: true,
+        description: 'Where the source says the work discusses the concept.',
+        validate: sourceSchema,
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const work = await resolveId(ctx.db, 'work', String(args.work), WORK);
@@ -201,7 +262,10 @@ builder.mutationFields((t) => ({
       from: t.arg.id({ required: true, description: 'The talk or paper the edge leaves, by global or plain id.', validate: idRef }),
       to: t.arg.id({ required: true, description: 'The paper the edge reaches, by global or plain id.', validate: idRef }),
       type: t.arg({ type: ReferenceTypeEnum, required: true, description: 'The type of the edge to remove.' }),
-      reason: t.arg.string({ description: 'Why it is wrong, at most 500 characters; kept in the change record.', validate: optionalText(500) }),
+      reason: t.arg.string({
+        description: 'Why it is wrong, at most 500 characters; kept in the change record.',
+        validate: optionalText(500),
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const from = await resolveId(ctx.db, 'from', String(args.from), WORK);
@@ -213,9 +277,20 @@ builder.mutationFields((t) => ({
     authScopes: curatorOnly,
     description: 'Removes a wrong "discusses" link between a work and a concept. True when one was removed.',
     args: {
-      work: t.arg.id({ required: true, description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.', validate: idRef }),
-      concept: t.arg.id({ required: true, description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.', validate: idRef }),
-      reason: t.arg.string({ description: 'Why it is wrong, at most 500 characters; kept in the change record.', validate: optionalText(500) }),
+      work: t.arg.id({
+        required: true,
+        description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.',
+        validate: idRef,
+      }),
+      concept: t.arg.id({
+        required: true,
+        description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.',
+        validate: idRef,
+      }),
+      reason: t.arg.string({
+        description: 'Why it is wrong, at most 500 characters; kept in the change record.',
+        validate: optionalText(500),
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const work = await resolveId(ctx.db, 'work', String(args.work), WORK);

@@ -8,13 +8,18 @@
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { graphNodeTypes, graphRelationships, subgraph, type Subgraph } from '../graph/subgraph.js';
+import { graphNodeTypes, graphRelationships, type Subgraph, subgraph } from '../graph/subgraph.js';
 
 /** A comma-separated list of enum values, in any letter case (`concept`, `CONCEPT`, `Concept`). */
 const list = <T extends readonly [string, ...string[]]>(values: T, normalise: (value: string) => string) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => normalise(v.trim())).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => normalise(v.trim()))
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)))
     .optional();
 
@@ -27,7 +32,11 @@ const exportParams = z.strictObject({
 });
 
 function readParams(url: URL) {
-  const center = url.searchParams.getAll('center').flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const center = url.searchParams
+    .getAll('center')
+    .flatMap((c) => c.split(','))
+    .map((c) => c.trim())
+    .filter(Boolean);
   const raw: Record<string, unknown> = {};
   for (const [key, value] of url.searchParams) if (key !== 'center') raw[key] = value;
   if (center.length) raw.center = center;
@@ -86,7 +95,16 @@ export function toCytoscapeJson(graph: Subgraph) {
     elements: {
       nodes: graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, type: n.type, kind: n.kind, year: n.year } })),
       edges: graph.edges.map((e) => ({
-        data: { id: e.id, source: e.source, target: e.target, type: e.type, label: e.label, weight: e.weight, line: e.line, quote: e.quote },
+        data: {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          type: e.type,
+          label: e.label,
+          weight: e.weight,
+          line: e.line,
+          quote: e.quote,
+        },
       })),
     },
   };
@@ -104,8 +122,19 @@ const xml = (value: unknown) =>
 
 /** GraphML 1.0 with typed attribute keys, directed edges. */
 export function toGraphML(graph: Subgraph): string {
-  const nodeKeys = [['label', 'string'], ['type', 'string'], ['kind', 'string'], ['year', 'int']] as const;
-  const edgeKeys = [['type', 'string'], ['label', 'string'], ['weight', 'double'], ['line', 'int'], ['quote', 'string']] as const;
+  const nodeKeys = [
+    ['label', 'string'],
+    ['type', 'string'],
+    ['kind', 'string'],
+    ['year', 'int'],
+  ] as const;
+  const edgeKeys = [
+    ['type', 'string'],
+    ['label', 'string'],
+    ['weight', 'double'],
+    ['line', 'int'],
+    ['quote', 'string'],
+  ] as const;
   const data = (entries: readonly (readonly [string, string])[], values: Record<string, unknown>, prefix: string) =>
     entries
       .filter(([key]) => values[key] !== null && values[key] !== undefined)
@@ -120,7 +149,8 @@ export function toGraphML(graph: Subgraph): string {
     '  <graph id="icml" edgedefault="directed">',
     ...graph.nodes.map((n) => `    <node id="${xml(n.id)}">${data(nodeKeys, n as unknown as Record<string, unknown>, 'n')}</node>`),
     ...graph.edges.map(
-      (e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data(edgeKeys, e as unknown as Record<string, unknown>, 'e')}</edge>`,
+      (e) =>
+        `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data(edgeKeys, e as unknown as Record<string, unknown>, 'e')}</edge>`,
     ),
     '  </graph>',
     '</graphml>',

@@ -7,7 +7,7 @@
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type ValidationContext, visit } from 'graphql';
-import { exposesSchema, type Config } from '../config.js';
+import { type Config, exposesSchema } from '../config.js';
 import { BadUserInputError, DomainError } from '../errors.js';
 import { MAX_PAGE_SIZE } from '../schema/validation.js';
 
@@ -34,7 +34,9 @@ function tooComplex(limit: Limit) {
   return (_context: ValidationContext | null, error: GraphQLError) => {
     const { max, found } = measured(error);
     const foundText = found === null ? '' : `: ${found}`;
-    throw refusal(new DomainError(`The query's ${names[limit]} is over the limit of ${max}${foundText}.`, 'QUERY_TOO_COMPLEX', { limit, max, found }));
+    throw refusal(
+      new DomainError(`The query's ${names[limit]} is over the limit of ${max}${foundText}.`, 'QUERY_TOO_COMPLEX', { limit, max, found }),
+    );
   };
 }
 
@@ -63,7 +65,8 @@ export function useQueryLimits(config: Config) {
       onReject: [
         (context, error) => {
           const first = context ? oversizedFirst(context) : null;
-          if (first !== null) throw refusal(new BadUserInputError(`Invalid argument first: must be at most ${MAX_PAGE_SIZE} (got ${first})`, 'first'));
+          if (first !== null)
+            throw refusal(new BadUserInputError(`Invalid argument first: must be at most ${MAX_PAGE_SIZE} (got ${first})`, 'first'));
           tooComplex('cost')(context, error);
         },
       ],

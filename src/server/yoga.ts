@@ -4,21 +4,20 @@
  * protections a public endpoint needs (README "Running it in production").
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
-import { exposesSchema, loadConfig, type Config } from '../config.js';
-import { DomainError } from '../errors.js';
+import { type Config, exposesSchema, loadConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLoaders } from '../db/loaders.js';
 import type { Embedder } from '../embed/embedder.js';
 import { useEmbeddingRefresh } from '../embed/refresh-plugin.js';
+import { DomainError } from '../errors.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
 import { curatorFor } from './auth.js';
 import { exampleOperations } from './examples.js';
-import { useGraphExports } from './exports.js';
 import { useExplorer } from './explorer/plugin.js';
+import { useGraphExports } from './exports.js';
 import { useOfflineGraphiQL } from './graphiql/plugin.js';
 import { useQueryLimits } from './limits.js';
 import { Readiness, useHealthEndpoints } from './readiness.js';
@@ -88,7 +87,13 @@ function exposeDomainErrors(error: unknown, message: string, isDev?: boolean): E
   if (error instanceof GraphQLError && original instanceof DomainError) return error;
   if (original instanceof DomainError) {
     const at = error instanceof GraphQLError ? error : undefined;
-    return new GraphQLError(original.message, { nodes: at?.nodes, source: at?.source, positions: at?.positions, path: at?.path, extensions: original.extensions });
+    return new GraphQLError(original.message, {
+      nodes: at?.nodes,
+      source: at?.source,
+      positions: at?.positions,
+      path: at?.path,
+      extensions: original.extensions,
+    });
   }
   return maskError(error, message, isDev);
 }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from '../integration/helpers.js';
-import { launchChromium, listen, resultsDir, type Listening } from './browser.js';
+import { type Listening, launchChromium, listen, resultsDir } from './browser.js';
 
 const db = connectTestDb();
 const yoga = createApi({ db });
@@ -87,7 +87,9 @@ describe('the explorer page', () => {
 
     const ids = await drawnIds(page);
     expect(ids).toHaveLength(expected.graph.nodes.length);
-    expect(ids).toEqual(expect.arrayContaining(['wasserstein-gan', 'paper-wasserstein-gan', 'wasserstein-distance', 'lipschitz-constraint', 'wgan']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['wasserstein-gan', 'paper-wasserstein-gan', 'wasserstein-distance', 'lipschitz-constraint', 'wgan']),
+    );
     expect(await page.evaluate(() => (window as any).cy.edges().length)).toBe(expected.graph.edges.length);
 
     await waitForText(page, '#details-title', 'Wasserstein GAN');
@@ -139,7 +141,10 @@ describe('the explorer page', () => {
   });
 
   it('shows the path between two nodes, by "Path to…" and by shift-click, and keeps it in the URL', async () => {
-    const { data } = await gql(yoga, `{ paths(from: "wasserstein-gan", to: "elastic-weight-consolidation", first: 1) { paths { length } } }`);
+    const { data } = await gql(
+      yoga,
+      `{ paths(from: "wasserstein-gan", to: "elastic-weight-consolidation", first: 1) { paths { length } } }`,
+    );
     const { length } = data.paths.paths[0];
     const { page, problems } = await open('/explore?node=wasserstein-gan');
     await waitForText(page, '#details-title', 'Wasserstein GAN');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from '../integration/helpers.js';
-import { launchChromium, listen, resultsDir, type Listening } from './browser.js';
+import { type Listening, launchChromium, listen, resultsDir } from './browser.js';
 
 const db = connectTestDb();
 const yoga = createApi({ db });

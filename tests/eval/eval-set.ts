@@ -12,8 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { type Pack, slug } from '../../src/ingest/pack-schema.js';
 import { formatPath } from '../../src/ingest/read-pack.js';
-import { slug, type Pack } from '../../src/ingest/pack-schema.js';
 
 export const splits = ['tune', 'report'] as const;
 export const rankingKinds = ['search', 'relatedToConcept', 'relatedWork'] as const;

@@ -1,5 +1,5 @@
+import { type OperationDefinitionNode, parse } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse, type OperationDefinitionNode } from 'graphql';
 import { exampleOperations } from '../../src/server/examples.js';
 import { gql, TestHelper } from './helpers.js';
 
@@ -46,11 +46,18 @@ describe('works and their facts', () => {
       source: { document: 'icml-2017-notes', line: 148, quote: 'Learning to Discover Cross-Domain Relations with GANs' },
     });
     expect(talk.links).toContainEqual({
-      url: 'https://github.com/SKTBrain/DiscoGAN', kind: 'CODE', asWritten: 'https//github.com/SKTBrain/DiscoGAN', corrected: true, source: { line: 158 },
+      url: 'https://github.com/SKTBrain/DiscoGAN',
+      kind: 'CODE',
+      asWritten: 'https//github.com/SKTBrain/DiscoGAN',
+      corrected: true,
+      source: { line: 158 },
     });
-    expect(talk.referencesOut).toContainEqual(expect.objectContaining({
-      type: 'FOLLOW_UP_READ', work: { title: 'Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks', arxiv: '1707.09798' },
-    }));
+    expect(talk.referencesOut).toContainEqual(
+      expect.objectContaining({
+        type: 'FOLLOW_UP_READ',
+        work: { title: 'Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks', arxiv: '1707.09798' },
+      }),
+    );
     expect(talk.referencesOut.find((r: any) => r.type === 'RELATED').work.arxiv).toBe('1703.10593');
     expect(talk.conceptLinks.length).toBeGreaterThan(0);
     for (const link of talk.conceptLinks) expect(link.source.line).toBeGreaterThanOrEqual(148);
@@ -60,12 +67,17 @@ describe('works and their facts', () => {
     const { talk } = await data(`{ talk(id: "wasserstein-gan") { id title } }`);
     const byGlobal = await data(`query($id: ID!) { node(id: $id) { id ... on Talk { title } } talk(id: $id) { title } }`, { id: talk.id });
     expect(byGlobal).toEqual({ node: { id: talk.id, title: 'Wasserstein GAN' }, talk: { title: 'Wasserstein GAN' } });
-    const unknown = await data(`query($id: ID!) { talk(id: "no-such-talk") { id } paper(id: "wasserstein-gan") { id } node(id: "VGFsazpub3BlCg==") { id } nodes(ids: ["VGFsazpub3BlCg==", $id]) { id } }`, { id: talk.id });
+    const unknown = await data(
+      `query($id: ID!) { talk(id: "no-such-talk") { id } paper(id: "wasserstein-gan") { id } node(id: "VGFsazpub3BlCg==") { id } nodes(ids: ["VGFsazpub3BlCg==", $id]) { id } }`,
+      { id: talk.id },
+    );
     expect(unknown).toEqual({ talk: null, paper: null, node: null, nodes: [null, { id: talk.id }] });
   });
 
   it('links sections to their invited talk', async () => {
-    const { talks } = await data(`{ talks(kind: SECTION, first: 50) { totalCount edges { node { title parent { title kind sections { title } } } } } }`);
+    const { talks } = await data(
+      `{ talks(kind: SECTION, first: 50) { totalCount edges { node { title parent { title kind sections { title } } } } } }`,
+    );
     expect(talks.totalCount).toBeGreaterThanOrEqual(5);
     const montezuma = talks.edges.find((e: any) => e.node.title.startsWith('Montezuma'));
     expect(montezuma.node.parent.title).toBe('Deep Reinforcement Learning in Complex Environments');
@@ -84,7 +96,9 @@ describe('works and their facts', () => {
     expect(result.ewc.works.totalCount).toBeGreaterThan(0);
     expect(result.wgan.name).toBe('Wasserstein GAN');
     expect(result.nobody).toBeNull();
-    expect(result.arora.works.edges.map((e: any) => e.node.title)).toContain('Do GANs Actually Learn the Distribution? Some Theory and Empirics');
+    expect(result.arora.works.edges.map((e: any) => e.node.title)).toContain(
+      'Do GANs Actually Learn the Distribution? Some Theory and Empirics',
+    );
   });
 });
 
@@ -108,7 +122,9 @@ describe('lists', () => {
     expect(r.page1.edges).toHaveLength(5);
     expect(r.page1.pageInfo.hasNextPage).toBe(true);
 
-    const next = await data(`query($after: String) { talks(first: 5, after: $after) { edges { node { title } } } }`, { after: r.page1.pageInfo.endCursor });
+    const next = await data(`query($after: String) { talks(first: 5, after: $after) { edges { node { title } } } }`, {
+      after: r.page1.pageInfo.endCursor,
+    });
     const firstTitles = r.page1.edges.map((e: any) => e.node.title);
     expect(next.talks.edges).toHaveLength(5);
     for (const e of next.talks.edges) expect(firstTitles).not.toContain(e.node.title);
@@ -140,11 +156,17 @@ describe('lists', () => {
 
 describe('search', () => {
   const search = (query: string, extra = '') =>
-    data(`query($q: String!) { search(query: $q${extra}) { totalCount typosForgiven edges { score node { __typename ... on Talk { title } ... on Paper { title } ... on Concept { name } ... on Person { name } } } } }`, { q: query });
+    data(
+      `query($q: String!) { search(query: $q${extra}) { totalCount typosForgiven edges { score node { __typename ... on Talk { title } ... on Paper { title } ... on Concept { name } ... on Person { name } } } } }`,
+      { q: query },
+    );
 
   it('finds Sanjeev Arora\'s workshop talk first for "birthday paradox"', async () => {
     const { search: result } = await search('birthday paradox');
-    expect(result.edges[0].node).toEqual({ __typename: 'Talk', title: 'Do GANs Actually Learn the Distribution? Some Theory and Empirics' });
+    expect(result.edges[0].node).toEqual({
+      __typename: 'Talk',
+      title: 'Do GANs Actually Learn the Distribution? Some Theory and Empirics',
+    });
     const scores = result.edges.map((e: any) => e.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
@@ -163,7 +185,9 @@ describe('search', () => {
     expect(result.typosForgiven).toBe(true);
     expect(result.edges[0].node.title).toBe('Wasserstein GAN');
     const { search: temperature } = await search('temprature scaling');
-    expect(temperature.edges.slice(0, 3).map((e: any) => e.node.title ?? e.node.name)).toContain('On Calibration of Modern Neural Networks');
+    expect(temperature.edges.slice(0, 3).map((e: any) => e.node.title ?? e.node.name)).toContain(
+      'On Calibration of Modern Neural Networks',
+    );
   });
 
   it('matches the words as typed when they occur together, without typos', async () => {
@@ -184,7 +208,9 @@ describe('search', () => {
 
 describe('related work, trails and paths', () => {
   it('ranks the talks about the Lipschitz constraint, Wasserstein GAN among them', async () => {
-    const { relatedToConcept } = await data(`{ relatedToConcept(concept: "Lipschitz constraint", first: 10) { score work { title kind } reasons { kind weight source { line quote } } } }`);
+    const { relatedToConcept } = await data(
+      `{ relatedToConcept(concept: "Lipschitz constraint", first: 10) { score work { title kind } reasons { kind weight source { line quote } } } }`,
+    );
     const wgan = relatedToConcept.find((r: any) => r.work.title === 'Wasserstein GAN' && r.work.kind === 'TALK');
     expect(wgan).toBeDefined();
     expect(wgan.reasons[0]).toMatchObject({ kind: 'DISCUSSES', weight: 1 });
@@ -194,7 +220,10 @@ describe('related work, trails and paths', () => {
   });
 
   it('ranks CycleGAN and the Reconfigurable GAN follow-up near the top for the DiscoGAN talk, with their quotes', async () => {
-    const { relatedWork } = await data(`query($to: [ID!]!) { relatedWork(to: $to, first: 10) { score work { title } reasons { kind description source { line quote } } } }`, { to: [DISCOGAN] });
+    const { relatedWork } = await data(
+      `query($to: [ID!]!) { relatedWork(to: $to, first: 10) { score work { title } reasons { kind description source { line quote } } } }`,
+      { to: [DISCOGAN] },
+    );
     const titles = relatedWork.map((r: any) => r.work.title);
     const followUp = titles.indexOf('Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks');
     const cycleGan = titles.findIndex((t: string) => /Cycle-Consistent/.test(t));
@@ -202,18 +231,27 @@ describe('related work, trails and paths', () => {
     expect(followUp).toBeLessThan(3);
     expect(cycleGan).toBeGreaterThanOrEqual(0);
     expect(cycleGan).toBeLessThan(3);
-    expect(relatedWork[followUp].reasons).toContainEqual(expect.objectContaining({
-      kind: 'FOLLOW_UP_READ', source: { line: 158, quote: expect.stringContaining('Reconfigurable GAN') },
-    }));
-    expect(relatedWork[cycleGan].reasons).toContainEqual(expect.objectContaining({
-      kind: 'RELATED', source: { line: 162, quote: expect.stringContaining('CycleGAN') },
-    }));
+    expect(relatedWork[followUp].reasons).toContainEqual(
+      expect.objectContaining({
+        kind: 'FOLLOW_UP_READ',
+        source: { line: 158, quote: expect.stringContaining('Reconfigurable GAN') },
+      }),
+    );
+    expect(relatedWork[cycleGan].reasons).toContainEqual(
+      expect.objectContaining({
+        kind: 'RELATED',
+        source: { line: 162, quote: expect.stringContaining('CycleGAN') },
+      }),
+    );
     expect(titles).not.toContain('Learning to Discover Cross-Domain Relations with GANs');
   });
 
   it('leaves out excluded works and takes several seeds', async () => {
     const cycle = (await data(`{ papers(text: "cycle-consistent") { edges { node { id } } } }`)).papers.edges[0].node.id;
-    const { relatedWork } = await data(`query($exclude: [ID!]) { relatedWork(to: ["${DISCOGAN}", "wasserstein-gan"], exclude: $exclude, first: 20) { work { id title } reasons { seed { title } } } }`, { exclude: [cycle] });
+    const { relatedWork } = await data(
+      `query($exclude: [ID!]) { relatedWork(to: ["${DISCOGAN}", "wasserstein-gan"], exclude: $exclude, first: 20) { work { id title } reasons { seed { title } } } }`,
+      { exclude: [cycle] },
+    );
     expect(relatedWork.map((r: any) => r.work.id)).not.toContain(cycle);
     const seeds = new Set(relatedWork.flatMap((r: any) => r.reasons.map((reason: any) => reason.seed?.title)));
     expect(seeds.has('Wasserstein GAN') || seeds.has('Learning to Discover Cross-Domain Relations with GANs')).toBe(true);
@@ -221,9 +259,12 @@ describe('related work, trails and paths', () => {
   });
 
   it('follows the reading trail with a quote at each step, without repeats', async () => {
-    const { followUpReads } = await data(`{ followUpReads(from: "generalization-and-equilibrium-in-gans", depth: 5) { depth type work { id title } source { line quote } route } }`);
+    const { followUpReads } = await data(
+      `{ followUpReads(from: "generalization-and-equilibrium-in-gans", depth: 5) { depth type work { id title } source { line quote } route } }`,
+    );
     expect(followUpReads[0]).toMatchObject({
-      depth: 1, type: 'FOLLOW_UP_READ',
+      depth: 1,
+      type: 'FOLLOW_UP_READ',
       work: { title: 'Do GANs actually learn the distribution? An empirical study' },
       source: { line: 129 },
     });
@@ -336,7 +377,7 @@ describe('GraphiQL examples', () => {
     const result = await gql(yoga, exampleOperations, {}, name);
     expect(result.errors).toBeUndefined();
     const [value] = Object.values(result.data!);
-    const size = Array.isArray(value) ? value.length : (value as any)?.totalCount ?? (value ? 1 : 0);
+    const size = Array.isArray(value) ? value.length : ((value as any)?.totalCount ?? (value ? 1 : 0));
     expect(size).toBeGreaterThan(0);
   });
 });
@@ -350,12 +391,21 @@ describe('the audited pack, as the API serves it', () => {
       perceptrons: paper(id: "paper-perceptrons") { kind url noRecord }
     }`);
     expect(found.feudal).toMatchObject({
-      citedAs: 'Feudal RL (NIPS ‘93)', year: 1993, venue: 'Advances in Neural Information Processing Systems 5 (NIPS 1992)',
+      citedAs: 'Feudal RL (NIPS ‘93)',
+      year: 1993,
+      venue: 'Advances in Neural Information Processing Systems 5 (NIPS 1992)',
       url: 'https://papers.nips.cc/paper/714-feudal-reinforcement-learning',
     });
-    expect(found.memories).toEqual({ year: 2011, doi: '10.1038/nrn2963', url: 'https://doi.org/10.1038/nrn2963', citedAs: 'Redondo and Morris (2010)' });
+    expect(found.memories).toEqual({
+      year: 2011,
+      doi: '10.1038/nrn2963',
+      url: 'https://doi.org/10.1038/nrn2963',
+      citedAs: 'Redondo and Morris (2010)',
+    });
     expect(found.wgan).toEqual({
-      title: 'Wasserstein Generative Adversarial Networks', titleAsWritten: 'Wasserstein GAN', arxiv: '1701.07875',
+      title: 'Wasserstein Generative Adversarial Networks',
+      titleAsWritten: 'Wasserstein GAN',
+      arxiv: '1701.07875',
       url: 'https://proceedings.mlr.press/v70/arjovsky17a.html',
     });
     expect(found.perceptrons).toMatchObject({ kind: 'BOOK', url: null, noRecord: expect.stringContaining('1969') });
@@ -367,7 +417,11 @@ describe('the audited pack, as the API serves it', () => {
       pixelRnn: concept(name: "PixelRNN") { slug }
       pixelCnn: concept(name: "PixelCNN") { aliases }
     }`);
-    expect(found).toEqual({ adam: { slug: 'adam', broader: [{ slug: 'adaptive-gradient-methods' }] }, pixelRnn: { slug: 'pixelrnn' }, pixelCnn: { aliases: [] } });
+    expect(found).toEqual({
+      adam: { slug: 'adam', broader: [{ slug: 'adaptive-gradient-methods' }] },
+      pixelRnn: { slug: 'pixelrnn' },
+      pixelCnn: { aliases: [] },
+    });
   });
 
   it('reaches a library and a discussion thread the notes suggest reading, through referencesOut and followUpReads', async () => {
@@ -377,7 +431,13 @@ describe('the audited pack, as the API serves it', () => {
       }
       trail: followUpReads(from: "wasserstein-gan", depth: 1) { work { slug kind } type source { line } }
     }`);
-    expect(found.spn.referencesOut).toEqual([{ work: { slug: 'libspn', kind: 'SOFTWARE', url: 'https://github.com/pronobis/libspn' }, source: { line: 715 } }]);
-    expect(found.trail).toContainEqual({ work: { slug: 'reddit-wasserstein-gan-thread', kind: 'THREAD' }, type: 'FOLLOW_UP_READ', source: { line: 172 } });
+    expect(found.spn.referencesOut).toEqual([
+      { work: { slug: 'libspn', kind: 'SOFTWARE', url: 'https://github.com/pronobis/libspn' }, source: { line: 715 } },
+    ]);
+    expect(found.trail).toContainEqual({
+      work: { slug: 'reddit-wasserstein-gan-thread', kind: 'THREAD' },
+      type: 'FOLLOW_UP_READ',
+      source: { line: 172 },
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/server/yoga.js';
-import { gql, totalCounts, TestHelper } from './helpers.js';
+import { gql, TestHelper, totalCounts } from './helpers.js';
 
 const helper = new TestHelper('curation');
 const { db, prefix: p, curatorToken: token } = helper;
@@ -11,8 +11,10 @@ afterAll(async () => {
   await helper.close();
 });
 
-const as = (authorization: string | null) => (query: string, variables: Record<string, unknown> = {}) =>
-  helper.requestWith(authorization, query, variables) as Promise<{ data?: any; errors?: any }>;
+const as =
+  (authorization: string | null) =>
+  (query: string, variables: Record<string, unknown> = {}) =>
+    helper.requestWith(authorization, query, variables) as Promise<{ data?: any; errors?: any }>;
 const curator = as(`Bearer ${token}`);
 
 /** Counts without the audit trail, which grows with every successful mutation. */
@@ -56,7 +58,13 @@ describe('who may curate', () => {
 
 describe('curation', () => {
   it('upserts a concept idempotently and records who, when and what', async () => {
-    const vars = { id: `${p}-mode-dropping`, name: `${p} Mode dropping`, definition: 'Losing some modes of the data distribution.', aliases: [`${p}-MD`], broader: ['generative-adversarial-network'] };
+    const vars = {
+      id: `${p}-mode-dropping`,
+      name: `${p} Mode dropping`,
+      definition: 'Losing some modes of the data distribution.',
+      aliases: [`${p}-MD`],
+      broader: ['generative-adversarial-network'],
+    };
     const first = await curator(upsertConcept, vars);
     expect(first.errors).toBeUndefined();
     const counts = await knowledgeCounts();
@@ -67,7 +75,11 @@ describe('curation', () => {
 
     const found = await curator(`query($n: String!) { concept(name: $n) { slug } }`, { n: `${p}-md` });
     expect(found.data.concept.slug).toBe(`${p}-mode-dropping`);
-    const changes = await db.runText(`MATCH (c:Change {target: $t}) RETURN c.by AS by, c.action AS action, c.at IS NOT NULL AS dated`, { t: `${p}-mode-dropping` }, 'READ');
+    const changes = await db.runText(
+      `MATCH (c:Change {target: $t}) RETURN c.by AS by, c.action AS action, c.at IS NOT NULL AS dated`,
+      { t: `${p}-mode-dropping` },
+      'READ',
+    );
     expect(changes).toEqual([
       { by: 'alice', action: 'upsertConcept', dated: true },
       { by: 'alice', action: 'upsertConcept', dated: true },
@@ -86,7 +98,10 @@ describe('curation', () => {
 
     const right = await curator(link, { source: { document: 'icml-2017-notes', line: 182, quote: 'train one net f (critic)' } });
     expect(right.errors).toBeUndefined();
-    expect(right.data.linkWorkToConcept.conceptLinks).toContainEqual({ concept: { slug: `${p}-critic` }, source: { line: 182, quote: 'train one net f (critic)' } });
+    expect(right.data.linkWorkToConcept.conceptLinks).toContainEqual({
+      concept: { slug: `${p}-critic` },
+      source: { line: 182, quote: 'train one net f (critic)' },
+    });
     await curator(`mutation { removeConceptLink(work: "wasserstein-gan", concept: "${p}-critic") }`);
   });
 
@@ -96,9 +111,14 @@ describe('curation', () => {
       { s: { url: 'https://arxiv.org/abs/1703.10593', quote: 'Unpaired image-to-image translation' } },
     );
     expect(add.errors).toBeUndefined();
-    expect(add.data.addReference.referencesOut).toContainEqual({ work: { slug: 'paper-cyclegan' }, source: { quote: 'Unpaired image-to-image translation' } });
+    expect(add.data.addReference.referencesOut).toContainEqual({
+      work: { slug: 'paper-cyclegan' },
+      source: { quote: 'Unpaired image-to-image translation' },
+    });
 
-    const removed = await curator(`mutation { removeReference(from: "wasserstein-gan", to: "paper-cyclegan", type: SEE_ALSO, reason: "test") }`);
+    const removed = await curator(
+      `mutation { removeReference(from: "wasserstein-gan", to: "paper-cyclegan", type: SEE_ALSO, reason: "test") }`,
+    );
     expect(removed.data.removeReference).toBe(true);
     const again = await curator(`mutation { removeReference(from: "wasserstein-gan", to: "paper-cyclegan", type: SEE_ALSO) }`);
     expect(again.data.removeReference).toBe(false);
@@ -122,20 +142,27 @@ describe('curation', () => {
     expect(byGlobalId.data.addConceptAlias.slug).toBe(`${p}-named`);
     const before = await knowledgeCounts();
     const unknown = await curator(`mutation { addConceptAlias(concept: "${p}-no-such", alias: "x") { slug } }`);
-    expect(unknown.errors[0]).toMatchObject({ message: `concept: no concept is named "${p}-no-such"`, extensions: { code: 'NOT_FOUND', argument: 'concept' } });
+    expect(unknown.errors[0]).toMatchObject({
+      message: `concept: no concept is named "${p}-no-such"`,
+      extensions: { code: 'NOT_FOUND', argument: 'concept' },
+    });
     const wrongKind = await curator(`mutation { removeConceptLink(work: "ewc", concept: "ewc") }`);
-    expect(wrongKind.errors[0]).toMatchObject({ message: 'work: "ewc" is a concept, not a talk or paper', extensions: { code: 'NOT_FOUND', argument: 'work' } });
+    expect(wrongKind.errors[0]).toMatchObject({
+      message: 'work: "ewc" is a concept, not a talk or paper',
+      extensions: { code: 'NOT_FOUND', argument: 'work' },
+    });
     expect(await knowledgeCounts()).toEqual(before);
   });
 
   it('merges two concepts: works move over, names become aliases, the other is gone', async () => {
     await curator(upsertConcept, { id: `${p}-keep`, name: `${p} Keep`, definition: 'kept' });
     await curator(upsertConcept, { id: `${p}-gone`, name: `${p} Gone`, definition: 'merged away', aliases: [`${p}-G`] });
-    await curator(
-      `mutation($s: SourceInput!) { linkWorkToConcept(work: "wasserstein-gan", concept: "${p}-gone", source: $s) { slug } }`,
-      { s: { document: 'icml-2017-notes', line: 168, quote: 'Wasserstein GAN' } },
+    await curator(`mutation($s: SourceInput!) { linkWorkToConcept(work: "wasserstein-gan", concept: "${p}-gone", source: $s) { slug } }`, {
+      s: { document: 'icml-2017-notes', line: 168, quote: 'Wasserstein GAN' },
+    });
+    const merged = await curator(
+      `mutation { mergeConcepts(keep: "${p}-keep", remove: "${p}-gone") { slug aliases works { edges { node { slug } } } } }`,
     );
-    const merged = await curator(`mutation { mergeConcepts(keep: "${p}-keep", remove: "${p}-gone") { slug aliases works { edges { node { slug } } } } }`);
     expect(merged.errors).toBeUndefined();
     expect(merged.data.mergeConcepts.aliases).toEqual(expect.arrayContaining([`${p} Gone`, `${p}-G`]));
     expect(merged.data.mergeConcepts.works.edges.map((e: any) => e.node.slug)).toContain('wasserstein-gan');
@@ -178,21 +205,30 @@ talks:
     expect(await knowledgeCounts()).toEqual(counts);
     const talk = await curator(`{ talk(id: "${p}-event-talk") { title day { title } } }`);
     expect(talk.data.talk).toEqual({ title: 'A curated talk about testing', day: { title: 'Talks' } });
-    const changes = await db.runText(`MATCH (c:Change {action: 'importPack', target: $target}) RETURN c.by AS by`, { target: `${p}-event` }, 'READ');
+    const changes = await db.runText(
+      `MATCH (c:Change {action: 'importPack', target: $target}) RETURN c.by AS by`,
+      { target: `${p}-event` },
+      'READ',
+    );
     expect(changes).toEqual([{ by: 'alice' }, { by: 'alice' }]);
   });
 
-  it('writes the Change record of an import in the pack\'s own transaction: a pack that fails to load leaves none', async () => {
+  it("writes the Change record of an import in the pack's own transaction: a pack that fails to load leaves none", async () => {
     // Valid in itself, but its event id is taken by a node of another kind: the load fails in Neo4j.
     const clash = pack(`${p}-clash`).replace(`id: ${p}-clash-day-1`, `id: ${p}-event-talk`);
     const result = await curator(importPack, { pack: clash, documents: [{ file: 'notes.txt', text: notes }] });
     expect(result.errors?.[0]).toBeDefined();
-    expect(await db.runText(`MATCH (c:Change {target: $target}) RETURN count(c) AS n`, { target: `${p}-clash` }, 'READ')).toEqual([{ n: 0 }]);
+    expect(await db.runText(`MATCH (c:Change {target: $target}) RETURN count(c) AS n`, { target: `${p}-clash` }, 'READ')).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('refuses an invalid pack with the place of the problem, writing nothing', async () => {
     const before = await knowledgeCounts();
-    const bad = await curator(importPack, { pack: pack(`${p}-bad`).replace('"A curated talk about testing" }', '"A talk that is not in the notes" }'), documents: [{ file: 'notes.txt', text: notes }] });
+    const bad = await curator(importPack, {
+      pack: pack(`${p}-bad`).replace('"A curated talk about testing" }', '"A talk that is not in the notes" }'),
+      documents: [{ file: 'notes.txt', text: notes }],
+    });
     expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(bad.errors[0].message).toContain('talks[0].source.quote');
     expect(await knowledgeCounts()).toEqual(before);

@@ -32,7 +32,9 @@ describe('the driver helpers against the real Neo4j', () => {
       expect(after).toHaveLength(1);
       expect(after).not.toEqual(before);
       // The read goes to a READ session (a follower in a cluster) that waits for that bookmark.
-      expect(await routed.read('document/documents-by-ids', { ids: [id] })).toEqual([{ document: { id, title: 'Routed', file: 'r.txt', lineCount: 1 } }]);
+      expect(await routed.read('document/documents-by-ids', { ids: [id] })).toEqual([
+        { document: { id, title: 'Routed', file: 'r.txt', lineCount: 1 } },
+      ]);
     } finally {
       await routed.close();
     }
@@ -64,15 +66,21 @@ describe('the driver helpers against the real Neo4j', () => {
 
 describe('migrations', () => {
   const schemaState = async () => {
-    const constraints = await db.runText('SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes, properties ORDER BY name', {}, 'READ');
-    const indexes = await db.runText("SHOW INDEXES YIELD name, type, state RETURN name, type, state ORDER BY name", {}, 'READ');
+    const constraints = await db.runText(
+      'SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties RETURN name, labelsOrTypes, properties ORDER BY name',
+      {},
+      'READ',
+    );
+    const indexes = await db.runText('SHOW INDEXES YIELD name, type, state RETURN name, type, state ORDER BY name', {}, 'READ');
     return { constraints, indexes };
   };
 
   it('create the constraints and the full-text index, and change nothing when run again', async () => {
     await migrate(db);
     const first = await schemaState();
-    expect(first.constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['talk_id', 'paper_id', 'concept_id', 'person_id', 'work_id']));
+    expect(first.constraints.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['talk_id', 'paper_id', 'concept_id', 'person_id', 'work_id']),
+    );
     expect(first.indexes).toContainEqual({ name: 'search', type: 'FULLTEXT', state: 'ONLINE' });
 
     await migrate(db);

@@ -21,7 +21,11 @@ afterAll(async () => {
 });
 
 const embeddingOf = async (id: string) => {
-  const [row] = await db.runText('MATCH (e:Embedding {id: $id})-[:EMBEDS]->(n) RETURN e.model AS model, e.textHash AS textHash, size(e.vector) AS size', { id }, 'READ');
+  const [row] = await db.runText(
+    'MATCH (e:Embedding {id: $id})-[:EMBEDS]->(n) RETURN e.model AS model, e.textHash AS textHash, size(e.vector) AS size',
+    { id },
+    'READ',
+  );
   return row ?? null;
 };
 
@@ -43,11 +47,17 @@ describe('embeddings of the seed', () => {
   });
 
   it('embeds a work from its title, summary and concept names, in a stable order', () => {
-    const text = embeddedText({ id: 'x', kind: 'Talk', title: 'Deep Voice', summary: 'Neural TTS', conceptText: 'WaveNet | Text-to-speech TTS | ' });
+    const text = embeddedText({
+      id: 'x',
+      kind: 'Talk',
+      title: 'Deep Voice',
+      summary: 'Neural TTS',
+      conceptText: 'WaveNet | Text-to-speech TTS | ',
+    });
     expect(text).toBe('Deep Voice. Neural TTS. Topics: Text-to-speech TTS, WaveNet.');
-    expect(embeddedText({ id: 'c', kind: 'Concept', name: 'Primal-dual formulation', aliases: ['dual form'], definition: 'A saddle point.' })).toBe(
-      'Primal-dual formulation (dual form). A saddle point.',
-    );
+    expect(
+      embeddedText({ id: 'c', kind: 'Concept', name: 'Primal-dual formulation', aliases: ['dual form'], definition: 'A saddle point.' }),
+    ).toBe('Primal-dual formulation (dual form). A saddle point.');
   });
 });
 
@@ -65,13 +75,21 @@ describe('embeddings after curation', () => {
 
   it('embeds a new concept before the mutation answers, and again only when its text changes', async () => {
     const id = `${p}-wavelets`;
-    const created = await curate(upsert, { id, name: `${p} Wavelet scattering`, definition: 'Fixed wavelet filters as the layers of a network.' });
+    const created = await curate(upsert, {
+      id,
+      name: `${p} Wavelet scattering`,
+      definition: 'Fixed wavelet filters as the layers of a network.',
+    });
     expect(created.errors).toBeUndefined();
     const first = await embeddingOf(id);
     expect(first).toMatchObject({ model: model.embedder.name, size: 384 });
     expect(first!.textHash).toBe(textHash(`${p} Wavelet scattering. Fixed wavelet filters as the layers of a network.`));
 
-    await curate(upsert, { id, name: `${p} Wavelet scattering`, definition: 'Invariant representations from cascaded wavelet transforms.' });
+    await curate(upsert, {
+      id,
+      name: `${p} Wavelet scattering`,
+      definition: 'Invariant representations from cascaded wavelet transforms.',
+    });
     const second = await embeddingOf(id);
     expect(second!.textHash).not.toBe(first!.textHash);
   });

@@ -31,7 +31,13 @@ export default async function setup(project: TestProject) {
   let neo4j: TestNeo4j;
   let startedHere = false;
   if (config.NEO4J_URI) {
-    neo4j = { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, managed: null };
+    neo4j = {
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD,
+      database: config.NEO4J_DATABASE,
+      managed: null,
+    };
   } else {
     const managed = {
       dir: process.env.NEO4J_TEST_DIR ?? '.neo4j/test',

@@ -26,7 +26,10 @@ const get = (path: string) => yoga.fetch(`http://localhost${path}`);
 
 describe('the graph query', () => {
   it('returns the whole graph as flat nodes and edges, matching Neo4j', async () => {
-    const { data } = await gql(yoga, `{ graph(limit: 2000) { truncated totalNodes totalEdges nodes { id type label } edges { id source target type weight } } }`);
+    const { data } = await gql(
+      yoga,
+      `{ graph(limit: 2000) { truncated totalNodes totalEdges nodes { id type label } edges { id source target type weight } } }`,
+    );
     expect(data.graph.nodes).toHaveLength(expected.nodes);
     expect(data.graph.edges).toHaveLength(expected.edges);
     expect(data.graph).toMatchObject({ truncated: false, totalNodes: expected.nodes, totalEdges: expected.edges });
@@ -42,17 +45,25 @@ describe('the graph query', () => {
   });
 
   it('returns the neighbourhood of a talk, nearest first, with the quotes on its edges', async () => {
-    const { data } = await gql(yoga, `{ graph(center: ["wasserstein-gan"], depth: 1) { nodes { id type } edges { source target type line quote } } }`);
+    const { data } = await gql(
+      yoga,
+      `{ graph(center: ["wasserstein-gan"], depth: 1) { nodes { id type } edges { source target type line quote } } }`,
+    );
     const ids = data.graph.nodes.map((n: any) => n.id);
     expect(ids[0]).toBe('wasserstein-gan');
     expect(ids).toEqual(expect.arrayContaining(['paper-wasserstein-gan', 'lipschitz-constraint', 'wasserstein-distance']));
-    const lipschitz = data.graph.edges.find((e: any) => e.type === 'DISCUSSES' && e.target === 'lipschitz-constraint' && e.source === 'wasserstein-gan');
+    const lipschitz = data.graph.edges.find(
+      (e: any) => e.type === 'DISCUSSES' && e.target === 'lipschitz-constraint' && e.source === 'wasserstein-gan',
+    );
     expect(lipschitz.quote).toContain('Lipschitz');
     expect(lipschitz.line).toBeGreaterThanOrEqual(168);
   });
 
   it('keeps to the requested node types and relationships', async () => {
-    const { data } = await gql(yoga, `{ graph(center: ["wasserstein-gan"], depth: 2, types: [TALK, CONCEPT], relationships: [DISCUSSES]) { nodes { type } edges { type } } }`);
+    const { data } = await gql(
+      yoga,
+      `{ graph(center: ["wasserstein-gan"], depth: 2, types: [TALK, CONCEPT], relationships: [DISCUSSES]) { nodes { type } edges { type } } }`,
+    );
     for (const n of data.graph.nodes) expect(['Talk', 'Concept']).toContain(n.type);
     for (const e of data.graph.edges) expect(e.type).toBe('DISCUSSES');
     expect(data.graph.nodes.length).toBeGreaterThan(5);
@@ -65,7 +76,9 @@ describe('exports', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/graphml+xml; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="icml-graph.graphml"');
-    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['node', 'edge', 'key', 'data'].includes(name) }).parse(await response.text());
+    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['node', 'edge', 'key', 'data'].includes(name) }).parse(
+      await response.text(),
+    );
     const graph = doc.graphml.graph;
     expect(graph['@_edgedefault']).toBe('directed');
     expect(graph.node).toHaveLength(expected.nodes);
@@ -93,9 +106,13 @@ describe('exports', () => {
     expect(cy.edges().length).toBe(data.graph.edges.length);
   });
 
-  it('takes node types and relationships in the graph query\'s spelling, in any letter case', async () => {
+  it("takes node types and relationships in the graph query's spelling, in any letter case", async () => {
     const { data } = await gql(yoga, `{ graph(types: [CONCEPT], relationships: [BROADER], limit: 2000) { nodes { id } edges { id } } }`);
-    for (const query of ['types=CONCEPT&relationships=BROADER', 'types=concept&relationships=broader', 'types=Concept&relationships=Broader']) {
+    for (const query of [
+      'types=CONCEPT&relationships=BROADER',
+      'types=concept&relationships=broader',
+      'types=Concept&relationships=Broader',
+    ]) {
       const response = await get(`/export/graph.cyjs?${query}`);
       expect(response.status).toBe(200);
       const cy = cytoscape({ headless: true, elements: (await response.json()).elements });

@@ -5,7 +5,7 @@
 import { auditServer } from 'graphql-http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { createApi, CSRF_HEADER } from '../../src/server/yoga.js';
+import { CSRF_HEADER, createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from './helpers.js';
 
 const db = connectTestDb();
@@ -48,10 +48,30 @@ describe('query limits', () => {
 
   it.each([
     ['too deep', nest(20), 'depth', /depth is over the limit of 12: \d+\./],
-    ['an alias bomb', `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: concept(name: "EWC") { name }`).join(' ')} }`, 'aliases', /number of aliases is over the limit of 15: \d+\./],
-    ['too many tokens', `{ search(query: "${'gan '.repeat(10)}") { totalCount ${'__typename '.repeat(3000)} } }`, 'tokens', /number of tokens is over the limit of 2500/],
-    ['too many directives', `{ __typename ${'@include(if: true) '.repeat(40)} }`, 'directives', /number of directives is over the limit of 20: \d+\./],
-    ['too costly', `{ talks(first: 100) { edges { node { concepts { works { edges { node { concepts { works { edges { node { people { works { edges { node { title } } } } } } } } } } } } } } } }`, 'cost', /cost is over the limit of 50000: \d+/],
+    [
+      'an alias bomb',
+      `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: concept(name: "EWC") { name }`).join(' ')} }`,
+      'aliases',
+      /number of aliases is over the limit of 15: \d+\./,
+    ],
+    [
+      'too many tokens',
+      `{ search(query: "${'gan '.repeat(10)}") { totalCount ${'__typename '.repeat(3000)} } }`,
+      'tokens',
+      /number of tokens is over the limit of 2500/,
+    ],
+    [
+      'too many directives',
+      `{ __typename ${'@include(if: true) '.repeat(40)} }`,
+      'directives',
+      /number of directives is over the limit of 20: \d+\./,
+    ],
+    [
+      'too costly',
+      `{ talks(first: 100) { edges { node { concepts { works { edges { node { concepts { works { edges { node { people { works { edges { node { title } } } } } } } } } } } } } } } }`,
+      'cost',
+      /cost is over the limit of 50000: \d+/,
+    ],
   ])('refuses a query that is %s with QUERY_TOO_COMPLEX, before any Cypher runs', async (_label, query, limit, message) => {
     const { result, trips } = await tripsFor(yoga, query);
     expect(result.errors).toHaveLength(1);
@@ -72,7 +92,10 @@ describe('query limits', () => {
   });
 
   it('lets the nested traversals clients need through', async () => {
-    const { result } = await tripsFor(yoga, `{ concept(name: "EWC") { works(first: 5) { edges { node { concepts { related { works(first: 3) { edges { node { title people { name } } } } } } } } } } }`);
+    const { result } = await tripsFor(
+      yoga,
+      `{ concept(name: "EWC") { works(first: 5) { edges { node { concepts { related { works(first: 3) { edges { node { title people { name } } } } } } } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
   });
 });
@@ -112,7 +135,18 @@ describe('routing URIs', () => {
     expect(loadConfig({ NEO4J_URI: uri }).NEO4J_URI).toBe(uri);
     const routed = Database.connect({ ...settings, uri });
     try {
-      const [row] = await routed.read('talk/list', { day: 2, session: null, kind: null, year: null, conceptKey: null, personKey: null, text: null, orderBy: 'SCHEDULE', offset: 0, limit: 1 });
+      const [row] = await routed.read('talk/list', {
+        day: 2,
+        session: null,
+        kind: null,
+        year: null,
+        conceptKey: null,
+        personKey: null,
+        text: null,
+        orderBy: 'SCHEDULE',
+        offset: 0,
+        limit: 1,
+      });
       expect(row!.total).toBeGreaterThan(10);
     } finally {
       await routed.close();

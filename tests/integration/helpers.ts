@@ -73,7 +73,11 @@ export class TestHelper {
   }
 
   /** A GraphQL request with an Authorization header as given (null: none). */
-  async requestWith<T = any>(authorization: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async requestWith<T = any>(
+    authorization: string | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await this.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },

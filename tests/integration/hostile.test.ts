@@ -3,7 +3,7 @@
  * expected error. Every case counts the graph's nodes and relationships before and after:
  * nothing lost, nothing half-written.
  */
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,8 @@ afterAll(async () => {
 });
 
 async function send(query: string, variables: Record<string, unknown> = {}, auth: 'none' | 'wrong' | 'curator' = 'none') {
-  const authorization = auth === 'curator' ? `Bearer ${token}` : auth === 'wrong' ? 'Bearer this-token-is-not-configured-anywhere' : undefined;
+  const authorization =
+    auth === 'curator' ? `Bearer ${token}` : auth === 'wrong' ? 'Bearer this-token-is-not-configured-anywhere' : undefined;
   const response = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
@@ -48,18 +49,21 @@ describe('malformed packs', () => {
     expect(packs.length).toBeGreaterThanOrEqual(14);
   });
 
-  it.each(packs.filter((p) => p.expectation !== 'ok'))('$file is refused from the command line and the API, writing nothing', async ({ file, text, expectation }) => {
-    const before = await totalCounts(db);
-    await expect(seed(db, [path.join(packsDir, file)])).rejects.toThrow(new RegExp(expectation));
-    const answer = await send(
-      'mutation($pack: String!, $documents: [DocumentInput!]!) { importPack(pack: $pack, documents: $documents) { labels { name } } }',
-      { pack: text, documents: [{ file: 'notes.txt', text: notes }] },
-      'curator',
-    );
-    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(answer.errors?.[0]?.message).toMatch(new RegExp(expectation));
-    expect(await totalCounts(db)).toEqual(before);
-  });
+  it.each(packs.filter((p) => p.expectation !== 'ok'))(
+    '$file is refused from the command line and the API, writing nothing',
+    async ({ file, text, expectation }) => {
+      const before = await totalCounts(db);
+      await expect(seed(db, [path.join(packsDir, file)])).rejects.toThrow(new RegExp(expectation));
+      const answer = await send(
+        'mutation($pack: String!, $documents: [DocumentInput!]!) { importPack(pack: $pack, documents: $documents) { labels { name } } }',
+        { pack: text, documents: [{ file: 'notes.txt', text: notes }] },
+        'curator',
+      );
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(answer.errors?.[0]?.message).toMatch(new RegExp(expectation));
+      expect(await totalCounts(db)).toEqual(before);
+    },
+  );
 
   it('the valid pack of the corpus loads, and loads again without change', async () => {
     const file = path.join(packsDir, 'valid.yaml');
@@ -74,7 +78,9 @@ describe('malformed packs', () => {
     const before = await totalCounts(db);
     const dir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
     copyFileSync(path.join(packsDir, 'notes.txt'), path.join(dir, 'notes.txt'));
-    const huge = packs.find((p) => p.file === 'valid.yaml')!.text.replace('summary: A talk about robust things.', `summary: "${'x'.repeat(10 * 1024 * 1024)}"`);
+    const huge = packs
+      .find((p) => p.file === 'valid.yaml')!
+      .text.replace('summary: A talk about robust things.', `summary: "${'x'.repeat(10 * 1024 * 1024)}"`);
     writeFileSync(path.join(dir, 'pack.yaml'), huge);
     await expect(seed(db, [path.join(dir, 'pack.yaml')])).rejects.toThrow(/talks\[0\]\.summary: Too big/);
     expect(await totalCounts(db)).toEqual(before);

@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
-import { importRecords, type ImportOptions, type ImportReport } from '../../src/ingest/import-records.js';
 import type { RecordInput } from '../../src/ingest/formats/index.js';
+import { type ImportOptions, type ImportReport, importRecords } from '../../src/ingest/import-records.js';
 import { ImportError } from '../../src/ingest/records.js';
-import { connectTestDb, totalCounts, TestHelper } from './helpers.js';
+import { connectTestDb, TestHelper, totalCounts } from './helpers.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
 const file = (name: string): RecordInput => ({ name: path.basename(name), path: path.join(fixtures, name) });
@@ -56,13 +56,19 @@ describe('importing the ICML fixtures as BibTeX', () => {
 
   it('merges works without identifiers by title, year and first author, and people by name plus a shared work', async () => {
     // The pack has "Neural Message Passing for Quantum Chemistry" without an arXiv id.
-    expect(report.merges).toContainEqual({ record: 'icml.bib#gilmer17a', work: 'paper-neural-message-passing-for-quantum-chemistry', by: 'title' });
+    expect(report.merges).toContainEqual({
+      record: 'icml.bib#gilmer17a',
+      work: 'paper-neural-message-passing-for-quantum-chemistry',
+      by: 'title',
+    });
     const bottou = await one<{ people: number; works: number }>(
       "MATCH (p:Person) WHERE p.nameKey = 'leon bottou' RETURN count(DISTINCT p) AS people, COUNT { (p)-[:CONTRIBUTED_TO]->(:Paper) } AS works",
     );
     expect(bottou.people).toBe(1);
     // EWC's full author list: the pack names 9 authors, the record 14; the 5 others are new people.
-    const ewc = await one<{ authors: number }>("MATCH (w:Paper {id: 'paper-overcoming-catastrophic-forgetting'})<-[:CONTRIBUTED_TO]-(p) RETURN count(DISTINCT p) AS authors");
+    const ewc = await one<{ authors: number }>(
+      "MATCH (w:Paper {id: 'paper-overcoming-catastrophic-forgetting'})<-[:CONTRIBUTED_TO]-(p) RETURN count(DISTINCT p) AS authors",
+    );
     expect(ewc.authors).toBe(14);
     expect(report.worksCreated).toBe(0);
     expect(report.worksMerged).toBe(32);
@@ -73,16 +79,21 @@ describe('importing the ICML fixtures as BibTeX', () => {
     expect(paper.provenance.map((p) => p.split('\t').slice(1, 4))).toContainEqual(['abstract', 'icml.bib', 'arjovsky17a']);
   });
 
-  it('links concepts the abstracts name, with the sentence as quote, without touching the notes\' links', async () => {
+  it("links concepts the abstracts name, with the sentence as quote, without touching the notes' links", async () => {
     const auto = await one<{ r: Record<string, unknown> }>(
       "MATCH (:Paper {id: 'paper-wasserstein-gan'})-[r:DISCUSSES]->(:Concept {id: 'mode-collapse'}) RETURN properties(r) AS r",
     );
     expect(auto.r).toMatchObject({
-      origin: 'AUTOMATIC', document: 'icml.bib', record: 'arjovsky17a', field: 'abstract',
+      origin: 'AUTOMATIC',
+      document: 'icml.bib',
+      record: 'arjovsky17a',
+      field: 'abstract',
       quote: 'The resulting Wasserstein GAN trains stably, suffers less mode collapse, and its loss tracks sample quality.',
     });
     expect(auto.r.confidence).toBeGreaterThan(0.5);
-    const notes = await one<{ r: Record<string, unknown> }>("MATCH (:Paper {id: 'paper-wasserstein-gan'})-[r:DISCUSSES]->(:Concept {id: 'wgan'}) RETURN properties(r) AS r");
+    const notes = await one<{ r: Record<string, unknown> }>(
+      "MATCH (:Paper {id: 'paper-wasserstein-gan'})-[r:DISCUSSES]->(:Concept {id: 'wgan'}) RETURN properties(r) AS r",
+    );
     expect(notes.r.origin).toBeUndefined();
     expect(notes.r.pack).toBe('icml-2017');
   });
@@ -108,12 +119,30 @@ describe('references', () => {
   });
 
   it('to a work not yet in the graph wait as unresolved references, shown by no query, and resolve when the work arrives', async () => {
-    const citing = JSON.stringify({ externalIds: { ArXiv: '2901.00001' }, title: 'Author Test citing paper', year: 2029, authors: [{ name: 'Author Test Writer' }], references: [{ externalIds: { ArXiv: '2901.00002' } }] });
+    const citing = JSON.stringify({
+      externalIds: { ArXiv: '2901.00001' },
+      title: 'Author Test citing paper',
+      year: 2029,
+      authors: [{ name: 'Author Test Writer' }],
+      references: [{ externalIds: { ArXiv: '2901.00002' } }],
+    });
     const first = await run([{ name: 'citing.jsonl', text: `${citing}\n` }], { format: 'semantic-scholar' });
     expect(first).toMatchObject({ worksCreated: 1, referencesUnresolved: 1, citesCreated: 0, unresolved: ['arxiv:2901.00002'] });
-    expect((await one<{ n: number }>("MATCH (u:UnresolvedReference {key: 'arxiv:2901.00002'}) WHERE NOT u:Work AND NOT u:Entity RETURN count(u) AS n")).n).toBe(1);
+    expect(
+      (
+        await one<{ n: number }>(
+          "MATCH (u:UnresolvedReference {key: 'arxiv:2901.00002'}) WHERE NOT u:Work AND NOT u:Entity RETURN count(u) AS n",
+        )
+      ).n,
+    ).toBe(1);
 
-    const cited = JSON.stringify({ id: '2901.00002', title: 'Author Test cited paper', authors_parsed: [['Writer', 'Author Test', '']], abstract: 'A cited work.', versions: [] });
+    const cited = JSON.stringify({
+      id: '2901.00002',
+      title: 'Author Test cited paper',
+      authors_parsed: [['Writer', 'Author Test', '']],
+      abstract: 'A cited work.',
+      versions: [],
+    });
     const second = await run([{ name: 'cited.jsonl', text: `${cited}\n` }], { format: 'arxiv' });
     expect(second.referencesResolved).toBe(1);
     const row = await one<{ cites: number; waiting: number }>(
@@ -127,8 +156,15 @@ describe('people', () => {
   it('with the same ORCID are one person, however the records spell the name', async () => {
     // 0000-0002-1825-0097 is ORCID's documented example identifier (Josiah Carberry).
     const work = (n: number, name: string) =>
-      JSON.stringify({ id: `https://openalex.org/W99000000${n}`, title: `Author Test ORCID ${n}`, publication_year: 2031, authorships: [{ author: { display_name: name, orcid: 'https://orcid.org/0000-0002-1825-0097' } }] });
-    const report = await run([{ name: 'orcid.jsonl', text: `${work(1, 'Josiah Carberry')}\n${work(2, 'J. S. Carberry')}\n` }], { format: 'openalex' });
+      JSON.stringify({
+        id: `https://openalex.org/W99000000${n}`,
+        title: `Author Test ORCID ${n}`,
+        publication_year: 2031,
+        authorships: [{ author: { display_name: name, orcid: 'https://orcid.org/0000-0002-1825-0097' } }],
+      });
+    const report = await run([{ name: 'orcid.jsonl', text: `${work(1, 'Josiah Carberry')}\n${work(2, 'J. S. Carberry')}\n` }], {
+      format: 'openalex',
+    });
     expect(report).toMatchObject({ worksCreated: 2, peopleCreated: 1 });
     const row = await one<{ people: number; works: number }>(
       "MATCH (p:Person {orcid: '0000-0002-1825-0097'}) RETURN count(DISTINCT p) AS people, COUNT { (p)-[:CONTRIBUTED_TO]->(:Paper) } AS works",
@@ -137,9 +173,12 @@ describe('people', () => {
   });
 
   it('a name that matches someone who shares no work is not merged, and the report says so', async () => {
-    const text = '@article{test-bottou,\n  title = {Author Test: a paper the pack does not have},\n  author = {Bottou, L{\\\'e}on},\n  year = {2030}\n}\n';
+    const text =
+      "@article{test-bottou,\n  title = {Author Test: a paper the pack does not have},\n  author = {Bottou, L{\\'e}on},\n  year = {2030}\n}\n";
     const report = await run([{ name: 'ambiguous.bib', text }]);
-    expect(report.ambiguous).toEqual([{ record: 'ambiguous.bib#test-bottou', name: 'Léon Bottou', candidates: ['leon-bottou'], created: 'author-leon-bottou' }]);
+    expect(report.ambiguous).toEqual([
+      { record: 'ambiguous.bib#test-bottou', name: 'Léon Bottou', candidates: ['leon-bottou'], created: 'author-leon-bottou' },
+    ]);
     expect((await one<{ n: number }>("MATCH (p:Person {nameKey: 'leon bottou'}) RETURN count(p) AS n")).n).toBe(2);
     await db.runText("MATCH (p:Person {id: 'author-leon-bottou'}) SET p.id = 'author-test-leon-bottou'"); // removed in afterAll
   });
@@ -168,7 +207,13 @@ describe('all or nothing', () => {
     await db.runText("MERGE (c:Concept:Entity {id: 'author-test-collision'}) SET c.name = 'Author Test Collision'");
     const before = await totalCounts(db);
     const records = ['One', 'Two', 'Three'].map((n, i) =>
-      JSON.stringify({ id: `2902.0000${i + 1}`, title: `Author Test rollback ${n}`, authors_parsed: [[i === 2 ? 'Collision' : `Writer${n}`, 'Test', '']], abstract: 'x', versions: [] }),
+      JSON.stringify({
+        id: `2902.0000${i + 1}`,
+        title: `Author Test rollback ${n}`,
+        authors_parsed: [[i === 2 ? 'Collision' : `Writer${n}`, 'Test', '']],
+        abstract: 'x',
+        versions: [],
+      }),
     );
     // The third record's author would get the id "author-test-collision", which a concept has.
     const failed = importRecords(db, [{ name: 'rollback.jsonl', text: records.join('\n') }], { format: 'arxiv', batchSize: 2 });
@@ -205,13 +250,16 @@ describe('all or nothing', () => {
       issues: [{ code: 'LINE_TOO_LONG', line: 1 }],
     });
     const authors = Array.from({ length: 10_000 }, (_, i) => `AU  - Author${i}, Test`).join('\n');
-    await expect(importRecords(db, [{ name: 'many.ris', text: `TY  - JOUR\nID  - many\nTI  - Many\n${authors}\nPY  - 2017\nER  - \n` }])).rejects.toMatchObject({
+    await expect(
+      importRecords(db, [{ name: 'many.ris', text: `TY  - JOUR\nID  - many\nTI  - Many\n${authors}\nPY  - 2017\nER  - \n` }]),
+    ).rejects.toMatchObject({
       message: expect.stringContaining('many.ris:1 entry "many": authors: has more than 1000 authors [TOO_MANY_AUTHORS]'),
     });
   });
 
   it('reports every problem of a file together, each with its line', async () => {
-    const text = '@article{good,\n  title = {Good},\n  year = {2017}\n}\n@article{bad1,\n  title = {Broken {title,\n  year = {2017}\n}\n@article{nottitled,\n  year = {2017}\n}\n';
+    const text =
+      '@article{good,\n  title = {Good},\n  year = {2017}\n}\n@article{bad1,\n  title = {Broken {title,\n  year = {2017}\n}\n@article{nottitled,\n  year = {2017}\n}\n';
     const error = (await importRecords(db, [{ name: 'refs.bib', text }]).catch((e: unknown) => e)) as ImportError;
     expect(error.issues.map((i) => [i.line, i.record, i.code])).toEqual([
       [5, 'bad1', 'SYNTAX'],
@@ -253,9 +301,16 @@ describe('the importRecords mutation', () => {
     } }`);
     expect(paper.errors).toBeUndefined();
     expect(paper.data.paper).toMatchObject({
-      title: 'Author Test GraphQL import', year: 2031,
+      title: 'Author Test GraphQL import',
+      year: 2031,
       source: { document: name, line: 1, record: helper.prefix, field: 'TI', quote: 'Author Test GraphQL import', origin: 'PUBLIC_RECORD' },
-      contributions: [{ origin: 'PUBLIC_RECORD', person: { name: 'Author Tester' }, source: { record: helper.prefix, field: 'AU', quote: 'Author Tester', origin: 'PUBLIC_RECORD' } }],
+      contributions: [
+        {
+          origin: 'PUBLIC_RECORD',
+          person: { name: 'Author Tester' },
+          source: { record: helper.prefix, field: 'AU', quote: 'Author Tester', origin: 'PUBLIC_RECORD' },
+        },
+      ],
     });
     expect(paper.data.paper.conceptLinks).toContainEqual({
       concept: { slug: 'mode-collapse' },
@@ -274,12 +329,21 @@ describe('the importRecords mutation', () => {
       // The concept's name in the title ("Generative Adversarial Networks") wins over "GAN" in the abstract.
       source: { origin: 'AUTOMATIC', record: 'arjovsky17a', quote: 'Wasserstein Generative Adversarial Networks' },
     });
-    expect(response.data.paper.conceptLinks).toContainEqual({ concept: { slug: 'wgan' }, source: expect.objectContaining({ origin: null, record: null }) });
+    expect(response.data.paper.conceptLinks).toContainEqual({
+      concept: { slug: 'wgan' },
+      source: expect.objectContaining({ origin: null, record: null }),
+    });
   });
 
   it('imports an upload (GraphQL multipart request)', async () => {
     const form = new FormData();
-    form.append('operations', JSON.stringify({ query: 'mutation ($file: File!) { importRecords(file: $file, dryRun: true) { dryRun records worksCreated } }', variables: { file: null } }));
+    form.append(
+      'operations',
+      JSON.stringify({
+        query: 'mutation ($file: File!) { importRecords(file: $file, dryRun: true) { dryRun records worksCreated } }',
+        variables: { file: null },
+      }),
+    );
     form.append('map', JSON.stringify({ 0: ['variables.file'] }));
     form.append('0', new File([ris('Author Test upload')], 'upload.ris'));
     const response = await helper.yoga.fetch('http://localhost/graphql', {
@@ -294,10 +358,17 @@ describe('the importRecords mutation', () => {
 
   it('refuses a malformed file with BAD_USER_INPUT, its import code and every issue, writing nothing', async () => {
     const before = await totalCounts(db);
-    const response = await helper.requestAsCurator(mutation, { text: '@article{arjovsky17a,\n  title = {Wasserstein {GAN},\n  year = {2017}\n}\n', name: 'refs.bib' });
+    const response = await helper.requestAsCurator(mutation, {
+      text: '@article{arjovsky17a,\n  title = {Wasserstein {GAN},\n  year = {2017}\n}\n',
+      name: 'refs.bib',
+    });
     expect(response.errors?.[0]).toMatchObject({
       message: 'refs.bib:1 entry "arjovsky17a": unbalanced braces [SYNTAX]',
-      extensions: { code: 'BAD_USER_INPUT', importCode: 'SYNTAX', issues: [{ code: 'SYNTAX', file: 'refs.bib', line: 1, record: 'arjovsky17a' }] },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        importCode: 'SYNTAX',
+        issues: [{ code: 'SYNTAX', file: 'refs.bib', line: 1, record: 'arjovsky17a' }],
+      },
     });
     expect(await totalCounts(db)).toEqual(before);
   });

@@ -4,7 +4,7 @@
  * gave (not to a child found some other way), and the rule that a process stops only the Neo4j
  * it started itself. Real processes, a real second Neo4j in a folder of its own.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,14 @@ async function freePort(): Promise<number> {
 /** The environment of a user who configured only where the managed Neo4j lives. */
 function env(): NodeJS.ProcessEnv {
   const { NEO4J_URI: _unused, ...rest } = process.env;
-  return { ...rest, NEO4J_LOCAL_DIR: dir, NEO4J_LOCAL_PORT: String(neo4jPort), NEO4J_LOCAL_HEAP: '512m', NEO4J_LOCAL_PAGECACHE_MB: '64', PORT: '0' };
+  return {
+    ...rest,
+    NEO4J_LOCAL_DIR: dir,
+    NEO4J_LOCAL_PORT: String(neo4jPort),
+    NEO4J_LOCAL_HEAP: '512m',
+    NEO4J_LOCAL_PAGECACHE_MB: '64',
+    PORT: '0',
+  };
 }
 
 /** `npm start`, resolved once it prints the URL it serves. */
@@ -73,7 +80,11 @@ const talkCount = async (url: string) => {
   });
   return ((await response.json()) as { data?: { talks: { totalCount: number } } }).data?.talks.totalCount ?? -1;
 };
-const refusesConnections = (url: string) => fetch(url.replace('/graphql', '/health')).then(() => false, () => true);
+const refusesConnections = (url: string) =>
+  fetch(url.replace('/graphql', '/health')).then(
+    () => false,
+    () => true,
+  );
 
 const children: ChildProcess[] = [];
 

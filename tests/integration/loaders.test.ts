@@ -23,14 +23,19 @@ describe('per-request loaders', () => {
 
   it('give an empty list to a key with nothing under it', async () => {
     const loaders = createLoaders(db);
-    const [links, none] = await Promise.all([loaders.linksOfWork.load('learning-to-discover-cross-domain-relations-with-gans'), loaders.linksOfWork.load('no-such-work')]);
+    const [links, none] = await Promise.all([
+      loaders.linksOfWork.load('learning-to-discover-cross-domain-relations-with-gans'),
+      loaders.linksOfWork.load('no-such-work'),
+    ]);
     expect(links.map((l) => l.url)).toContain('https://github.com/SKTBrain/DiscoGAN');
     expect(none).toEqual([]);
   });
 
   it('find concepts and people by id, name or alias, in any letter case', async () => {
     const loaders = createLoaders(db);
-    const [byAlias, byName, byId, none] = await Promise.all(['EWC', 'elastic weight consolidation', 'elastic-weight-consolidation', 'nothing'].map((k) => loaders.conceptByName.load(k)));
+    const [byAlias, byName, byId, none] = await Promise.all(
+      ['EWC', 'elastic weight consolidation', 'elastic-weight-consolidation', 'nothing'].map((k) => loaders.conceptByName.load(k)),
+    );
     expect(byAlias?.id).toBe('elastic-weight-consolidation');
     expect(byName?.id).toBe('elastic-weight-consolidation');
     expect(byId?.id).toBe('elastic-weight-consolidation');

@@ -1,8 +1,8 @@
 /** The managed local Neo4j's refusals: what a user sees when Java is missing or the port is taken. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,10 @@ describe('the managed local Neo4j', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const attempt = startLocalNeo4j({ dir: '.neo4j/port-taken', port, password: 'knowledge-graph', heap: '512m', pageCacheMiB: 64, startTimeoutMs: 10_000 }, () => {});
+      const attempt = startLocalNeo4j(
+        { dir: '.neo4j/port-taken', port, password: 'knowledge-graph', heap: '512m', pageCacheMiB: 64, startTimeoutMs: 10_000 },
+        () => {},
+      );
       await expect(attempt).rejects.toThrow(LocalNeo4jError);
       await expect(attempt).rejects.toThrow(`port ${port} is already in use`);
     } finally {

@@ -4,7 +4,7 @@
  * 503 on /ready, and recover by itself when Neo4j returns.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { startApp, type App } from '../../src/app.js';
+import { type App, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 
@@ -32,8 +32,13 @@ describe.runIf(neo4j.managed !== null)('when Neo4j goes away', () => {
   it('starts without Neo4j, serves 503 on /ready and DATABASE_UNAVAILABLE fast, then connects when it comes up', async () => {
     await stopLocalNeo4j(neo4j.managed!);
     const config = loadConfig({
-      NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password, HOST: '127.0.0.1', PORT: '0',
-      SEED_ON_START: 'false', NEO4J_RETRY_MS: '1000', NEO4J_CONNECT_TIMEOUT_MS: '1000',
+      NEO4J_URI: neo4j.uri,
+      NEO4J_PASSWORD: neo4j.password,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_ON_START: 'false',
+      NEO4J_RETRY_MS: '1000',
+      NEO4J_CONNECT_TIMEOUT_MS: '1000',
     });
     const lines: string[] = [];
     app = await startApp(config, (line) => lines.push(line), 1000);
@@ -55,8 +60,13 @@ describe.runIf(neo4j.managed !== null)('when Neo4j goes away', () => {
   it('logs when Neo4j goes away while serving and when it comes back', async () => {
     const lines: string[] = [];
     const config = loadConfig({
-      NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password, HOST: '127.0.0.1', PORT: '0',
-      SEED_ON_START: 'false', NEO4J_RETRY_MS: '1000', NEO4J_CONNECT_TIMEOUT_MS: '1000',
+      NEO4J_URI: neo4j.uri,
+      NEO4J_PASSWORD: neo4j.password,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_ON_START: 'false',
+      NEO4J_RETRY_MS: '1000',
+      NEO4J_CONNECT_TIMEOUT_MS: '1000',
     });
     const watched = await startApp(config, (line) => lines.push(line), 500);
     try {
@@ -77,7 +87,10 @@ describe.runIf(neo4j.managed !== null)('when Neo4j goes away', () => {
     await stopLocalNeo4j(neo4j.managed!);
     expect(await ready()).toBe(503);
     const down = await query();
-    expect(down.body.errors[0]).toMatchObject({ message: 'The database is unavailable; try again shortly.', extensions: { code: 'DATABASE_UNAVAILABLE' } });
+    expect(down.body.errors[0]).toMatchObject({
+      message: 'The database is unavailable; try again shortly.',
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
+    });
     expect(down.ms).toBeLessThan(15_000);
 
     await startLocalNeo4j(neo4j.managed!);

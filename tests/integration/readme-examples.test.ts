@@ -41,7 +41,9 @@ describe('the README examples', () => {
         return;
       }
       const shown: unknown = JSON.parse(example.json);
-      expect(asShown(result, example.marks, shown), 'README.md shows another answer: `npm run readme:examples` refreshes it').toEqual(shown);
+      expect(asShown(result, example.marks, shown), 'README.md shows another answer: `npm run readme:examples` refreshes it').toEqual(
+        shown,
+      );
     });
   });
 });

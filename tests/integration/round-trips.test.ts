@@ -52,7 +52,9 @@ describe('Root fields that look ahead', () => {
     // Reached through `node` (no look-ahead), the same talk needs a statement per level, and
     // gives the same lists in the same order.
     const { id } = (await gql(yoga, talkQuery('id'))).data.talk;
-    const viaNode = await roundTripsFor(`{ node(id: "${id}") { ... on Talk { title concepts { name } people { name } contributions { role person { name } } } } }`);
+    const viaNode = await roundTripsFor(
+      `{ node(id: "${id}") { ... on Talk { title concepts { name } people { name } contributions { role person { name } } } } }`,
+    );
     expect(viaNode.trips).toBeGreaterThan(1);
     expect(viaNode.data.node).toEqual(both.data.talk);
   });
@@ -61,7 +63,9 @@ describe('Root fields that look ahead', () => {
     const titleOnly = await roundTripsFor(talkQuery('title'));
     expect(titleOnly.trips).toBe(1);
     // The lists not fetched ahead are loaded when asked for, through a fragment as well.
-    const fragment = await roundTripsFor(`{ talk(id: "principled-approaches-to-deep-learning-panel") { title ...Lists } } fragment Lists on Work { concepts { name } }`);
+    const fragment = await roundTripsFor(
+      `{ talk(id: "principled-approaches-to-deep-learning-panel") { title ...Lists } } fragment Lists on Work { concepts { name } }`,
+    );
     expect(fragment.trips).toBe(1);
     expect(fragment.data.talk.concepts.length).toBeGreaterThan(0);
   });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { migrate } from '../../src/db/migrate.js';
 import { graphCounts, loadPack } from '../../src/ingest/load-pack.js';
-import { readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
+import { type LoadedPack, readPack } from '../../src/ingest/read-pack.js';
 import { seed, seedPackFiles } from '../../src/ingest/seed.js';
 import { connectTestDb, totalCounts } from './helpers.js';
 
@@ -33,7 +33,10 @@ describe('seeding the ICML 2017 pack', () => {
     const before = await totalCounts(db);
     const data = parse(readFileSync(loaded.file, 'utf8'));
     data.event.id = 'icml-2017-edited';
-    data.talks[3].references = [...(data.talks[3].references ?? []), { type: 'RELATED', to: 'paper-that-does-not-exist', line: 1, quote: 'ICML 2017' }];
+    data.talks[3].references = [
+      ...(data.talks[3].references ?? []),
+      { type: 'RELATED', to: 'paper-that-does-not-exist', line: 1, quote: 'ICML 2017' },
+    ];
     const dir = mkdtempSync(path.join(tmpdir(), 'bad-pack-'));
     writeFileSync(path.join(dir, 'pack.yaml'), stringify(data));
     copyFileSync(loaded.file.replace('pack.yaml', 'notes.txt'), path.join(dir, 'notes.txt'));
@@ -58,7 +61,9 @@ describe('seeding the ICML 2017 pack', () => {
   });
 
   it('stores every reference the notes make as a typed edge with its quote and line', async () => {
-    const expected = [...loaded.pack.talks, ...loaded.pack.papers].flatMap((w) => w.references.map((r) => `${w.id} ${r.type} ${r.to} ${r.line}`));
+    const expected = [...loaded.pack.talks, ...loaded.pack.papers].flatMap((w) =>
+      w.references.map((r) => `${w.id} ${r.type} ${r.to} ${r.line}`),
+    );
     const rows = await db.runText(
       `MATCH (a:Work)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]->(b:Paper)
        WHERE r.pack = 'icml-2017' AND r.quote IS NOT NULL
@@ -80,15 +85,24 @@ describe('seeding the ICML 2017 pack', () => {
 
   it('gives the DiscoGAN talk its follow-up read, CycleGAN as related work, and a working code link', async () => {
     const talk = 'Learning to Discover Cross-Domain Relations with GANs';
-    const followUp = await one(`MATCH (:Talk {title: $talk})-[r:FOLLOW_UP_READ]->(p:Paper) RETURN p.title AS title, r.line AS line`, { talk });
-    expect(followUp).toEqual({ title: 'Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks', line: 158 });
+    const followUp = await one(`MATCH (:Talk {title: $talk})-[r:FOLLOW_UP_READ]->(p:Paper) RETURN p.title AS title, r.line AS line`, {
+      talk,
+    });
+    expect(followUp).toEqual({
+      title: 'Unsupervised Visual Attribute Transfer with Reconfigurable Generative Adversarial Networks',
+      line: 158,
+    });
     const related = await db.runText(`MATCH (:Talk {title: $talk})-[:RELATED]->(p:Paper) RETURN p.arxiv AS arxiv`, { talk }, 'READ');
     expect(related.map((r) => r.arxiv)).toContain('1703.10593');
     const code = await one(
       `MATCH (:Talk {title: $talk})-[r:HAS_LINK]->(l:Link {kind: 'CODE'}) RETURN l.url AS url, r.asWritten AS asWritten, r.corrected AS corrected`,
       { talk },
     );
-    expect(code).toEqual({ url: 'https://github.com/SKTBrain/DiscoGAN', asWritten: 'https//github.com/SKTBrain/DiscoGAN', corrected: true });
+    expect(code).toEqual({
+      url: 'https://github.com/SKTBrain/DiscoGAN',
+      asWritten: 'https//github.com/SKTBrain/DiscoGAN',
+      corrected: true,
+    });
   });
 
   it('gives Dance Dance Convolution its code and demo links', async () => {
@@ -114,9 +128,14 @@ describe('seeding the ICML 2017 pack', () => {
     expect(await one('MATCH (:Concept {id: $a})-[r:RELATED_TO]-(:Concept {id: $b}) RETURN count(r) AS n', { a, b })).toEqual({ n: 1 });
 
     // A graph written before the rule: the reverse relationship added by hand, then a migration folds it.
-    await db.runText('MATCH (a:Concept {id: $a}), (b:Concept {id: $b}) CREATE (b)-[:RELATED_TO {pack: $pack}]->(a), (a)-[:RELATED_TO {pack: $pack}]->(b)', {
-      a, b, pack: loaded.pack.event.id,
-    });
+    await db.runText(
+      'MATCH (a:Concept {id: $a}), (b:Concept {id: $b}) CREATE (b)-[:RELATED_TO {pack: $pack}]->(a), (a)-[:RELATED_TO {pack: $pack}]->(b)',
+      {
+        a,
+        b,
+        pack: loaded.pack.event.id,
+      },
+    );
     await migrate(db);
     expect(await one('MATCH (:Concept {id: $a})-[r:RELATED_TO]-(:Concept {id: $b}) RETURN count(r) AS n', { a, b })).toEqual({ n: 1 });
   });
@@ -131,7 +150,20 @@ describe('seeding the ICML 2017 pack', () => {
     for (const label of ['Event', 'Day', 'Session', 'Talk', 'Paper', 'Person', 'Concept', 'Link', 'Document', 'Work']) {
       expect(counts.labels[label], label).toBeGreaterThan(0);
     }
-    for (const type of ['HAS_DAY', 'HAS_SESSION', 'ON_DAY', 'IN_SESSION', 'PART_OF', 'PRESENTS', 'CONTRIBUTED_TO', 'DISCUSSES', 'HAS_LINK', 'FOLLOW_UP_READ', 'RELATED', 'BROADER']) {
+    for (const type of [
+      'HAS_DAY',
+      'HAS_SESSION',
+      'ON_DAY',
+      'IN_SESSION',
+      'PART_OF',
+      'PRESENTS',
+      'CONTRIBUTED_TO',
+      'DISCUSSES',
+      'HAS_LINK',
+      'FOLLOW_UP_READ',
+      'RELATED',
+      'BROADER',
+    ]) {
       expect(counts.relationships[type], type).toBeGreaterThan(0);
     }
   });

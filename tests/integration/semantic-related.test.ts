@@ -99,7 +99,10 @@ describe('SIMILAR_TEXT', () => {
   it('adds its weight to the structural score and never returns the seed or its paper', async () => {
     const result = await gql(api.yoga, relatedWork, { to: ['deep-voice-real-time-neural-text-to-speech'] });
     for (const r of result.data.relatedWork) {
-      expect(r.score).toBeCloseTo(r.reasons.reduce((sum: number, reason: any) => sum + reason.weight, 0), 6);
+      expect(r.score).toBeCloseTo(
+        r.reasons.reduce((sum: number, reason: any) => sum + reason.weight, 0),
+        6,
+      );
       expect(r.work.title).not.toBe('Deep Voice: Real-time Neural Text-to-Speech');
     }
   });

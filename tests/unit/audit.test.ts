@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { auditPack, compareAudits, names, type PackAudit } from '../../src/ingest/audit-pack.js';
-import { PackError, parsePack, readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
 import type { Pack } from '../../src/ingest/pack-schema.js';
+import { type LoadedPack, PackError, parsePack, readPack } from '../../src/ingest/read-pack.js';
 
 const packFile = new URL('../../seeds/icml-2017/pack.yaml', import.meta.url).pathname;
 const notes = readFileSync(new URL('../../seeds/icml-2017/notes.txt', import.meta.url), 'utf8');
@@ -56,12 +56,20 @@ describe('the support check', () => {
       talk.concepts.push({ concept: 'mode-collapse', line: 180, quote: 'thankfully, there’s a dual' });
     });
     expect(flagged(unsupported)).toEqual([
-      expect.objectContaining({ key: 'wasserstein-gan concept mode-collapse', problems: ['the quote names neither "Mode collapse" nor an alias'] }),
+      expect.objectContaining({
+        key: 'wasserstein-gan concept mode-collapse',
+        problems: ['the quote names neither "Mode collapse" nor an alias'],
+      }),
     ]);
 
     const justified = await auditAfter((p) => {
       const talk = p.talks.find((t: any) => t.id === 'wasserstein-gan');
-      talk.concepts.push({ concept: 'mode-collapse', line: 180, quote: 'thankfully, there’s a dual', why: 'A reason the curator wrote down.' });
+      talk.concepts.push({
+        concept: 'mode-collapse',
+        line: 180,
+        quote: 'thankfully, there’s a dual',
+        why: 'A reason the curator wrote down.',
+      });
     });
     expect(flagged(justified)).toEqual([]);
     expect(justified.counts.justified).toBe(unsupported.counts.justified + 1);
@@ -70,7 +78,12 @@ describe('the support check', () => {
   it('flags a follow-up read whose quote has no reading cue', async () => {
     const audit = await auditAfter((p) => {
       const talk = p.talks.find((t: any) => t.id === 'wasserstein-gan');
-      talk.references.push({ type: 'FOLLOW_UP_READ', to: 'paper-towards-principled-methods-for-training-gans', line: 178, quote: 'there are problems with JSD and KL' });
+      talk.references.push({
+        type: 'FOLLOW_UP_READ',
+        to: 'paper-towards-principled-methods-for-training-gans',
+        line: 178,
+        quote: 'there are problems with JSD and KL',
+      });
     });
     expect(flagged(audit).map((s) => s.problems)).toEqual([['a follow-up read whose quote has no reading cue']]);
   });
@@ -81,7 +94,10 @@ describe('the support check', () => {
       paper.concepts.push({ concept: 'jensen-shannon-divergence', line: 178, quote: 'there are problems with JSD and KL' });
     });
     expect(flagged(audit)).toEqual([
-      expect.objectContaining({ key: 'paper-towards-principled-methods-for-training-gans concept jensen-shannon-divergence', problems: ['line 178 is outside the lines of its talk (131-146)'] }),
+      expect.objectContaining({
+        key: 'paper-towards-principled-methods-for-training-gans concept jensen-shannon-divergence',
+        problems: ['line 178 is outside the lines of its talk (131-146)'],
+      }),
     ]);
   });
 
@@ -93,8 +109,17 @@ describe('the support check', () => {
       talk(p, 'deep-voice-real-time-neural-text-to-speech').concepts.push({ concept: 'pixelcnn', line: 330, quote: 'The goal of TTS' });
     });
     const after = await auditAfter((p) => {
-      talk(p, 'wasserstein-gan').concepts.push({ concept: 'mode-collapse', line: 180, quote: 'thankfully, there’s a dual', why: 'Why it holds.' });
-      talk(p, 'deep-voice-real-time-neural-text-to-speech').concepts.push({ concept: 'pixelcnn', line: 344, quote: 'It can be applied to PixelCNN and others too' });
+      talk(p, 'wasserstein-gan').concepts.push({
+        concept: 'mode-collapse',
+        line: 180,
+        quote: 'thankfully, there’s a dual',
+        why: 'Why it holds.',
+      });
+      talk(p, 'deep-voice-real-time-neural-text-to-speech').concepts.push({
+        concept: 'pixelcnn',
+        line: 344,
+        quote: 'It can be applied to PixelCNN and others too',
+      });
     });
     expect(flagged(before)).toHaveLength(3);
     expect(flagged(after)).toHaveLength(0);
@@ -134,26 +159,44 @@ describe('what the outside audit found stays fixed', () => {
 
   it('keeps what the notes say apart from the public record', () => {
     const feudal = paper('paper-feudal-reinforcement-learning');
-    expect(feudal).toMatchObject({ citedAs: 'Feudal RL (NIPS ‘93)', year: 1993, venue: 'Advances in Neural Information Processing Systems 5 (NIPS 1992)' });
+    expect(feudal).toMatchObject({
+      citedAs: 'Feudal RL (NIPS ‘93)',
+      year: 1993,
+      venue: 'Advances in Neural Information Processing Systems 5 (NIPS 1992)',
+    });
     expect(feudal.publicRecord).toEqual(expect.arrayContaining(['year', 'venue', 'url']));
     const memories = paper('paper-making-memories-last');
-    expect(memories).toMatchObject({ year: 2011, venue: 'Nature Reviews Neuroscience 12(1)', doi: '10.1038/nrn2963', citedAs: 'Redondo and Morris (2010)' });
-    expect(paper('paper-wasserstein-gan')).toMatchObject({ title: 'Wasserstein Generative Adversarial Networks', titleAsWritten: 'Wasserstein GAN' });
+    expect(memories).toMatchObject({
+      year: 2011,
+      venue: 'Nature Reviews Neuroscience 12(1)',
+      doi: '10.1038/nrn2963',
+      citedAs: 'Redondo and Morris (2010)',
+    });
+    expect(paper('paper-wasserstein-gan')).toMatchObject({
+      title: 'Wasserstein Generative Adversarial Networks',
+      titleAsWritten: 'Wasserstein GAN',
+    });
   });
 
   it('identifies the placeholders and completes the partial author lists', () => {
     expect(paper('paper-liao-poggio-2017')).toMatchObject({ arxiv: '1703.09833', citedAs: 'Liao, Poggio 2017' });
     expect(paper('paper-towards-a-deeper-understanding-of-training-quantized-networks')).toMatchObject({
-      title: 'Training Quantized Nets: A Deeper Understanding', venue: 'NIPS 2017', arxiv: '1706.02379',
+      title: 'Training Quantized Nets: A Deeper Understanding',
+      venue: 'NIPS 2017',
+      arxiv: '1706.02379',
     });
     const shattered = paper('paper-shattered-gradients').people.map((p) => p.person);
-    expect(shattered).toEqual(expect.arrayContaining(['david-balduzzi', 'marcus-frean', 'lennox-leary', 'j-p-lewis', 'kurt-wan-duo-ma', 'brian-mcwilliams']));
+    expect(shattered).toEqual(
+      expect.arrayContaining(['david-balduzzi', 'marcus-frean', 'lennox-leary', 'j-p-lewis', 'kurt-wan-duo-ma', 'brian-mcwilliams']),
+    );
   });
 
   it('drops the links whose quotes were about something else', () => {
     expect(paper('paper-summoning-demons').concepts).toEqual([]);
     expect(paper('paper-shattered-gradients').concepts.map((c) => c.concept)).not.toContain('vanishing-gradients');
-    expect(paper('paper-towards-principled-methods-for-training-gans').concepts.map((c) => c.concept)).not.toContain('jensen-shannon-divergence');
+    expect(paper('paper-towards-principled-methods-for-training-gans').concepts.map((c) => c.concept)).not.toContain(
+      'jensen-shannon-divergence',
+    );
     expect(talk('opening-remarks-reliable-machine-learning-in-the-world').references).toContainEqual(
       expect.objectContaining({ type: 'FOLLOW_UP_READ', to: 'paper-summoning-demons', line: 805 }),
     );
@@ -182,19 +225,30 @@ describe('what the outside audit found stays fixed', () => {
   it('has the papers and concepts the notes name, each linked to the works that name them', () => {
     for (const id of ['paper-wavenet', 'paper-dcgan', 'paper-binaryconnect']) expect(paper(id).arxiv, id).toMatch(/^\d{4}\.\d{4,5}$/);
     const linked = new Set([...pack.talks, ...pack.papers].flatMap((w) => w.concepts.map((c) => c.concept)));
-    for (const id of ['dcgan', 'a3c', 'resnet', 'inception', 'influence-functions', 'gaussian-processes']) expect(linked.has(id), id).toBe(true);
+    for (const id of ['dcgan', 'a3c', 'resnet', 'inception', 'influence-functions', 'gaussian-processes'])
+      expect(linked.has(id), id).toBe(true);
   });
 
   it('records every reading suggestion, books, libraries and threads included, as a follow-up read', () => {
-    const reads = pack.talks.flatMap((t) => t.references.filter((r) => r.type === 'FOLLOW_UP_READ').map((r) => `${t.id} ${r.to} ${r.line}`));
+    const reads = pack.talks.flatMap((t) =>
+      t.references.filter((r) => r.type === 'FOLLOW_UP_READ').map((r) => `${t.id} ${r.to} ${r.line}`),
+    );
     expect(reads).toContain('on-calibration-of-modern-neural-networks paper-on-calibration-of-modern-neural-networks 441');
     expect(reads).toContain('wasserstein-gan reddit-wasserstein-gan-thread 172');
     expect(reads).toContain('the-sum-product-theorem-a-foundation-for-learning-tractable-deep-models libspn 715');
-    expect(reads).toContain('why-and-when-can-deep-but-not-shallow-networks-avoid-the-curse-of-dimensionality-theoretical-results tomaso-poggio-book 719');
-    expect(Object.fromEntries(['reddit-wasserstein-gan-thread', 'libspn', 'tomaso-poggio-book'].map((id) => [id, paper(id).kind]))).toEqual({
-      'reddit-wasserstein-gan-thread': 'THREAD', libspn: 'SOFTWARE', 'tomaso-poggio-book': 'BOOK',
-    });
-    const soundmaker = talk('neural-audio-synthesis-of-musical-notes-with-wavenet-autoencoders').links.find((l) => l.asWritten === 'g.co/soundmaker');
+    expect(reads).toContain(
+      'why-and-when-can-deep-but-not-shallow-networks-avoid-the-curse-of-dimensionality-theoretical-results tomaso-poggio-book 719',
+    );
+    expect(Object.fromEntries(['reddit-wasserstein-gan-thread', 'libspn', 'tomaso-poggio-book'].map((id) => [id, paper(id).kind]))).toEqual(
+      {
+        'reddit-wasserstein-gan-thread': 'THREAD',
+        libspn: 'SOFTWARE',
+        'tomaso-poggio-book': 'BOOK',
+      },
+    );
+    const soundmaker = talk('neural-audio-synthesis-of-musical-notes-with-wavenet-autoencoders').links.find(
+      (l) => l.asWritten === 'g.co/soundmaker',
+    );
     expect(soundmaker?.kind).toBe('DEMO');
   });
 

@@ -45,7 +45,10 @@ describe.each(Object.keys(MODELS) as ModelName[])('Embedder %s', (name) => {
 describe('loadEmbedder without a model', () => {
   it.each([
     [{ EMBED_MODEL: 'none' }, /Search by meaning is off \(EMBED_MODEL=none\)/],
-    [{ MODEL_DIR: mkdtempSync(path.join(tmpdir(), 'no-model-')) }, /Search by meaning is off, search matches words only: MODEL_DIR .* must hold the model's \.onnx file and its tokenizer\.json/],
+    [
+      { MODEL_DIR: mkdtempSync(path.join(tmpdir(), 'no-model-')) },
+      /Search by meaning is off, search matches words only: MODEL_DIR .* must hold the model's \.onnx file and its tokenizer\.json/,
+    ],
   ])('gives null and says why in one log line (%o)', async (env, line) => {
     const lines: string[] = [];
     expect(await loadEmbedder(loadConfig(env), (l) => lines.push(l))).toBeNull();
@@ -56,7 +59,9 @@ describe('loadEmbedder without a model', () => {
   it('uses a model on disk named by MODEL_DIR, fetching nothing', async () => {
     const files = await locateModel('all-minilm-l6-v2-q');
     const lines: string[] = [];
-    const embedder = await loadEmbedder(loadConfig({ EMBED_MODEL: 'all-minilm-l6-v2-q', MODEL_DIR: path.dirname(files.onnx) }), (l) => lines.push(l));
+    const embedder = await loadEmbedder(loadConfig({ EMBED_MODEL: 'all-minilm-l6-v2-q', MODEL_DIR: path.dirname(files.onnx) }), (l) =>
+      lines.push(l),
+    );
     expect(embedder?.name).toBe('all-minilm-l6-v2-q');
     expect(lines).toEqual([]);
     await embedder?.close();

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
-import { paraphrases, ranking, rankingKinds, rankingSetSchema, readEvalFile, workIdOf, type Split } from '../eval/eval-set.js';
+import { type LoadedPack, readPack } from '../../src/ingest/read-pack.js';
+import { paraphrases, ranking, rankingKinds, rankingSetSchema, readEvalFile, type Split, workIdOf } from '../eval/eval-set.js';
 
 const packFile = new URL('../../seeds/icml-2017/pack.yaml', import.meta.url).pathname;
 const notesLines = readFileSync(new URL('../../seeds/icml-2017/notes.txt', import.meta.url), 'utf8').split('\n');

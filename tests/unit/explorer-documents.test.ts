@@ -4,8 +4,8 @@
  */
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import * as queries from '../../src/server/explorer/queries.js';
 import { schema } from '../../src/schema/index.js';
+import * as queries from '../../src/server/explorer/queries.js';
 
 /** Every exported string of queries.ts is a document, so a new one is checked without being listed here. */
 const documents = Object.entries(queries).filter(([, document]) => typeof document === 'string');
@@ -14,7 +14,14 @@ const problemsOf = (document: string) => validate(schema, parse(document)).map((
 
 describe("the explorer's GraphQL documents", () => {
   it('are all found', () => {
-    expect(documents.map(([name]) => name).sort()).toEqual(['CONCEPT_QUERY', 'GRAPH_QUERY', 'OTHER_QUERY', 'PATH_QUERY', 'SEARCH_QUERY', 'WORK_QUERY']);
+    expect(documents.map(([name]) => name).sort()).toEqual([
+      'CONCEPT_QUERY',
+      'GRAPH_QUERY',
+      'OTHER_QUERY',
+      'PATH_QUERY',
+      'SEARCH_QUERY',
+      'WORK_QUERY',
+    ]);
   });
 
   it.each(documents)('%s is valid against the schema', (_name, document) => {

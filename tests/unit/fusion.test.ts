@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { reciprocalRankFusion, RRF_K } from '../../src/embed/fusion.js';
+import { RRF_K, reciprocalRankFusion } from '../../src/embed/fusion.js';
 
 const id = (s: string) => s;
 
 describe('reciprocalRankFusion', () => {
   it('adds 1 / (k + rank) over the lists that hold an item', () => {
-    const fused = reciprocalRankFusion([['a', 'b'], ['b', 'c']], id);
+    const fused = reciprocalRankFusion(
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+      id,
+    );
     expect(fused.map((f) => f.item)).toEqual(['b', 'a', 'c']);
     expect(fused[0]!.score).toBeCloseTo(1 / (RRF_K + 2) + 1 / (RRF_K + 1));
     expect(fused[0]!.ranks).toEqual([2, 1]);
@@ -13,13 +19,22 @@ describe('reciprocalRankFusion', () => {
   });
 
   it('lets agreement between the lists beat one list’s first place', () => {
-    const fused = reciprocalRankFusion([['top-words', 'both'], ['top-meaning', 'both']], id);
+    const fused = reciprocalRankFusion(
+      [
+        ['top-words', 'both'],
+        ['top-meaning', 'both'],
+      ],
+      id,
+    );
     expect(fused[0]!.item).toBe('both');
   });
 
   it('counts an item once per list, at its best rank', () => {
     const fused = reciprocalRankFusion([['a', 'a', 'b']], id);
-    expect(fused.map((f) => [f.item, f.ranks[0]])).toEqual([['a', 1], ['b', 3]]);
+    expect(fused.map((f) => [f.item, f.ranks[0]])).toEqual([
+      ['a', 1],
+      ['b', 3],
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConceptMatcher } from '../../src/ingest/concept-matcher.js';
-import { detectFormat, readRecords, type RecordFormat, type RecordInput } from '../../src/ingest/formats/index.js';
+import { detectFormat, type RecordFormat, type RecordInput, readRecords } from '../../src/ingest/formats/index.js';
 import { abstractFromInvertedIndex } from '../../src/ingest/formats/json-records.js';
 import { formatReport } from '../../src/ingest/import-report.js';
 import { normaliseArxiv, normaliseDoi, type WorkRecord } from '../../src/ingest/records.js';
@@ -59,7 +59,8 @@ describe('BibTeX', () => {
   });
 
   it('reads arXiv ids from eprint or url, DOIs from doi, and DBLP keys from biburl', async () => {
-    const [a, b] = await bib(`@article{a, title = {A}, eprint = {1701.07875v3}, archivePrefix = {arXiv}, doi = {https://doi.org/10.1073/PNAS.1611835114}}
+    const [a, b] =
+      await bib(`@article{a, title = {A}, eprint = {1701.07875v3}, archivePrefix = {arXiv}, doi = {https://doi.org/10.1073/PNAS.1611835114}}
 @misc{b, title = {B}, url = {https://arxiv.org/abs/1704.00028}, biburl = {https://dblp.org/rec/conf/icml/GraveJCGJ17.bib}}`);
     expect(a!.ids).toEqual({ arxiv: '1701.07875', doi: '10.1073/pnas.1611835114' });
     expect(b!.ids).toEqual({ arxiv: '1704.00028', dblp: 'conf/icml/GraveJCGJ17' });
@@ -87,7 +88,13 @@ describe('the concept matcher', () => {
     { id: 'calibration', name: 'Model calibration', aliases: ['calibration'] },
   ]);
   const record = (title: string, abstract?: string): WorkRecord => ({
-    source: { name: 'x', record: 'r' }, ids: {}, title, authors: [], references: [], concepts: [], fields: { title: 'title', abstract: 'abstract' },
+    source: { name: 'x', record: 'r' },
+    ids: {},
+    title,
+    authors: [],
+    references: [],
+    concepts: [],
+    fields: { title: 'title', abstract: 'abstract' },
     ...(abstract ? { abstract } : {}),
   });
 
@@ -98,19 +105,35 @@ describe('the concept matcher', () => {
 
   it('quotes the sentence that names the concept, and trusts the title more than the abstract', () => {
     expect(matcher.match(record('x', 'We study GANs. Mode collapse is common here! More text.'))).toContainEqual({
-      concept: 'mode-collapse', field: 'abstract', quote: 'Mode collapse is common here!', confidence: 0.7,
+      concept: 'mode-collapse',
+      field: 'abstract',
+      quote: 'Mode collapse is common here!',
+      confidence: 0.7,
     });
-    expect(matcher.match(record('On calibration'))).toEqual([{ concept: 'calibration', field: 'title', quote: 'On calibration', confidence: 0.8 }]);
+    expect(matcher.match(record('On calibration'))).toEqual([
+      { concept: 'calibration', field: 'title', quote: 'On calibration', confidence: 0.8 },
+    ]);
   });
 });
 
 describe('the command line report', () => {
   it('says what was created, merged and left unresolved, and lists merges and ambiguous names', () => {
     const text = formatReport({
-      importId: 'import-x', dryRun: true, files: [{ name: 'refs.bib', format: 'bibtex', records: 2 }], records: 2,
-      worksCreated: 1, worksMerged: 1, peopleCreated: 2, peopleMerged: 1, authorshipsCreated: 3, citesCreated: 0,
-      referencesUnresolved: 1, referencesResolved: 0, conceptLinksCreated: 4,
-      merges: [{ record: 'refs.bib#arjovsky17a', work: 'paper-wasserstein-gan', by: 'arxiv' }], conflicts: [],
+      importId: 'import-x',
+      dryRun: true,
+      files: [{ name: 'refs.bib', format: 'bibtex', records: 2 }],
+      records: 2,
+      worksCreated: 1,
+      worksMerged: 1,
+      peopleCreated: 2,
+      peopleMerged: 1,
+      authorshipsCreated: 3,
+      citesCreated: 0,
+      referencesUnresolved: 1,
+      referencesResolved: 0,
+      conceptLinksCreated: 4,
+      merges: [{ record: 'refs.bib#arjovsky17a', work: 'paper-wasserstein-gan', by: 'arxiv' }],
+      conflicts: [],
       ambiguous: [{ record: 'refs.bib#x', name: 'Léon Bottou', candidates: ['leon-bottou'], created: 'author-leon-bottou' }],
       unresolved: ['arxiv:1406.2661'],
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { parsePack, PackError, readPack, type LoadedPack } from '../../src/ingest/read-pack.js';
+import { type LoadedPack, PackError, parsePack, readPack } from '../../src/ingest/read-pack.js';
 
 const packFile = new URL('../../seeds/icml-2017/pack.yaml', import.meta.url).pathname;
 const notes = readFileSync(new URL('../../seeds/icml-2017/notes.txt', import.meta.url), 'utf8');
@@ -42,7 +42,10 @@ describe('the ICML 2017 pack', () => {
     const headings = notesLines.flatMap((line, i) => (/^Day \d+ - /.test(line) ? [{ line: i + 1, text: line.trim() }] : []));
     expect(headings).toHaveLength(6);
     for (const h of headings) {
-      expect(loaded.pack.days.some((d) => d.source.line === h.line && h.text.startsWith(d.source.quote)), h.text).toBe(true);
+      expect(
+        loaded.pack.days.some((d) => d.source.line === h.line && h.text.startsWith(d.source.quote)),
+        h.text,
+      ).toBe(true);
     }
   });
 
@@ -63,7 +66,10 @@ describe('the ICML 2017 pack', () => {
     expect(addresses.length).toBeGreaterThanOrEqual(17);
     const links = [...loaded.pack.talks, ...loaded.pack.papers].flatMap((w) => w.links);
     for (const address of addresses) {
-      expect(links.some((l) => l.line === address.line && l.asWritten === address.text), `${address.line}: ${address.text}`).toBe(true);
+      expect(
+        links.some((l) => l.line === address.line && l.asWritten === address.text),
+        `${address.line}: ${address.text}`,
+      ).toBe(true);
     }
   });
 

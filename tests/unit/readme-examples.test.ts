@@ -20,7 +20,11 @@ describe('the README examples', () => {
     expect(asShown(answer, marks)).toEqual({ score: 53.67, weight: 0.72, reasons: [{ w: 3 }, { w: 1, p: 'a' }] });
     const shown = { score: 55.48, weight: 0.72, reasons: [{ w: 3 }, { w: 1, p: 'b' }] };
     expect(asShown(answer, marks, shown)).toEqual(shown);
-    for (const drifted of [{ ...shown, reasons: [{ w: 3 }, { w: 1, p: 'c' }] }, { ...shown, score: 69.35 }, { ...shown, weight: 0.73 }]) {
+    for (const drifted of [
+      { ...shown, reasons: [{ w: 3 }, { w: 1, p: 'c' }] },
+      { ...shown, score: 69.35 },
+      { ...shown, weight: 0.73 },
+    ]) {
       expect(asShown(answer, marks, drifted)).not.toEqual(drifted);
     }
   });

@@ -10,7 +10,24 @@ describe('the GraphQL schema', () => {
 
   it('has the root fields clients rely on', () => {
     const fields = Object.keys(schema.getQueryType()!.getFields());
-    for (const name of ['node', 'nodes', 'search', 'talks', 'papers', 'concepts', 'people', 'talk', 'paper', 'person', 'concept', 'schedule', 'relatedToConcept', 'relatedWork', 'followUpReads', 'path']) {
+    for (const name of [
+      'node',
+      'nodes',
+      'search',
+      'talks',
+      'papers',
+      'concepts',
+      'people',
+      'talk',
+      'paper',
+      'person',
+      'concept',
+      'schedule',
+      'relatedToConcept',
+      'relatedWork',
+      'followUpReads',
+      'path',
+    ]) {
       expect(fields).toContain(name);
     }
   });
@@ -20,6 +37,11 @@ describe('the GraphQL schema', () => {
     for (const name of ['id', 'title', 'kind', 'year', 'people', 'concepts', 'links', 'referencesOut', 'referencesIn', 'source']) {
       expect(Object.keys(work.getFields())).toContain(name);
     }
-    expect(schema.getPossibleTypes(work).map((t) => t.name).sort()).toEqual(['Paper', 'Talk']);
+    expect(
+      schema
+        .getPossibleTypes(work)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(['Paper', 'Talk']);
   });
 });

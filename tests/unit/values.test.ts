@@ -16,7 +16,10 @@ describe('toPlain: driver values become plain JavaScript once', () => {
 
   it('goes all the way down lists and maps, and gives nodes and relationships their properties', () => {
     const node = new neo4j.types.Node(neo4j.int(1), ['Talk'], { id: 'x', order: neo4j.int(3) }, 'e1');
-    expect(toPlain({ items: [node, { n: neo4j.int(2) }], none: undefined })).toEqual({ items: [{ id: 'x', order: 3 }, { n: 2 }], none: null });
+    expect(toPlain({ items: [node, { n: neo4j.int(2) }], none: undefined })).toEqual({
+      items: [{ id: 'x', order: 3 }, { n: 2 }],
+      none: null,
+    });
   });
 });
 

@@ -4,8 +4,8 @@
  * splits names, and reports a broken entry without losing the others, so every problem of a file
  * is reported at once with its line.
  */
-import { parse, type Entry } from '@retorquere/bibtex-parser';
-import { compact, normaliseArxiv, normaliseDoi, yearOf, type ImportIssue, type WorkRecord } from '../records.js';
+import { type Entry, parse } from '@retorquere/bibtex-parser';
+import { compact, type ImportIssue, normaliseArxiv, normaliseDoi, type WorkRecord, yearOf } from '../records.js';
 
 /** Entry types that are not works: a @proceedings volume is only crossref'ed by its papers. */
 const notWorks = new Set(['proceedings', 'collection', 'mvproceedings', 'mvcollection', 'set', 'xdata']);
@@ -20,13 +20,17 @@ export function parseBibtex(text: string, file: string): { records: WorkRecord[]
     const at = error.input ? text.indexOf(error.input) : -1;
     const key = /^@\w+\s*[{(]\s*([^,\s]+)/.exec(error.input ?? '')?.[1];
     if (error.input) badInputs.add(error.input);
-    issues.push(compact({
-      code: 'SYNTAX',
-      file,
-      line: at >= 0 ? lines(at) : undefined,
-      record: key,
-      message: /unterminated brace|unbalanced|token mismatch, expected "}"/i.test(error.error) ? 'unbalanced braces' : error.error.replace(/ at line \d+, column \d+/, ''),
-    }) as ImportIssue);
+    issues.push(
+      compact({
+        code: 'SYNTAX',
+        file,
+        line: at >= 0 ? lines(at) : undefined,
+        record: key,
+        message: /unterminated brace|unbalanced|token mismatch, expected "}"/i.test(error.error)
+          ? 'unbalanced braces'
+          : error.error.replace(/ at line \d+, column \d+/, ''),
+      }) as ImportIssue,
+    );
   }
 
   const records: WorkRecord[] = [];
@@ -63,7 +67,14 @@ function toRecord(entry: Entry, file: string, line: number | undefined): WorkRec
     authors: authors.map((a) => ({ name: a.name ?? [a.firstName, a.prefix, a.lastName, a.suffix].filter(Boolean).join(' ') })),
     references: [],
     concepts: f.keywords ?? [],
-    fields: { title: 'title', year: f.year ? 'year' : 'date', venue: f.booktitle ? 'booktitle' : 'journal', abstract: 'abstract', authors: 'author', concepts: 'keywords' },
+    fields: {
+      title: 'title',
+      year: f.year ? 'year' : 'date',
+      venue: f.booktitle ? 'booktitle' : 'journal',
+      abstract: 'abstract',
+      authors: 'author',
+      concepts: 'keywords',
+    },
   };
 }
 

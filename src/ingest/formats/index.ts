@@ -5,10 +5,10 @@
  * InputLimits.maxFileBytes).
  */
 import { open } from 'node:fs/promises';
-import { constants as zlibConstants, createGunzip } from 'node:zlib';
+import { createGunzip, constants as zlibConstants } from 'node:zlib';
 import { checkRecord, ImportError, type ImportIssue, type WorkRecord } from '../records.js';
 import { parseBibtex } from './bibtex.js';
-import { defaultLimits, isGzip, readLines, readWholeFile, type InputLimits, type Line } from './input.js';
+import { defaultLimits, type InputLimits, isGzip, type Line, readLines, readWholeFile } from './input.js';
 import { fromArxiv, fromCsl, fromOpenAlex, fromSemanticScholar, type Place } from './json-records.js';
 import { parseRis } from './ris.js';
 
@@ -44,12 +44,15 @@ export async function detectFormat(input: RecordInput): Promise<RecordFormat> {
     if (/"authors_parsed"\s*:/.test(sample)) return 'arxiv';
     if (/"https:\/\/openalex\.org\/W\d+"|"abstract_inverted_index"\s*:|"authorships"\s*:/.test(sample)) return 'openalex';
     if (/"paperId"\s*:|"externalIds"\s*:/.test(sample)) return 'semantic-scholar';
-    if (/"issued"\s*:|"container-title"\s*:|"type"\s*:\s*"(article-journal|paper-conference|article|chapter|book|report)"/.test(sample)) return 'csl-json';
+    if (/"issued"\s*:|"container-title"\s*:|"type"\s*:\s*"(article-journal|paper-conference|article|chapter|book|report)"/.test(sample))
+      return 'csl-json';
     return undefined;
   };
   const found = shape(head);
   if (found) return found;
-  throw new ImportError([{ code: 'UNKNOWN_FORMAT', file: input.name, message: `cannot tell the format; name it with --format (${recordFormats.join(', ')})` }]);
+  throw new ImportError([
+    { code: 'UNKNOWN_FORMAT', file: input.name, message: `cannot tell the format; name it with --format (${recordFormats.join(', ')})` },
+  ]);
 }
 
 /** True when the file is JSON Lines (one JSON object per line) rather than one JSON document. */
@@ -96,7 +99,11 @@ function gunzipPrefix(bytes: Buffer): Promise<Buffer> {
  * problems in the order they occur. Memory: one line at a time for JSON Lines, plus the set of
  * record ids seen (for duplicates).
  */
-export async function* readRecords(input: RecordInput, format: RecordFormat, limits: InputLimits = defaultLimits): AsyncGenerator<RecordItem> {
+export async function* readRecords(
+  input: RecordInput,
+  format: RecordFormat,
+  limits: InputLimits = defaultLimits,
+): AsyncGenerator<RecordItem> {
   const seen = new Set<string>();
   for await (const item of rawRecords(input, format, limits)) {
     if ('issue' in item) {
@@ -106,7 +113,13 @@ export async function* readRecords(input: RecordInput, format: RecordFormat, lim
     const record = composed(item.record);
     const issues = checkRecord(record);
     if (seen.has(record.source.record)) {
-      issues.push({ code: 'DUPLICATE_RECORD', file: record.source.name, line: record.source.line, record: record.source.record, message: 'the same record id occurs earlier in the file' });
+      issues.push({
+        code: 'DUPLICATE_RECORD',
+        file: record.source.name,
+        line: record.source.line,
+        record: record.source.record,
+        message: 'the same record id occurs earlier in the file',
+      });
     }
     seen.add(record.source.record);
     if (issues.length) for (const issue of issues) yield { issue };
@@ -130,7 +143,8 @@ async function* rawRecords(input: RecordInput, format: RecordFormat, limits: Inp
       index += 1;
       const parsed = parseJson(line.text, input.name, line);
       if ('issue' in parsed) yield parsed;
-      else if (!isObject(parsed.value)) yield { issue: { code: 'SYNTAX', file: input.name, line: line.number, message: 'a JSON Lines line must hold one JSON object' } };
+      else if (!isObject(parsed.value))
+        yield { issue: { code: 'SYNTAX', file: input.name, line: line.number, message: 'a JSON Lines line must hold one JSON object' } };
       else yield { record: map(parsed.value, { file: input.name, line: line.number, index }) };
     }
     return;
@@ -142,7 +156,15 @@ async function* rawRecords(input: RecordInput, format: RecordFormat, limits: Inp
     return;
   }
   const value = parsed.value;
-  const items = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.results) ? value.results : isObject(value) && Array.isArray(value.data) ? value.data : isObject(value) ? [value] : null;
+  const items = Array.isArray(value)
+    ? value
+    : isObject(value) && Array.isArray(value.results)
+      ? value.results
+      : isObject(value) && Array.isArray(value.data)
+        ? value.data
+        : isObject(value)
+          ? [value]
+          : null;
   if (!items) {
     yield { issue: { code: 'SYNTAX', file: input.name, message: 'expected a JSON array of records or an object with "results"' } };
     return;
@@ -181,7 +203,10 @@ async function* lines(input: RecordInput, limits: InputLimits): AsyncGenerator<L
   }
   const all = input.text.split('\n');
   for (const [i, text] of all.entries()) {
-    if (Buffer.byteLength(text) > limits.maxLineBytes) throw new ImportError([{ code: 'LINE_TOO_LONG', file: input.name, line: i + 1, message: `has a line longer than ${limits.maxLineBytes} bytes; refused` }]);
+    if (Buffer.byteLength(text) > limits.maxLineBytes)
+      throw new ImportError([
+        { code: 'LINE_TOO_LONG', file: input.name, line: i + 1, message: `has a line longer than ${limits.maxLineBytes} bytes; refused` },
+      ]);
     yield { number: i + 1, text: text.replace(/\r$/, ''), last: i === all.length - 1 };
   }
 }
@@ -192,7 +217,8 @@ function parseJson(text: string, file: string, line?: Line): { value: unknown } 
   } catch (error) {
     const message = (error as Error).message;
     const position = Number(/position (\d+)/.exec(message)?.[1]);
-    const atEnd = /end of JSON input|Unterminated string/i.test(message) || (Number.isFinite(position) && position >= text.trimEnd().length - 1);
+    const atEnd =
+      /end of JSON input|Unterminated string/i.test(message) || (Number.isFinite(position) && position >= text.trimEnd().length - 1);
     const truncated = atEnd && (!line || line.last);
     const at = line?.number ?? (Number.isFinite(position) ? text.slice(0, position).split('\n').length : undefined);
     return {
@@ -200,10 +226,10 @@ function parseJson(text: string, file: string, line?: Line): { value: unknown } 
         code: truncated ? 'TRUNCATED' : 'SYNTAX',
         file,
         ...(at ? { line: at } : {}),
-        message: truncated ? 'the JSON ends early (the file may be truncated)' : `is not valid JSON (${message.replace(/^.*?: /, '').slice(0, 120)})`,
+        message: truncated
+          ? 'the JSON ends early (the file may be truncated)'
+          : `is not valid JSON (${message.replace(/^.*?: /, '').slice(0, 120)})`,
       },
     };
   }
 }
-
-

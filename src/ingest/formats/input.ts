@@ -49,7 +49,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string, firstLine = 1): stri
 /** Reads a whole file as text, within `maxFileBytes`. */
 export async function readWholeFile(path: string, file: string, limits = defaultLimits): Promise<string> {
   const { size } = await stat(path);
-  if (size > limits.maxFileBytes) fail('FILE_TOO_LARGE', file, `is ${size} bytes; files of this format are read whole and may have at most ${limits.maxFileBytes}`);
+  if (size > limits.maxFileBytes)
+    fail('FILE_TOO_LARGE', file, `is ${size} bytes; files of this format are read whole and may have at most ${limits.maxFileBytes}`);
   const chunks: Buffer[] = [];
   for await (const chunk of createReadStream(path)) chunks.push(chunk as Buffer);
   const bytes = Buffer.concat(chunks);
@@ -62,7 +63,14 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 async function gunzipWhole(bytes: Buffer, file: string, limits: InputLimits): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of inflate((async function* () { yield bytes; })(), file, limits)) chunks.push(chunk);
+  for await (const chunk of inflate(
+    (async function* () {
+      yield bytes;
+    })(),
+    file,
+    limits,
+  ))
+    chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
@@ -96,7 +104,11 @@ async function* inflate(source: AsyncIterable<Buffer>, file: string, limits: Inp
       const consumed = Math.max(1, gunzip.bytesWritten);
       if (inflated > 8 * 2 ** 20 && inflated > limits.maxInflateRatio * consumed) {
         gunzip.destroy();
-        fail('GZIP_BOMB', file, `inflates more than ${limits.maxInflateRatio} times its size (${inflated} bytes from ${consumed}); refused as a gzip bomb`);
+        fail(
+          'GZIP_BOMB',
+          file,
+          `inflates more than ${limits.maxInflateRatio} times its size (${inflated} bytes from ${consumed}); refused as a gzip bomb`,
+        );
       }
       yield chunk as Buffer;
     }

@@ -4,16 +4,16 @@
  * record does not use are ignored. Where a record's id is missing, its position names it.
  */
 import {
+  type Author,
   compact,
   idKeys,
   normaliseArxiv,
   normaliseDoi,
   normaliseOpenAlex,
   normaliseOrcid,
-  yearOf,
-  type Author,
   type WorkIds,
   type WorkRecord,
+  yearOf,
 } from '../records.js';
 
 export interface Place {
@@ -29,7 +29,10 @@ type Json = Record<string, unknown>;
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
-const names = (value: unknown, key = 'display_name'): string[] => list(value).map((v) => str(obj(v)[key])).filter((v): v is string => !!v);
+const names = (value: unknown, key = 'display_name'): string[] =>
+  list(value)
+    .map((v) => str(obj(v)[key]))
+    .filter((v): v is string => !!v);
 
 /** A record is named by its own id in the source, else by its first identifier, else by its position. */
 function source(place: Place, record: string | undefined, ids: WorkIds = {}): WorkRecord['source'] {
@@ -46,7 +49,8 @@ function arxivFromUrl(url: unknown): string | undefined {
 export function abstractFromInvertedIndex(index: unknown): string | undefined {
   const words: string[] = [];
   for (const [word, positions] of Object.entries(obj(index))) {
-    for (const position of list(positions)) if (Number.isInteger(position) && (position as number) >= 0 && (position as number) < 100_000) words[position as number] = word;
+    for (const position of list(positions))
+      if (Number.isInteger(position) && (position as number) >= 0 && (position as number) < 100_000) words[position as number] = word;
   }
   const text = words.filter((w) => w !== undefined).join(' ');
   return text || undefined;
@@ -72,9 +76,19 @@ export function fromOpenAlex(work: Json, place: Place): WorkRecord {
       const author = obj(obj(a).author);
       return compact({ name: str(author.display_name) ?? str(obj(a).raw_author_name) ?? '', orcid: normaliseOrcid(author.orcid) });
     }),
-    references: list(work.referenced_works).map((r) => compact({ openalex: normaliseOpenAlex(r) })).filter((r) => r.openalex),
+    references: list(work.referenced_works)
+      .map((r) => compact({ openalex: normaliseOpenAlex(r) }))
+      .filter((r) => r.openalex),
     concepts: [...names(work.concepts), ...names(work.topics), ...names(work.keywords)],
-    fields: { title: work.title ? 'title' : 'display_name', year: 'publication_year', venue: 'primary_location.source.display_name', abstract: 'abstract_inverted_index', authors: 'authorships', references: 'referenced_works', concepts: 'concepts' },
+    fields: {
+      title: work.title ? 'title' : 'display_name',
+      year: 'publication_year',
+      venue: 'primary_location.source.display_name',
+      abstract: 'abstract_inverted_index',
+      authors: 'authorships',
+      references: 'referenced_works',
+      concepts: 'concepts',
+    },
   };
 }
 
@@ -101,9 +115,19 @@ export function fromSemanticScholar(paper: Json, place: Place): WorkRecord {
       abstract: str(paper.abstract) ?? str(obj(paper.tldr).text),
     }),
     authors: list(paper.authors).map((a) => ({ name: str(obj(a).name) ?? '' })),
-    references: list(paper.references).map((r) => s2Ids(obj(obj(r).citedPaper ?? r))).filter((r) => Object.keys(r).length > 0),
+    references: list(paper.references)
+      .map((r) => s2Ids(obj(obj(r).citedPaper ?? r)))
+      .filter((r) => Object.keys(r).length > 0),
     concepts: [...list(paper.fieldsOfStudy).filter((f): f is string => typeof f === 'string'), ...names(paper.s2FieldsOfStudy, 'category')],
-    fields: { title: 'title', year: 'year', venue: 'venue', abstract: paper.abstract ? 'abstract' : 'tldr', authors: 'authors', references: 'references', concepts: 'fieldsOfStudy' },
+    fields: {
+      title: 'title',
+      year: 'year',
+      venue: 'venue',
+      abstract: paper.abstract ? 'abstract' : 'tldr',
+      authors: 'authors',
+      references: 'references',
+      concepts: 'fieldsOfStudy',
+    },
   };
 }
 
@@ -125,8 +149,17 @@ export function fromArxiv(entry: Json, place: Place): WorkRecord {
     }),
     authors: parsed.map(([last = '', first = '', suffix = '']) => ({ name: [first, last, suffix].filter(Boolean).join(' ') })),
     references: [],
-    concepts: String(entry.categories ?? '').split(/\s+/).filter(Boolean),
-    fields: { title: 'title', year: 'versions', venue: 'journal-ref', abstract: 'abstract', authors: 'authors_parsed', concepts: 'categories' },
+    concepts: String(entry.categories ?? '')
+      .split(/\s+/)
+      .filter(Boolean),
+    fields: {
+      title: 'title',
+      year: 'versions',
+      venue: 'journal-ref',
+      abstract: 'abstract',
+      authors: 'authors_parsed',
+      concepts: 'categories',
+    },
   };
 }
 
@@ -134,7 +167,10 @@ export function fromArxiv(entry: Json, place: Place): WorkRecord {
 export function fromCsl(item: Json, place: Place): WorkRecord {
   const url = str(item.URL);
   const note = String(item.note ?? '');
-  const arxiv = arxivFromUrl(url) ?? normaliseArxiv(/arXiv:\s*(\S+)/i.exec(note)?.[1]) ?? (/arxiv/i.test(String(item.publisher ?? item['container-title'] ?? '')) ? normaliseArxiv(item.number) : undefined);
+  const arxiv =
+    arxivFromUrl(url) ??
+    normaliseArxiv(/arXiv:\s*(\S+)/i.exec(note)?.[1]) ??
+    (/arxiv/i.test(String(item.publisher ?? item['container-title'] ?? '')) ? normaliseArxiv(item.number) : undefined);
   const issued = obj(item.issued);
   const ids = compact({ doi: normaliseDoi(item.DOI), arxiv });
   return {
@@ -149,10 +185,16 @@ export function fromCsl(item: Json, place: Place): WorkRecord {
     }),
     authors: list(item.author).map((a) => {
       const author = obj(a);
-      return { name: str(author.literal) ?? [str(author.given), str(author['non-dropping-particle']), str(author.family)].filter(Boolean).join(' ') };
+      return {
+        name:
+          str(author.literal) ?? [str(author.given), str(author['non-dropping-particle']), str(author.family)].filter(Boolean).join(' '),
+      };
     }),
     references: [],
-    concepts: String(item.keyword ?? '').split(/[,;]\s*/).map((k) => k.trim()).filter(Boolean),
+    concepts: String(item.keyword ?? '')
+      .split(/[,;]\s*/)
+      .map((k) => k.trim())
+      .filter(Boolean),
     fields: { title: 'title', year: 'issued', venue: 'container-title', abstract: 'abstract', authors: 'author', concepts: 'keyword' },
   };
 }

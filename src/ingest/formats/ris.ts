@@ -4,7 +4,7 @@
  * gives better errors (the line of an unclosed record, of a line that is not a tag) than the
  * general-purpose converters.
  */
-import { compact, normaliseArxiv, normaliseDoi, yearOf, type ImportIssue, type WorkRecord } from '../records.js';
+import { compact, type ImportIssue, normaliseArxiv, normaliseDoi, type WorkRecord, yearOf } from '../records.js';
 
 const tagLine = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
@@ -30,7 +30,14 @@ export function parseRis(text: string, file: string): { records: WorkRecord[]; i
     }
     const [, tag, value = ''] = match;
     if (tag === 'TY') {
-      if (current) issues.push({ code: 'TRUNCATED', file, line: current.line, record: recordId(current.tags, current.line), message: 'record has no ER line before the next TY' });
+      if (current)
+        issues.push({
+          code: 'TRUNCATED',
+          file,
+          line: current.line,
+          record: recordId(current.tags, current.line),
+          message: 'record has no ER line before the next TY',
+        });
       current = { line: number, tags: new Map() };
     } else if (!current) {
       issues.push({ code: 'SYNTAX', file, line: number, message: `tag ${tag} outside a record (a record starts with "TY  - ")` });
@@ -44,7 +51,14 @@ export function parseRis(text: string, file: string): { records: WorkRecord[]; i
     current.tags.get(tag!)!.push(value.trim());
     lastTag = tag!;
   }
-  if (current) issues.push({ code: 'TRUNCATED', file, line: current.line, record: recordId(current.tags, current.line), message: 'record is not closed by "ER  -" (the file may be truncated)' });
+  if (current)
+    issues.push({
+      code: 'TRUNCATED',
+      file,
+      line: current.line,
+      record: recordId(current.tags, current.line),
+      message: 'record is not closed by "ER  -" (the file may be truncated)',
+    });
   return { records, issues };
 }
 
@@ -56,7 +70,9 @@ function toRecord(tags: Map<string, string[]>, file: string, line: number): Work
   const first = (...names: string[]) => names.map((n) => tags.get(n)?.[0]).find((v) => v);
   const all = (...names: string[]) => names.flatMap((n) => tags.get(n) ?? []);
   const urls = all('UR', 'L1', 'L2');
-  const arxiv = urls.map((u) => normaliseArxiv(/arxiv\.org\/(?:abs|pdf)\/(\S+)/i.exec(u)?.[1])).find(Boolean) ?? normaliseArxiv(/arXiv:\s*(\S+)/i.exec(all('N1', 'M1', 'JO').join(' '))?.[1]);
+  const arxiv =
+    urls.map((u) => normaliseArxiv(/arxiv\.org\/(?:abs|pdf)\/(\S+)/i.exec(u)?.[1])).find(Boolean) ??
+    normaliseArxiv(/arXiv:\s*(\S+)/i.exec(all('N1', 'M1', 'JO').join(' '))?.[1]);
   return {
     source: { name: file, record: recordId(tags, line), line },
     ids: compact({ doi: normaliseDoi(first('DO')), arxiv }),
@@ -68,7 +84,16 @@ function toRecord(tags: Map<string, string[]>, file: string, line: number): Work
       abstract: first('AB', 'N2'),
     }),
     // RIS writes "Last, First"; the graph keeps "First Last".
-    authors: all('AU', 'A1').map((name) => ({ name: name.includes(',') ? name.split(',').map((p) => p.trim()).reverse().join(' ').trim() : name })),
+    authors: all('AU', 'A1').map((name) => ({
+      name: name.includes(',')
+        ? name
+            .split(',')
+            .map((p) => p.trim())
+            .reverse()
+            .join(' ')
+            .trim()
+        : name,
+    })),
     references: [],
     concepts: all('KW'),
     fields: { title: tags.has('TI') ? 'TI' : 'T1', year: 'PY', venue: 'T2', abstract: 'AB', authors: 'AU', concepts: 'KW' },

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { shouldRenderGraphiQL, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { type GraphiQLOptions, type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
 
 interface StaticFile {
   body: string | Uint8Array<ArrayBuffer>;
