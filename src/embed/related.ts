@@ -8,10 +8,10 @@
  */
 import type { Database } from '../db/database.js';
 import { relatedToConcept, relatedWork } from '../db/repository.js';
-import type { ConceptNode, Entity, RankedWork, Reason, WorkNode } from '../model/rows.js';
+import type { ConceptNode, RankedWork, Reason, WorkNode } from '../model/rows.js';
 import type { Embedder } from './embedder.js';
 import { type ConceptResolution, type ResolvedConcept, resolveConcept } from './resolve-concept.js';
-import { type EmbeddableRow, embeddedText } from './text.js';
+import { embeddedText } from './text.js';
 
 /** Fitted on the tune split of tests/eval with bench/eval-semantic.ts. */
 export const relatedTuning = {
@@ -39,7 +39,19 @@ export function similarTextWeight(similarity: number, similarAbove: number): num
   return relatedTuning.weight * Math.max(0, (similarity - similarAbove) / (1 - similarAbove));
 }
 
-const textOf = (node: Entity) => embeddedText({ ...(node as unknown as EmbeddableRow), kind: node.__type as EmbeddableRow['kind'] });
+const textOf = (node: WorkNode | ConceptNode): string =>
+  embeddedText(
+    node.__type === 'Concept'
+      ? { id: node.id, kind: 'Concept', name: node.name, aliases: node.aliases, definition: node.definition }
+      : {
+          id: node.id,
+          kind: node.__type,
+          title: node.title,
+          summary: 'summary' in node ? node.summary : null,
+          abstract: node.abstract,
+          conceptText: node.conceptText,
+        },
+  );
 
 /** Adds SIMILAR_TEXT reasons to `ranked` (new works for those not in it), ranks, and cuts at `limit`. */
 async function withSimilarText(

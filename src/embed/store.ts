@@ -22,7 +22,7 @@ export type Progress = (done: number, total: number) => void;
 /** Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings. */
 export async function refreshEmbeddings(db: Database, embedder: Embedder, onProgress?: Progress): Promise<RefreshReport> {
   const started = performance.now();
-  const rows = (await db.read('semantic/texts')) as unknown as (EmbeddableRow & { model: string | null; textHash: string | null })[];
+  const rows = await db.read<EmbeddableRow & { model: string | null; textHash: string | null }>('semantic/texts');
   const stale = rows.flatMap((row) => {
     const text = embeddedText(row);
     const hash = textHash(text);

@@ -43,6 +43,21 @@ export interface ImportOptions {
   onStatement?: (statement: string, ms: number) => void;
 }
 
+/** The report's counters, added up over the batches. */
+const countKeys = [
+  'records',
+  'worksCreated',
+  'worksMerged',
+  'peopleCreated',
+  'peopleMerged',
+  'authorshipsCreated',
+  'citesCreated',
+  'referencesUnresolved',
+  'referencesResolved',
+  'conceptLinksCreated',
+] as const;
+type CountKey = (typeof countKeys)[number];
+
 export interface ImportReport {
   importId: string;
   dryRun: boolean;
@@ -144,11 +159,11 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
   };
   const writeBatch = async (run: StatementRunner, records: WorkRecord[]) => {
     const timed: StatementRunner = options.onStatement
-      ? async (statement, params) => {
+      ? async <T>(statement: string, params?: Record<string, unknown>) => {
           const t = performance.now();
-          const rows = await run(statement, params);
+          const rows = await run<T>(statement, params);
           options.onStatement!(statement, performance.now() - t);
-          return rows as never;
+          return rows;
         }
       : run;
     return importBatch(timed, records, { importId, matcher, people, peopleIds });
@@ -188,15 +203,13 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
 }
 
 function resetCounts(report: ImportReport): void {
-  for (const key of Object.keys(report) as (keyof ImportReport)[]) {
-    if (typeof report[key] === 'number') (report as unknown as Record<string, number>)[key] = 0;
-    if (Array.isArray(report[key]) && key !== 'files') (report[key] as unknown[]).length = 0;
-  }
+  for (const key of countKeys) report[key] = 0;
+  for (const list of [report.merges, report.conflicts, report.ambiguous, report.unresolved]) list.length = 0;
 }
 
 /** What one batch did; merged into the report once its transaction committed. */
 interface BatchResult {
-  counts: Partial<Record<keyof ImportReport, number>>;
+  counts: Partial<Record<CountKey, number>>;
   merges: ImportReport['merges'];
   conflicts: ImportReport['conflicts'];
   ambiguous: ImportReport['ambiguous'];
@@ -205,7 +218,7 @@ interface BatchResult {
 }
 
 function addBatch(report: ImportReport, part: BatchResult, people: Map<string, string>, peopleIds: Set<string>): void {
-  for (const [key, value] of Object.entries(part.counts)) (report as unknown as Record<string, number>)[key]! += value ?? 0;
+  for (const key of countKeys) report[key] += part.counts[key] ?? 0;
   for (const key of ['merges', 'conflicts', 'ambiguous'] as const) {
     (report[key] as unknown[]).push(...(part[key] as unknown[]).slice(0, LIST_MAX - report[key].length));
   }
@@ -269,7 +282,7 @@ async function importBatch(
     unresolved: [],
     people: new Map(),
   };
-  const count = (key: keyof ImportReport, n = 1) => (result.counts[key] = (result.counts[key] ?? 0) + n);
+  const count = (key: CountKey, n = 1) => (result.counts[key] = (result.counts[key] ?? 0) + n);
   const recordName = (r: WorkRecord) => `${r.source.name}#${r.source.record}`;
 
   // 1. Works the batch's records and their references may name.
@@ -458,7 +471,7 @@ async function importBatch(
     rows: written.map((t) => ({ id: t.id, create: t.create ?? {}, set: t.set, provenance: t.provenance })),
   });
   await run('import/merge-people', { import: importId, rows: [...personRows.values()] });
-  const sum = async (statement: string, rows: unknown[][], key: keyof ImportReport) => {
+  const sum = async (statement: string, rows: unknown[][], key: CountKey) => {
     if (!rows.length) return;
     const [row] = await run<{ created?: number; resolved?: number }>(statement, { import: importId, rows });
     count(key, row?.created ?? row?.resolved ?? 0);

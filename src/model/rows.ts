@@ -25,6 +25,9 @@ interface Node<T extends string> {
   sourceField?: string;
   /** The lowercased names and aliases it is looked up by, where a statement returns them. */
   keys?: string[];
+  /** For works: the abstract (from an import) and the names of their concepts, for search by meaning. */
+  abstract?: string;
+  conceptText?: string;
 }
 
 export interface TalkNode extends Node<'Talk'> {

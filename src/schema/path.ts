@@ -29,7 +29,7 @@ const PathRef = builder.objectRef<GraphPath>('Path').implement({
     nodes: t.field({
       type: [builder.nodeInterfaceRef()],
       description: 'The nodes from `from` to `to`, in order (one more than the edges).',
-      resolve: (p) => p.nodes as never,
+      resolve: (p) => p.nodes.filter((n) => n.__type !== 'Link' && n.__type !== 'Document'),
     }),
     edges: t.field({ type: [PathEdgeRef], description: 'The relationships between consecutive nodes, in order.', resolve: (p) => p.edges }),
   }),

@@ -72,7 +72,7 @@ builder.queryField('search', (t) =>
       fields: (c) => ({
         typosForgiven: c.boolean({
           description: 'True when the words as typed never occur together, so words within one typo of them matched too.',
-          resolve: (connection) => (connection as unknown as { typosForgiven: boolean }).typosForgiven,
+          resolve: (connection) => 'typosForgiven' in connection && connection.typosForgiven === true,
         }),
         semantic: c.boolean({
           description: 'True when meaning was searched; false when the search matched words only (LEXICAL asked, or no embedding model).',

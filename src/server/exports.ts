@@ -23,11 +23,13 @@ const list = <T extends readonly [string, ...string[]]>(values: T, normalise: (v
     .pipe(z.array(z.enum(values)))
     .optional();
 
+const typeByLowercase = new Map(graphNodeTypes.map((t) => [t.toLowerCase(), t]));
+
 const exportParams = z.strictObject({
   center: z.array(z.string().min(1).max(300)).max(50).optional(),
   depth: z.coerce.number().int().min(0).max(3).default(1),
   limit: z.coerce.number().int().min(1).max(20000).default(20000),
-  types: list(graphNodeTypes.map((t) => t.toLowerCase()) as unknown as readonly [string, ...string[]], (v) => v.toLowerCase()),
+  types: list(graphNodeTypes, (v) => typeByLowercase.get(v.toLowerCase()) ?? v),
   relationships: list(graphRelationships, (v) => v.toUpperCase()),
 });
 
@@ -42,8 +44,6 @@ function readParams(url: URL) {
   if (center.length) raw.center = center;
   return exportParams.safeParse(raw);
 }
-
-const typeByLowercase = new Map(graphNodeTypes.map((t) => [t.toLowerCase(), t]));
 
 export function useGraphExports(db: Database): Plugin {
   return {
@@ -65,7 +65,7 @@ export function useGraphExports(db: Database): Plugin {
         center,
         depth,
         limit,
-        types: types?.map((t) => typeByLowercase.get(t)!),
+        types,
         relationships,
       });
       const name = center?.length ? `icml-graph-${center[0]!.replace(/[^a-z0-9-]/gi, '')}` : 'icml-graph';
@@ -135,11 +135,13 @@ export function toGraphML(graph: Subgraph): string {
     ['line', 'int'],
     ['quote', 'string'],
   ] as const;
-  const data = (entries: readonly (readonly [string, string])[], values: Record<string, unknown>, prefix: string) =>
-    entries
-      .filter(([key]) => values[key] !== null && values[key] !== undefined)
-      .map(([key]) => `<data key="${prefix}_${key}">${xml(values[key])}</data>`)
+  const data = (entries: readonly (readonly [string, string])[], of: object, prefix: string) => {
+    const values = new Map<string, unknown>(Object.entries(of));
+    return entries
+      .filter(([key]) => values.get(key) !== null && values.get(key) !== undefined)
+      .map(([key]) => `<data key="${prefix}_${key}">${xml(values.get(key))}</data>`)
       .join('');
+  };
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
@@ -147,10 +149,9 @@ export function toGraphML(graph: Subgraph): string {
     ...nodeKeys.map(([key, type]) => `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="${type}"/>`),
     ...edgeKeys.map(([key, type]) => `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="${type}"/>`),
     '  <graph id="icml" edgedefault="directed">',
-    ...graph.nodes.map((n) => `    <node id="${xml(n.id)}">${data(nodeKeys, n as unknown as Record<string, unknown>, 'n')}</node>`),
+    ...graph.nodes.map((n) => `    <node id="${xml(n.id)}">${data(nodeKeys, n, 'n')}</node>`),
     ...graph.edges.map(
-      (e) =>
-        `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data(edgeKeys, e as unknown as Record<string, unknown>, 'e')}</edge>`,
+      (e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data(edgeKeys, e, 'e')}</edge>`,
     ),
     '  </graph>',
     '</graphml>',
