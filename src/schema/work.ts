@@ -210,22 +210,23 @@ WorkRef.implement({
   }),
 });
 
+/** The work and the concept a "discusses" link joins: the arguments of linkWorkToConcept and removeConceptLink. */
+const workAndConcept = builder.args((t) => ({
+  work: t.id({ required: true, description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.', validate: idRef }),
+  concept: t.id({
+    required: true,
+    description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.',
+    validate: idRef,
+  }),
+}));
+
 builder.mutationFields((t) => ({
   linkWorkToConcept: t.field({
     type: WorkRef,
     authScopes: curatorOnly,
     description: 'Records that a talk or paper discusses a concept, with where the source says so.',
     args: {
-      work: t.arg.id({
-        required: true,
-        description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.',
-        validate: idRef,
-      }),
-      concept: t.arg.id({
-        required: true,
-        description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.',
-        validate: idRef,
-      }),
+      ...workAndConcept,
       source: t.arg({
         type: SourceInput,
         required: true,
@@ -277,16 +278,7 @@ builder.mutationFields((t) => ({
     authScopes: curatorOnly,
     description: 'Removes a wrong "discusses" link between a work and a concept. True when one was removed.',
     args: {
-      work: t.arg.id({
-        required: true,
-        description: 'The talk or paper, by global or plain id; an unknown one is NOT_FOUND.',
-        validate: idRef,
-      }),
-      concept: t.arg.id({
-        required: true,
-        description: 'The concept, by global or plain id, name or alias; an unknown one is NOT_FOUND.',
-        validate: idRef,
-      }),
+      ...workAndConcept,
       reason: t.arg.string({
         description: 'Why it is wrong, at most 500 characters; kept in the change record.',
         validate: optionalText(500),
