@@ -28,18 +28,22 @@ const query = async () => {
   return { body: (await response.json()) as any, ms: Date.now() - started };
 };
 
+/** A server on the test Neo4j, on a free port, that gives up on an unreachable Neo4j after a second. */
+const serverConfig = () =>
+  loadConfig({
+    NEO4J_URI: neo4j.uri,
+    NEO4J_PASSWORD: neo4j.password,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SEED_ON_START: 'false',
+    NEO4J_RETRY_MS: '1000',
+    NEO4J_CONNECT_TIMEOUT_MS: '1000',
+  });
+
 describe.runIf(neo4j.managed !== null)('when Neo4j goes away', () => {
   it('starts without Neo4j, serves 503 on /ready and DATABASE_UNAVAILABLE fast, then connects when it comes up', async () => {
     await stopLocalNeo4j(neo4j.managed!);
-    const config = loadConfig({
-      NEO4J_URI: neo4j.uri,
-      NEO4J_PASSWORD: neo4j.password,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SEED_ON_START: 'false',
-      NEO4J_RETRY_MS: '1000',
-      NEO4J_CONNECT_TIMEOUT_MS: '1000',
-    });
+    const config = serverConfig();
     const lines: string[] = [];
     app = await startApp(config, (line) => lines.push(line), 1000);
 
@@ -59,15 +63,7 @@ describe.runIf(neo4j.managed !== null)('when Neo4j goes away', () => {
 
   it('logs when Neo4j goes away while serving and when it comes back', async () => {
     const lines: string[] = [];
-    const config = loadConfig({
-      NEO4J_URI: neo4j.uri,
-      NEO4J_PASSWORD: neo4j.password,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SEED_ON_START: 'false',
-      NEO4J_RETRY_MS: '1000',
-      NEO4J_CONNECT_TIMEOUT_MS: '1000',
-    });
+    const config = serverConfig();
     const watched = await startApp(config, (line) => lines.push(line), 500);
     try {
       await watched.prepared;
