@@ -15,9 +15,9 @@ import type {
   TalkNode,
   TrailStep,
 } from '../model/rows.js';
-import { reasonWeights, referenceWeights } from '../model/vocabulary.js';
+import { reasonWeights, referenceWeights, scoreTuning } from '../model/vocabulary.js';
 import type { Database } from './database.js';
-import { luceneQueries } from './lucene.js';
+import { type LuceneQueries, luceneQueries } from './lucene.js';
 
 export interface PageParams {
   offset: number;
@@ -83,6 +83,12 @@ export interface SearchHit {
   node: TalkNode | PaperNode | ConceptNode | PersonNode;
 }
 
+/** The Lucene query search/fulltext runs for a text, and whether it forgives a typo (search/lucene-query). */
+export async function luceneQuery(db: Database, queries: LuceneQueries): Promise<{ query: string; fuzzy: boolean }> {
+  const [row] = await db.read<{ query: string; fuzzy: boolean }>('search/lucene-query', { ...queries });
+  return row!;
+}
+
 /** Full-text search; `labels` limits the kinds of node (empty: all). */
 export async function search(
   db: Database,
@@ -92,22 +98,27 @@ export async function search(
 ): Promise<Page<SearchHit> & { typosForgiven: boolean }> {
   const queries = luceneQueries(text);
   if (queries === null) return { total: 0, items: [], typosForgiven: false };
-  const [row] = await db.read<Page<SearchHit> & { fuzzy: boolean }>('search/fulltext', {
-    ...queries,
+  const { query, fuzzy } = await luceneQuery(db, queries);
+  const [row] = await db.read<Page<SearchHit>>('search/fulltext', {
+    query,
+    key: text.trim().toLowerCase(),
     labels,
     offset,
     limit,
     scanLimit: 1000,
   });
-  return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: row?.fuzzy === true };
+  return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: fuzzy };
 }
 
+/** The weights cypher/related/ is given (src/model/vocabulary.ts; bench/eval-ranking.ts may override them). */
+export const rankingParams = () => ({ referenceWeights, reasonWeights, stated: scoreTuning.stated, saturation: scoreTuning.saturation });
+
 export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, referenceWeights, reasonWeights });
+  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, ...rankingParams() });
 }
 
 export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights, reasonWeights });
+  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, ...rankingParams() });
 }
 
 export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {

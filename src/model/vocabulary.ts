@@ -85,7 +85,6 @@ export const reasonKinds = [
   'NARROWER_CONCEPT',
   'RELATED_CONCEPT',
   'BROADER_CONCEPT',
-  'PRESENTED_TOGETHER',
   // Found by the embedding model (src/embed), not stated in the notes.
   'SIMILAR_TEXT',
 ] as const;
@@ -105,9 +104,29 @@ export const reasonWeights = {
   SHARED_PERSON: 1.0,
   NEIGHBOURING_CONCEPT: 0.3,
   DISCUSSES: 1.0,
-  PRESENTED_TOGETHER: 0.8,
   NARROWER_CONCEPT: 0.6,
   RELATED_CONCEPT: 0.4,
   BROADER_CONCEPT: 0.25,
-  REFERENCE_OF_DISCUSSING_WORK: 0.3,
-} as const;
+  REFERENCE_OF_DISCUSSING_WORK: 0.15,
+};
+
+/**
+ * How the reasons of a ranked work add up to its score. Reasons of the `stated` kinds (links the
+ * notes state between the two works, and the work discussing the concept itself) add up; the
+ * others, inferred from what the works share, add up to at most `saturation`, approached as
+ * saturation * (1 - e^(-sum / saturation)). `saturation` stays below the weight of a follow-up
+ * read, so no number of weak reasons outranks one follow-up read the notes give.
+ */
+export const scoreTuning = {
+  stated: [...referenceTypes, 'SAME_TALK', 'DISCUSSES'] as string[],
+  saturation: 2.0,
+};
+
+/** Every weight of the related-work rankings, in one object that bench/eval-ranking.ts can override. */
+export const rankingTuning = { referenceWeights, reasonWeights, scoreTuning };
+
+/** The score of a work from the sums of its stated and its inferred reasons' weights (see scoreTuning). */
+export function rankingScore(stated: number, inferred: number): number {
+  const cap = scoreTuning.saturation;
+  return stated + cap * (1 - Math.exp(-inferred / cap));
+}
