@@ -7,23 +7,28 @@
 // Each piece of evidence counts once: a concept (the concept itself, or a neighbour linked to it
 // in more than one way) under its heaviest kind; a reference under its type and the work at its
 // other end. The score: $stated kinds add up, the others saturate at $saturation (as in
-// related-work.cypher).
+// related-work.cypher). Hub damping as there: a neighbouring concept of more than $hubLimit works
+// gives no reason, nor do the references of the works of a concept of more than $hubLimit works.
 MATCH (c:Concept) WHERE c.id = $key OR $key IN c.keys
 WITH c LIMIT 1
 CALL (c) {
   MATCH (c)<-[r:DISCUSSES]-(w:Work)
   RETURN w, 'DISCUSSES' AS kind, 'concept ' + c.id AS key, $reasonWeights.DISCUSSES AS weight, [c] AS via, r AS evidence, null AS other
   UNION ALL
-  MATCH (c)<-[:BROADER]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  MATCH (c)<-[:BROADER]-(n:Concept) WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit
+  MATCH (n)<-[r:DISCUSSES]-(w:Work)
   RETURN w, 'NARROWER_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NARROWER_CONCEPT AS weight, [n] AS via, r AS evidence, null AS other
   UNION ALL
-  MATCH (c)-[:RELATED_TO]-(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  MATCH (c)-[:RELATED_TO]-(n:Concept) WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit
+  MATCH (n)<-[r:DISCUSSES]-(w:Work)
   RETURN w, 'RELATED_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.RELATED_CONCEPT AS weight, [n] AS via, r AS evidence, null AS other
   UNION ALL
-  MATCH (c)-[:BROADER]->(n:Concept)<-[r:DISCUSSES]-(w:Work)
+  MATCH (c)-[:BROADER]->(n:Concept) WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit
+  MATCH (n)<-[r:DISCUSSES]-(w:Work)
   RETURN w, 'BROADER_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.BROADER_CONCEPT AS weight, [n] AS via, r AS evidence, null AS other
   UNION ALL
   MATCH (c)<-[:DISCUSSES]-(d:Work)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work)
+  WHERE COUNT { (c)<-[:DISCUSSES]-() } <= $hubLimit
   RETURN w, type(r) AS kind, type(r) AS key, $reasonWeights.REFERENCE_OF_DISCUSSING_WORK * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence, d AS other
 }
 // One work for a talk and its paper: each end of a reference as its work.

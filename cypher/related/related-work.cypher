@@ -11,7 +11,11 @@
 // The score: reasons of the $stated kinds (links the notes state) add up; the others (inferred
 // from shared concepts, sessions, people) add up to at most $saturation, approached as
 // $saturation * (1 - e^(-sum / $saturation)), so many weak reasons never outweigh a stated link.
-// (the weights: src/model/vocabulary.ts.) $limit caps the results.
+// Hub damping: a concept, session or person shared by more than $hubLimit works says too little
+// to relate two of them (1 / ln(1000) is 0.14) and gives no reason; this bounds the rows a seed
+// reads however large the graph. $only, when not null, keeps only those candidates (the works of
+// precomputed lists, src/graph/similarity.ts). (The weights: src/model/vocabulary.ts.) $limit
+// caps the results.
 MATCH (seed:Work) WHERE seed.id IN $ids
 OPTIONAL MATCH (seed)-[:PRESENTS]-(twin:Work)
 WITH collect(DISTINCT seed) + collect(DISTINCT twin) AS seeds
@@ -21,6 +25,7 @@ UNWIND seeds AS s
 CALL (s) {
   MATCH (s)-[:DISCUSSES]->(c:Concept)
   WITH s, c, COUNT { (c)<-[:DISCUSSES]-() } AS degree
+  WHERE degree <= $hubLimit
   MATCH (c)<-[theirs:DISCUSSES]-(w:Work)
   RETURN w, 'SHARED_CONCEPT' AS kind, 'concept ' + c.id AS key, 1.0 / log(degree) AS weight, [c] AS via, theirs AS evidence, null AS direction
   UNION ALL
@@ -30,7 +35,9 @@ CALL (s) {
   MATCH (s)<-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work)
   RETURN w, type(r) AS kind, type(r) + ' IN' AS key, $referenceWeights[type(r)] AS weight, [] AS via, r AS evidence, 'IN' AS direction
   UNION ALL
-  MATCH (s)-[:IN_SESSION]->(session:Session)<-[:IN_SESSION]-(w:Talk)
+  MATCH (s)-[:IN_SESSION]->(session:Session)
+  WHERE COUNT { (session)<-[:IN_SESSION]-() } <= $hubLimit
+  MATCH (session)<-[:IN_SESSION]-(w:Talk)
   RETURN w, 'SAME_SESSION' AS kind, 'session ' + session.id AS key, $reasonWeights.SAME_SESSION AS weight, [session] AS via, null AS evidence, null AS direction
   UNION ALL
   MATCH (s)-[:PART_OF]-(w:Talk)
@@ -39,13 +46,16 @@ CALL (s) {
   MATCH (s)-[:PART_OF]->(parent:Talk)<-[:PART_OF]-(w:Talk)
   RETURN w, 'SIBLING_SECTION' AS kind, 'parent ' + parent.id AS key, $reasonWeights.SIBLING_SECTION AS weight, [parent] AS via, null AS evidence, null AS direction
   UNION ALL
-  MATCH (s)<-[mine:CONTRIBUTED_TO]-(p:Person)-[theirs:CONTRIBUTED_TO]->(w:Work)
-  WHERE mine.role <> 'MENTIONED' AND theirs.role <> 'MENTIONED'
+  MATCH (s)<-[mine:CONTRIBUTED_TO]-(p:Person)
+  WHERE mine.role <> 'MENTIONED' AND COUNT { (p)-[:CONTRIBUTED_TO]->() } <= $hubLimit
+  MATCH (p)-[theirs:CONTRIBUTED_TO]->(w:Work)
+  WHERE theirs.role <> 'MENTIONED'
   RETURN w, 'SHARED_PERSON' AS kind, 'person ' + p.id AS key, $reasonWeights.SHARED_PERSON AS weight, [p] AS via, theirs AS evidence, null AS direction
   UNION ALL
   MATCH (s)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER]-(n:Concept)
   WHERE NOT (s)-[:DISCUSSES]->(n)
   WITH s, c, n, COUNT { (n)<-[:DISCUSSES]-() } AS degree
+  WHERE degree <= $hubLimit
   MATCH (n)<-[theirs:DISCUSSES]-(w:Work)
   RETURN w, 'NEIGHBOURING_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
 }
@@ -57,6 +67,7 @@ WITH w, key, head(collect({kind: kind, weight: weight, seed: seed, direction: di
 // A paper presented by a talk is ranked as that talk; its evidence and the talk's count once.
 WITH coalesce(COLLECT { MATCH (talk:Talk)-[:PRESENTS]->(w) RETURN talk ORDER BY talk.id LIMIT 1 }[0], w) AS work, key, reason
 WITH work, key, reason
+WHERE $only IS NULL OR work.id IN $only
 ORDER BY reason.weight DESC
 WITH work, key, head(collect(reason)) AS reason
 WITH work, collect(reason) AS found,

@@ -111,10 +111,23 @@ export async function search(
 }
 
 /** The weights cypher/related/ is given (src/model/vocabulary.ts; bench/eval-ranking.ts may override them). */
-export const rankingParams = () => ({ referenceWeights, reasonWeights, stated: scoreTuning.stated, saturation: scoreTuning.saturation });
+export const rankingParams = () => ({
+  referenceWeights,
+  reasonWeights,
+  stated: scoreTuning.stated,
+  saturation: scoreTuning.saturation,
+  hubLimit: scoreTuning.hubLimit,
+});
 
-export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, ...rankingParams() });
+/** Related work for seed works, ranked on the fly; `only` (when given) keeps those candidates alone. */
+export async function relatedWork(
+  db: Database,
+  ids: string[],
+  exclude: string[],
+  limit: number,
+  only: string[] | null = null,
+): Promise<RankedWork[]> {
+  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, only, ...rankingParams() });
 }
 
 export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {

@@ -7,7 +7,8 @@
  * so be found; the reason says it comes from the model, not from the notes.
  */
 import type { Database } from '../db/database.js';
-import { relatedToConcept, relatedWork } from '../db/repository.js';
+import { relatedToConcept } from '../db/repository.js';
+import { rankedRelatedWork } from '../graph/similarity.js';
 import type { ConceptNode, RankedWork, Reason, WorkNode } from '../model/rows.js';
 import { rankingScore } from '../model/vocabulary.js';
 import type { Embedder } from './embedder.js';
@@ -34,6 +35,8 @@ export interface SimilarTextReason extends Reason {
 /** A ranked work, and for relatedToConcept the resolved concepts it is related through. */
 export interface RankedWithMeaning extends RankedWork {
   resolvedConcepts?: ResolvedConcept[];
+  /** relatedWork: when the precomputed lists it was read from were computed (epoch ms); null: on the fly. */
+  computedAt?: number | null;
 }
 
 export function similarTextWeight(similarity: number, similarAbove: number): number {
@@ -100,10 +103,17 @@ async function withSimilarText(
   return [...byId.values()].sort((a, b) => b.score - a.score || String(a.work.title).localeCompare(String(b.work.title))).slice(0, limit);
 }
 
-/** relatedWork with SIMILAR_TEXT reasons when the model is loaded. */
-export async function relatedWorkWithMeaning(db: Database, embedder: Embedder | null, ids: string[], exclude: string[], limit: number) {
-  const structural = await relatedWork(db, ids, exclude, embedder ? limit + EXTRA_CANDIDATES : limit);
-  return withSimilarText(db, embedder, structural, ids, exclude, limit);
+/** relatedWork (from the precomputed lists when fresh, src/graph/similarity.ts) with SIMILAR_TEXT reasons when the model is loaded. */
+export async function relatedWorkWithMeaning(
+  db: Database,
+  embedder: Embedder | null,
+  ids: string[],
+  exclude: string[],
+  limit: number,
+): Promise<RankedWithMeaning[]> {
+  const { works, computedAt } = await rankedRelatedWork(db, ids, exclude, embedder ? limit + EXTRA_CANDIDATES : limit);
+  const ranked = await withSimilarText(db, embedder, works, ids, exclude, limit);
+  return ranked.map((work) => ({ ...work, computedAt }));
 }
 
 /**

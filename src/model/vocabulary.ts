@@ -16,10 +16,12 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
 /**
  * What the app stores beside the graph for itself, never shown as nodes or edges: a work's or
  * concept's sentence embedding (src/embed) linked by EMBEDS, and a reference an import could not
- * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED.
+ * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED, and a work's precomputed
+ * related-work list (src/graph/similarity.ts) as SIMILAR relationships, with the state of its last
+ * full rebuild in a SimilarityBuild node.
  */
-export const storageLabels = ['Embedding', 'UnresolvedReference'] as const;
-export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED'] as const;
+export const storageLabels = ['Embedding', 'UnresolvedReference', 'SimilarityBuild'] as const;
+export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED', 'SIMILAR'] as const;
 
 /** Typed references between works, from the notes (or a curator): what to read next, and why. */
 export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
@@ -120,6 +122,12 @@ export const reasonWeights = {
 export const scoreTuning = {
   stated: [...referenceTypes, 'SAME_TALK', 'DISCUSSES'] as string[],
   saturation: 2.0,
+  /**
+   * Hub damping: a concept, session or person shared by more works than this relates none of
+   * them (a shared concept of 1,000 works weighs 1 / ln(1000) = 0.14), so a seed reads a bounded
+   * number of rows however large the graph.
+   */
+  hubLimit: 1000,
 };
 
 /** Every weight of the related-work rankings, in one object that bench/eval-ranking.ts can override. */
