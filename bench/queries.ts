@@ -189,7 +189,7 @@ export const relatedWork = define<string>({
     kind: 'the same statement',
     request: (id) => ({
       text: cypher('related/related-work'),
-      params: { ids: [id], exclude: [], limit: 10, ...rankingParams() },
+      params: { ids: [id], exclude: [], limit: 10, withReasons: true, ...rankingParams() },
     }),
   },
   proposal: pending('related-work', 'related/related-work')
@@ -197,7 +197,7 @@ export const relatedWork = define<string>({
         file: 'bench/proposals/related-work.cypher',
         request: (id) => ({
           text: proposal('related-work'),
-          params: { ids: [id], exclude: [], limit: 10, ...rankingParams() },
+          params: { ids: [id], exclude: [], limit: 10, withReasons: true, ...rankingParams() },
         }),
       }
     : undefined,

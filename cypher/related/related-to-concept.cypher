@@ -40,13 +40,14 @@ WITH w, kind, key, weight, via, evidence, other,
 WHERE otherWork IS NULL OR otherWork <> work
 WITH work, CASE WHEN otherWork IS NULL THEN key ELSE key + ' ' + otherWork.id END AS key,
      {kind: kind, weight: weight, via: via, evidence: evidence} AS reason
-ORDER BY reason.weight DESC
+ORDER BY reason.weight DESC, reduce(k = '', v IN reason.via | k + v.id + ' ')
 WITH work, key, head(collect(reason)) AS reason
 WITH work, collect(reason) AS found,
      sum(CASE WHEN reason.kind IN $stated THEN reason.weight ELSE 0.0 END) AS stated,
      sum(CASE WHEN reason.kind IN $stated THEN 0.0 ELSE reason.weight END) AS inferred
 WITH work, found, stated, inferred, stated + $saturation * (1 - exp(-inferred / $saturation)) AS score
-ORDER BY score DESC, work.title
+// Scores rounded: equal sums differ in their last bits with the order they were added in.
+ORDER BY round(score, 9) DESC, work.title, work.id
 LIMIT $limit
 // Rank first, then build the reasons' maps (every property of every node) for the $limit results only.
 CALL (found) {

@@ -7,15 +7,15 @@
 //   reference edge        $referenceWeights[type], either direction
 //   SAME_SESSION, SAME_TALK (section and its talk), SIBLING_SECTION, SHARED_PERSON (per person,
 //   mentions excluded): $reasonWeights[kind]
-//   NEIGHBOURING_CONCEPT  $reasonWeights.NEIGHBOURING_CONCEPT / ln(1 + works discussing the neighbour)
+//   NEIGHBOURING_CONCEPT  $reasonWeights.NEIGHBOURING_CONCEPT / ln(1 + works discussing the neighbour),
+//                         through the $neighbours rarest neighbours of each seed
 // The score: reasons of the $stated kinds (links the notes state) add up; the others (inferred
 // from shared concepts, sessions, people) add up to at most $saturation, approached as
 // $saturation * (1 - e^(-sum / $saturation)), so many weak reasons never outweigh a stated link.
 // Hub damping: a concept, session or person shared by more than $hubLimit works says too little
 // to relate two of them (1 / ln(1000) is 0.14) and gives no reason; this bounds the rows a seed
-// reads however large the graph. $only, when not null, keeps only those candidates (the works of
-// precomputed lists, src/graph/similarity.ts). (The weights: src/model/vocabulary.ts.) $limit
-// caps the results.
+// reads however large the graph. (The weights: src/model/vocabulary.ts; reasons-between.cypher
+// ranks the same way among given candidates.) $limit caps the results.
 MATCH (seed:Work) WHERE seed.id IN $ids
 OPTIONAL MATCH (seed)-[:PRESENTS]-(twin:Work)
 WITH collect(DISTINCT seed) + collect(DISTINCT twin) AS seeds
@@ -56,29 +56,33 @@ CALL (s) {
   WHERE NOT (s)-[:DISCUSSES]->(n)
   WITH s, c, n, COUNT { (n)<-[:DISCUSSES]-() } AS degree
   WHERE degree <= $hubLimit
+  // The rarest neighbours only: the others weigh next to nothing and would bring most of the rows.
+  WITH s, c, n, degree ORDER BY degree, n.id, c.id LIMIT $neighbours
   MATCH (n)<-[theirs:DISCUSSES]-(w:Work)
   RETURN w, 'NEIGHBOURING_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
 }
 WITH skip, s, w, kind, key, weight, via, evidence, direction
 WHERE NOT w.id IN skip
 WITH w, key, kind, weight, via, evidence, direction, s.id AS seed
-ORDER BY weight DESC
+// Of equal weights, the one from the first seed through the first nodes, so both statements agree.
+ORDER BY weight DESC, seed, reduce(k = '', v IN via | k + v.id + ' ')
 WITH w, key, head(collect({kind: kind, weight: weight, seed: seed, direction: direction, via: via, evidence: evidence})) AS reason
 // A paper presented by a talk is ranked as that talk; its evidence and the talk's count once.
-WITH coalesce(COLLECT { MATCH (talk:Talk)-[:PRESENTS]->(w) RETURN talk ORDER BY talk.id LIMIT 1 }[0], w) AS work, key, reason
-WITH work, key, reason
-WHERE $only IS NULL OR work.id IN $only
-ORDER BY reason.weight DESC
+WITH CASE WHEN w:Paper THEN coalesce(COLLECT { MATCH (talk:Talk)-[:PRESENTS]->(w) RETURN talk ORDER BY talk.id LIMIT 1 }[0], w) ELSE w END AS work,
+     key, reason
+ORDER BY reason.weight DESC, reason.seed, reduce(k = '', v IN reason.via | k + v.id + ' ')
 WITH work, key, head(collect(reason)) AS reason
 WITH work, collect(reason) AS found,
      sum(CASE WHEN reason.kind IN $stated THEN reason.weight ELSE 0.0 END) AS stated,
      sum(CASE WHEN reason.kind IN $stated THEN 0.0 ELSE reason.weight END) AS inferred
 WITH work, found, stated, inferred, stated + $saturation * (1 - exp(-inferred / $saturation)) AS score
-ORDER BY score DESC, work.title
+// Scores rounded: equal sums differ in their last bits with the order they were added in.
+ORDER BY round(score, 9) DESC, work.title, work.id
 LIMIT $limit
 // Rank first, then build the reasons' maps (every property of every node) for the $limit results only.
+// (None when only the ranking is wanted, $withReasons false: the lists of src/graph/similarity.ts.)
 CALL (found) {
-  UNWIND found AS r
+  UNWIND CASE WHEN $withReasons THEN found ELSE [] END AS r
   WITH r, r.evidence AS evidence
   ORDER BY r.weight DESC
   RETURN collect({

@@ -117,17 +117,29 @@ export const rankingParams = () => ({
   stated: scoreTuning.stated,
   saturation: scoreTuning.saturation,
   hubLimit: scoreTuning.hubLimit,
+  neighbours: scoreTuning.neighbours,
 });
 
-/** Related work for seed works, ranked on the fly; `only` (when given) keeps those candidates alone. */
+/** Related work for seed works, ranked on the fly; `withReasons` false leaves the reasons out (empty). */
 export async function relatedWork(
   db: Database,
   ids: string[],
   exclude: string[],
   limit: number,
-  only: string[] | null = null,
+  withReasons = true,
 ): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, only, ...rankingParams() });
+  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, withReasons, ...rankingParams() });
+}
+
+/** Related work for seed works among the candidate works `works` only (src/graph/similarity.ts), ranked as relatedWork ranks. */
+export async function relatedWorkAmong(
+  db: Database,
+  ids: string[],
+  works: string[],
+  exclude: string[],
+  limit: number,
+): Promise<RankedWork[]> {
+  return db.read<RankedWork>('related/reasons-between', { ids, works, exclude, limit, ...rankingParams() });
 }
 
 export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {

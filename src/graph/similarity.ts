@@ -13,7 +13,7 @@
  * the lists up to date.
  */
 import type { Database, StatementRunner } from '../db/database.js';
-import { relatedWork } from '../db/repository.js';
+import { relatedWork, relatedWorkAmong } from '../db/repository.js';
 import { withProgressBar } from '../embed/progress.js';
 import type { RankedWork } from '../model/rows.js';
 import { scoreTuning } from '../model/vocabulary.js';
@@ -43,7 +43,7 @@ async function computeBatch(db: Database, batch: Pending[], at: number): Promise
   const lists: { id: string; epoch: number; items: { id: string; score: number }[] }[] = [];
   for (let i = 0; i < batch.length; i += PARALLEL) {
     const slice = batch.slice(i, i + PARALLEL);
-    const ranked = await Promise.all(slice.map((w) => relatedWork(db, [w.id], [], LIST_SIZE)));
+    const ranked = await Promise.all(slice.map((w) => relatedWork(db, [w.id], [], LIST_SIZE, false)));
     slice.forEach((w, j) =>
       lists.push({ id: w.id, epoch: w.epoch, items: ranked[j]!.map((r) => ({ id: r.work.id as string, score: r.score })) }),
     );
@@ -132,7 +132,7 @@ export async function rankedRelatedWork(db: Database, ids: string[], exclude: st
     return { works: await relatedWork(db, ids, exclude, limit), computedAt: null };
   }
   const candidates = [...new Set(lists.flatMap((list) => list.items.map((item) => item.id)))];
-  const works = await relatedWork(db, ids, exclude, limit, candidates);
+  const works = await relatedWorkAmong(db, ids, candidates, exclude, limit);
   return { works, computedAt: Math.min(...lists.map((list) => list.computedAt!)) };
 }
 

@@ -128,6 +128,8 @@ export const scoreTuning = {
    * number of rows however large the graph.
    */
   hubLimit: 1000,
+  /** NEIGHBOURING_CONCEPT reasons come through a seed's rarest neighbouring concepts, at most this many. */
+  neighbours: 20,
 };
 
 /** Every weight of the related-work rankings, in one object that bench/eval-ranking.ts can override. */

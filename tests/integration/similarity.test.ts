@@ -8,6 +8,7 @@ import { linkWorkToConcept, removeConceptLink } from '../../src/db/curation.js';
 import { relatedWork } from '../../src/db/repository.js';
 import { LIST_SIZE, rankedRelatedWork, refreshSimilarity } from '../../src/graph/similarity.js';
 import { importRecords } from '../../src/ingest/import-records.js';
+import type { RankedWork } from '../../src/model/rows.js';
 import { seedPack } from '../eval/eval-set.js';
 import { TestHelper } from './helpers.js';
 
@@ -20,6 +21,11 @@ const owners = [...pack.talks.map((t) => t.id), ...pack.papers.filter((p) => !pr
 
 const ids = (works: { work: { id: unknown } }[]) => works.map((w) => w.work.id as string);
 const scores = (works: { score: number }[]) => works.map((w) => Number(w.score.toFixed(9)));
+/** Each result's reasons as kind, weight, seed and the nodes they go through, strongest first. */
+const reasons = (works: RankedWork[]) =>
+  works.map((w) =>
+    w.reasons.map((r) => `${r.kind} ${r.weight.toFixed(9)} ${r.seed} ${r.direction} ${r.via.map((v) => v.id).join(',')}`).sort(),
+  );
 
 async function clearLists() {
   await db.runText('MATCH (:Work)-[s:SIMILAR]->() DELETE s');
@@ -64,6 +70,7 @@ describe('precomputed related-work lists', () => {
       expect(listed.computedAt, id).not.toBeNull();
       expect(ids(listed.works), id).toEqual(ids(reference));
       expect(scores(listed.works), id).toEqual(scores(reference));
+      expect(reasons(listed.works), id).toEqual(reasons(reference));
     }
   });
 
