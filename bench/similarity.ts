@@ -24,7 +24,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { linkWorkToConcept } from '../src/db/curation.js';
 import { relatedWork } from '../src/db/repository.js';
-import { rankedRelatedWork, refreshSimilarity } from '../src/graph/similarity.js';
+import { computeListsFor, rankedRelatedWork, refreshSimilarity } from '../src/graph/similarity.js';
 import { scoreTuning } from '../src/model/vocabulary.js';
 import { createApi } from '../src/server/yoga.js';
 import { percentile } from './load.js';
@@ -34,8 +34,24 @@ const papers = Number(process.argv[2] ?? 10_000);
 const concurrency = Number(process.env.SIM_CONCURRENCY ?? 10);
 const seconds = Number(process.env.SIM_SECONDS ?? 8);
 const writes = Number(process.env.SIM_WRITES ?? 20);
+const rebuildMax = Number(process.env.SIM_REBUILD_MAX ?? Number.POSITIVE_INFINITY);
 
 const db = benchDatabase();
+
+/** Removes every list (auto-commit transactions, as CALL ... IN TRANSACTIONS requires). */
+async function clearLists() {
+  const driver = benchDriver(1);
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run('MATCH (:Work)-[s:SIMILAR]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 50000 ROWS');
+    await session.run(
+      'MATCH (w:Work) WHERE w.similarAt IS NOT NULL CALL (w) { REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
+    );
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
 const log = (line: string) => console.error(line);
 
 async function one<T>(text: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -145,28 +161,32 @@ async function main() {
     graph: (i: number) => gql(GRAPH, { id: [works[i % works.length]] }),
   };
   const lines: string[] = [];
+  // Each line is also written to stderr as it is measured, so a long run shows its progress.
+  const emit = (...xs: string[]) => {
+    lines.push(...xs);
+    for (const x of xs) log(x);
+  };
   const table = (title: string) =>
-    lines.push('', `${title}:`, '', '| query | req/s | p50 ms | p95 ms | errors |', '| --- | --- | --- | --- | --- |');
+    emit('', `${title}:`, '', '| query | req/s | p50 ms | p95 ms | errors |', '| --- | --- | --- | --- | --- |');
 
   // 1. On the fly, first as the statements were (no hub damping), then with it.
-  await db.runText('MATCH (:Work)-[s:SIMILAR]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 50000 ROWS');
-  await db.runText(
-    'MATCH (w:Work) WHERE w.similarAt IS NOT NULL CALL (w) { REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
-  );
+  await clearLists();
   const hubLimit = scoreTuning.hubLimit;
   scoreTuning.hubLimit = 2_000_000_000;
   table('On the fly, without hub damping (the statements before this change)');
-  for (const [name, request] of Object.entries(queries)) if (name !== 'graph') lines.push(row(name, await load(request)));
+  for (const [name, request] of Object.entries(queries)) if (name !== 'graph') emit(row(name, await load(request)));
   scoreTuning.hubLimit = hubLimit;
   table(`On the fly, hub damping at ${hubLimit}`);
-  for (const [name, request] of Object.entries(queries)) lines.push(row(name, await load(request)));
+  for (const [name, request] of Object.entries(queries)) emit(row(name, await load(request)));
 
-  // 2. A full rebuild.
+  // 2. A full rebuild (or, with SIM_REBUILD_MAX, the samples' lists and then that many more, timed).
   const before = storeBytes();
   let last = 0;
+  if (rebuildMax < Number.POSITIVE_INFINITY) await computeListsFor(db, [...new Set([...works, ...triples.flat()])]);
   const rebuilt = await refreshSimilarity(db, {
     all: true,
     since: Date.now(),
+    atMost: rebuildMax,
     onProgress: (done, total) => {
       if (done - last >= 1000 || done === total) {
         last = done;
@@ -179,15 +199,16 @@ async function main() {
   const { rels, listed } = await one<{ rels: number; listed: number }>(
     'MATCH (w:Work) WHERE w.similarAt IS NOT NULL RETURN count(w) AS listed, sum(COUNT { (w)-[:SIMILAR]->() }) AS rels',
   );
-  lines.push(
+  const [{ owners }] = [await one<{ owners: number }>('MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) } RETURN count(w) AS owners')];
+  emit(
     '',
-    `Full rebuild: ${listed} lists, ${rels} SIMILAR relationships, in ${rebuilt.seconds.toFixed(0)} s (${(listed / rebuilt.seconds).toFixed(0)} lists/s); ` +
+    `Rebuild: ${rebuilt.computed} of ${owners} lists timed (${(rebuilt.computed / rebuilt.seconds).toFixed(1)} lists/s, so a full rebuild takes about ${(owners / (rebuilt.computed / rebuilt.seconds) / 60).toFixed(0)} min); now ${listed} lists, ${rels} SIMILAR relationships, ` +
       `the store grew by ${((after - before) / 2 ** 20).toFixed(1)} MiB, ${((after - before) / listed).toFixed(0)} bytes per list.`,
   );
 
   // 3. Reading the lists, and the answers compared with the on-the-fly ones.
   table('Reading the lists');
-  for (const [name, request] of Object.entries(queries)) if (name.startsWith('relatedWork')) lines.push(row(name, await load(request)));
+  for (const [name, request] of Object.entries(queries)) if (name.startsWith('relatedWork')) emit(row(name, await load(request)));
   let same = 0;
   let sameTriples = 0;
   let fromLists = 0;
@@ -201,7 +222,7 @@ async function main() {
     const b = (await relatedWork(db, triple, [], 10)).map((w) => w.work.id);
     if (b.length === a.size && b.every((x) => a.has(x))) sameTriples++;
   }
-  lines.push(
+  emit(
     '',
     `Answers from the lists (${fromLists} of ${works.length} read from a list): one seed, the same top 10 in the same order as on the fly for ${same} of ${works.length}; ` +
       `three seeds, the same top-10 set for ${sameTriples} of ${works.length}.`,
@@ -229,7 +250,7 @@ async function main() {
       [...xs].sort((a, b) => a - b),
       q,
     );
-  lines.push(
+  emit(
     '',
     `${writes} curation writes (linkWorkToConcept, the stale marking in its transaction): p50 ${ms(p(writeMs, 50))} ms, p95 ${ms(p(writeMs, 95))} ms. ` +
       `The refresh after each: p50 ${ms(p(refreshMs, 50))} ms, p95 ${ms(p(refreshMs, 95))} ms, ` +

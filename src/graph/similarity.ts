@@ -103,6 +103,12 @@ export function staleMarking(ids: string[]): { statement: string; params: Record
     : { statement: 'similarity/mark-stale', params: { ids, hubLimit: scoreTuning.hubLimit } };
 }
 
+/** Computes the lists of the works `ids` now, whatever their state (a benchmark's sample, say). */
+export async function computeListsFor(db: Database, ids: string[]): Promise<void> {
+  const works = await db.read<Pending>('similarity/epochs', { ids });
+  for (let i = 0; i < works.length; i += BATCH) await computeBatch(db, works.slice(i, i + BATCH), Date.now());
+}
+
 /** Marks stale every list a write that touched `ids` (works, concepts, people, sessions) can have changed. */
 export async function markStale(run: StatementRunner, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
