@@ -27,5 +27,6 @@ WITH keep, gone, [gone.name] + gone.aliases AS names
 DETACH DELETE gone
 WITH keep, names
 SET keep.aliases = reduce(a = keep.aliases, n IN names | CASE WHEN toLower(n) IN keep.keys THEN a ELSE a + n END),
-    keep.updatedBy = $by, keep.updatedAt = datetime()
+    keep.updatedBy = $by, keep.updatedAt = datetime(),
+    keep.curatedFields = [k IN ['name', 'aliases', 'definition'] WHERE k IN coalesce(keep.curatedFields, []) OR k = 'aliases']
 RETURN keep {.*, __type: 'Concept'} AS node
