@@ -34,6 +34,12 @@ export async function importPack(
     if (error instanceof PackError) throw new BadUserInputError(error.message, 'pack');
     throw error;
   }
+  if (loaded.pack.graph || loaded.pack.changes) {
+    throw new BadUserInputError(
+      'pack: this is an export (it has a graph section or a change log); restore it with npm run import -- FILE',
+      'pack',
+    );
+  }
   const change = {
     by,
     action: 'importPack',

@@ -7,6 +7,7 @@
  */
 import type { Database, StatementRunner } from '../db/database.js';
 import type { Row } from '../model/rows.js';
+import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import { type CuratedNode, type CuratedRelationship, type CurationMarks, type CurationReport, curatableIds, reconcile } from './curated.js';
 import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
 import type { LoadedPack } from './read-pack.js';
@@ -261,6 +262,25 @@ function plan(loaded: LoadedPack, marks: CurationMarks[], options: LoadOptions):
   for (let i = 0; i < workIds.length; i += batchSize) {
     const ids = workIds.slice(i, i + batchSize);
     units.push({ statement: 'ingest/refresh-search-text', params: { ids }, rows: ids.length, counts: false });
+  }
+  // An export's graph section and log (src/ingest/export-pack.ts), after the search text so that
+  // the properties it holds are the ones that stay.
+  const restore: [string, unknown[] | undefined][] = [
+    ['export/restore-nodes', loaded.pack.graph?.nodes],
+    ['export/restore-properties', loaded.pack.graph?.properties],
+    ['export/restore-relationships', loaded.pack.graph?.relationships],
+    ['export/restore-changes', loaded.pack.changes],
+  ];
+  for (const [statement, rows = []] of restore) {
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const batch = rows.slice(i, i + batchSize);
+      units.push({
+        statement,
+        params: { rows: batch, temporal: temporalProperties, floats: floatProperties },
+        rows: batch.length,
+        counts: false,
+      });
+    }
   }
   for (const step of options.finally ?? []) units.push({ ...step, rows: 0, counts: false });
 
