@@ -36,11 +36,22 @@ export interface CuratedRelationship {
   at: string | null;
 }
 
+/** A pack concept a curator merged into another (mergeConcepts), as cypher/ingest/merged-concepts.cypher reads it. */
+export interface MergedConcept {
+  gone: string;
+  keep: string;
+  by: string | null;
+  at: string | null;
+}
+
 /** One place where the pack and the curated graph disagree. */
 export interface CurationDifference {
   /** The node id, or the relationship as "from TYPE to". */
   target: string;
-  /** The field, or `source` for a relationship's evidence, or `removed` for a fact a curator removed. */
+  /**
+   * The field, or `source` for a relationship's evidence, `removed` for a link a curator removed,
+   * `mergedInto` for a concept a curator merged into another.
+   */
   field: string;
   /** The curated value (for a removal: "removed"). */
   curated: Plain;
@@ -71,6 +82,8 @@ export interface Reconciled {
   report: CurationReport;
   /** With overwriteCurated: the marks left on each curated node. Empty otherwise. */
   marks: CurationMarks[];
+  /** With overwriteCurated: the merged concepts the pack brings back. Empty otherwise. */
+  unmerged: string[];
 }
 
 /** The ids of the nodes a pack writes that curators can change. */
@@ -94,16 +107,41 @@ export function reconcile(
   pack: Pack,
   nodes: readonly CuratedNode[],
   relationships: readonly CuratedRelationship[],
+  merged: readonly MergedConcept[],
   overwriteCurated: boolean,
 ): Reconciled {
   const copy: Pack = structuredClone(pack);
   const report: CurationReport = { kept: [], dropped: [] };
   const marks: CurationMarks[] = [];
+  const unmerged: string[] = [];
   const curated = new Map(nodes.map((n) => [n.id, n]));
   const curatedEdges = new Map(relationships.map((r) => [`${r.from} ${r.type} ${r.to}`, r]));
   const defaultDocument = copy.documents[0]!.id;
 
   const differ = (difference: CurationDifference) => (overwriteCurated ? report.dropped : report.kept).push(difference);
+
+  // A concept a curator merged into another stays merged: the pack's statements about it are about the other.
+  for (const m of merged) {
+    const concept = copy.concepts.find((c) => c.id === m.gone);
+    if (!concept) continue;
+    differ({ target: m.gone, field: 'mergedInto', curated: m.keep, pack: concept.name, by: m.by, at: m.at });
+    if (overwriteCurated) {
+      unmerged.push(m.gone);
+      continue;
+    }
+    copy.concepts = copy.concepts.filter((c) => c.id !== m.gone);
+    const into = (ids: string[], self: string) => [...new Set(ids.map((id) => (id === m.gone ? m.keep : id)))].filter((id) => id !== self);
+    for (const c of copy.concepts) {
+      c.broader = into(c.broader, c.id);
+      c.related = into(c.related, c.id);
+    }
+    for (const work of [...copy.talks, ...copy.papers]) {
+      const has = new Set(work.concepts.map((c) => c.concept));
+      work.concepts = work.concepts
+        .filter((c) => c.concept !== m.gone || !has.has(m.keep))
+        .map((c) => (c.concept === m.gone ? { ...c, concept: m.keep } : c));
+    }
+  }
 
   const fields = (kind: keyof typeof curatableFields, items: Record<string, unknown>[]) => {
     for (const item of items) {
@@ -114,8 +152,9 @@ export function reconcile(
         if (!(curatableFields[kind] as readonly string[]).includes(field)) continue;
         const value = node.values[field] ?? null;
         const incoming = item[field];
-        // A field the pack leaves out is not a disagreement; the loader keeps what the graph holds.
+        // A field the pack leaves out is not a disagreement: the curated value stays, even when overwriting.
         if (incoming === undefined) {
+          if (value !== null) item[field] = value;
           left.push(field);
           continue;
         }
@@ -177,7 +216,7 @@ export function reconcile(
       mark.removedReferences = removedReferences.size ? [...removedReferences] : null;
     }
   }
-  return { pack: copy, report, marks };
+  return { pack: copy, report, marks, unmerged };
 }
 
 /** The report as text, for the command line: one line per disagreement. */

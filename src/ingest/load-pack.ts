@@ -8,7 +8,15 @@
 import type { Database, StatementRunner } from '../db/database.js';
 import type { Row } from '../model/rows.js';
 import { floatProperties, temporalProperties } from '../model/vocabulary.js';
-import { type CuratedNode, type CuratedRelationship, type CurationMarks, type CurationReport, curatableIds, reconcile } from './curated.js';
+import {
+  type CuratedNode,
+  type CuratedRelationship,
+  type CurationReport,
+  curatableIds,
+  type MergedConcept,
+  type Reconciled,
+  reconcile,
+} from './curated.js';
 import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
 import type { LoadedPack } from './read-pack.js';
 
@@ -217,10 +225,11 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
             loaded.pack,
             await run<CuratedNode>('ingest/curated-nodes', { ids }),
             await run<CuratedRelationship>('ingest/curated-relationships', { ids }),
+            await run<MergedConcept>('ingest/merged-concepts', { ids: loaded.pack.concepts.map((c) => c.id) }),
             overwriteCurated,
           );
           report = reconciled.report;
-          ({ transactions, total } = plan({ ...loaded, pack: reconciled.pack }, reconciled.marks, options));
+          ({ transactions, total } = plan({ ...loaded, pack: reconciled.pack }, reconciled, options));
         }
         await runUnits(run, transactions[index]!);
       },
@@ -239,7 +248,11 @@ interface Unit {
 }
 
 /** Every statement of the load, in order, grouped into transactions. */
-function plan(loaded: LoadedPack, marks: CurationMarks[], options: LoadOptions): { transactions: Unit[][]; total: number } {
+function plan(
+  loaded: LoadedPack,
+  { marks, unmerged }: Pick<Reconciled, 'marks' | 'unmerged'>,
+  options: LoadOptions,
+): { transactions: Unit[][]; total: number } {
   const batchSize = options.batchSize ?? 5000;
   const steps = packRows(loaded);
   const total = steps.reduce((sum, [, rows]) => sum + rows.length, 0);
@@ -258,6 +271,7 @@ function plan(loaded: LoadedPack, marks: CurationMarks[], options: LoadOptions):
     }
   }
   if (marks.length > 0) units.push({ statement: 'ingest/set-curation-marks', params: { rows: marks }, rows: 0, counts: false });
+  if (unmerged.length > 0) units.push({ statement: 'ingest/unmerge-concepts', params: { ids: unmerged }, rows: 0, counts: false });
   const workIds = [...loaded.pack.talks, ...loaded.pack.papers].map((w) => w.id);
   for (let i = 0; i < workIds.length; i += batchSize) {
     const ids = workIds.slice(i, i + batchSize);

@@ -15,10 +15,13 @@ const packTitle = 'McGan: Mean and Covariance Feature Matching GAN';
 const curatedTitle = 'McGan: Mean and Covariance Feature Matching GAN (curated)';
 const removedConcept = 'integral-probability-metric';
 const removedReference = { type: 'CITES', to: 'paper-towards-principled-methods-for-training-gans' };
+const merged = 'image-compression';
+const person = 'aaron-courville';
 let started: string;
 /** The pack link the second test sources again. */
 let resourced: string;
 
+const mergedInto = () => helper.id('compression');
 const one = async (query: string, params: Record<string, unknown> = {}) => (await db.runText(query, params, 'READ'))[0]!;
 const titleOf = async () => (await one('MATCH (p:Paper {id: $paper}) RETURN p.title AS title', { paper })).title;
 const hasLink = async () =>
@@ -51,6 +54,19 @@ beforeAll(async () => {
     c: removedConcept,
   });
   await curate('mutation($f: ID!, $t: ID!) { removeReference(from: $f, to: $t, type: CITES) }', { f: paper, t: removedReference.to });
+  await curate('mutation($id: String, $name: String!) { upsertPerson(id: $id, name: $name, affiliation: "Mila") { name } }', {
+    id: person,
+    name: 'Aaron Courville',
+  });
+  // A pack concept folded into a curator's own.
+  await curate(
+    'mutation($id: String, $name: String!) { upsertConcept(id: $id, name: $name, definition: "Compression learned end to end.") { slug } }',
+    {
+      id: mergedInto(),
+      name: `${mergedInto()} name`,
+    },
+  );
+  await curate('mutation($k: ID!, $r: ID!) { mergeConcepts(keep: $k, remove: $r) { slug } }', { k: mergedInto(), r: merged });
 });
 
 afterAll(async () => {
@@ -58,15 +74,14 @@ afterAll(async () => {
     // Back to exactly what the pack says, without the marks this file's curation left.
     await seed(db, seedPackFiles(), { overwriteCurated: true });
     await db.runText(
-      'MATCH (p:Paper {id: $paper}) REMOVE p.updatedBy, p.updatedAt, p.curatedFields, p.removedConcepts, p.removedReferences',
-      {
-        paper,
-      },
+      'MATCH (n:Entity) WHERE n.id IN [$paper, $person] REMOVE n.updatedBy, n.updatedAt, n.curatedFields, n.removedConcepts, n.removedReferences, n.affiliation',
+      { paper, person },
     );
     await db.runText(
-      "MATCH (c:Change {by: 'alice'}) WHERE c.at >= datetime($started) AND (c.target STARTS WITH $paper OR c.action = 'importPack') DELETE c",
+      "MATCH (c:Change {by: 'alice'}) WHERE c.at >= datetime($started) AND (c.target STARTS WITH $paper OR c.target = $person OR c.action = 'importPack') DELETE c",
       {
         paper,
+        person,
         started,
       },
     );
@@ -81,6 +96,16 @@ describe('a re-seed after curation', () => {
     expect(await titleOf()).toBe(curatedTitle);
     expect(await hasLink()).toBe(false);
     expect(await hasReference()).toBe(false);
+    expect(await one('MATCH (p:Person {id: $person}) RETURN p.affiliation AS affiliation', { person })).toEqual({ affiliation: 'Mila' });
+    // The merged concept stays merged: its works discuss the curator's concept.
+    const concepts = await one(
+      'RETURN EXISTS { (:Concept {id: $merged}) } AS back, COUNT { (:Work)-[:DISCUSSES]->(:Concept {id: $into}) } AS works',
+      { merged, into: mergedInto() },
+    );
+    expect(concepts).toEqual({ back: false, works: 2 });
+    expect(result!.curation.kept).toContainEqual(
+      expect.objectContaining({ target: merged, field: 'mergedInto', curated: mergedInto(), pack: 'Learned image compression' }),
+    );
     const kept = result!.curation.kept.filter((d) => d.target.startsWith(paper));
     expect(kept).toEqual([
       { target: paper, field: 'title', curated: curatedTitle, pack: packTitle, by: 'alice', at: expect.any(String) },
@@ -160,6 +185,11 @@ describe('a re-seed after curation', () => {
     expect(await hasLink()).toBe(true);
     expect(await hasReference()).toBe(true);
     expect(result!.curation.kept).toEqual([]);
+    expect(result!.curation.dropped).toContainEqual(
+      expect.objectContaining({ target: merged, field: 'mergedInto', curated: mergedInto() }),
+    );
+    expect(await one('MATCH (c:Concept {id: $merged}) RETURN c.name AS name', { merged })).toEqual({ name: 'Learned image compression' });
+    expect(await one('MATCH (c:Concept {id: $into}) RETURN c.mergedIds AS ids', { into: mergedInto() })).toEqual({ ids: [] });
     const dropped = result!.curation.dropped.filter((d) => d.target.startsWith(paper)).map((d) => `${d.target}.${d.field}`);
     expect(dropped.sort()).toEqual(
       [
