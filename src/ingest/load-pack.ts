@@ -3,7 +3,9 @@
  * in batches, all inside one write transaction, so a pack lands whole or not at all (or, for a pack
  * too large for one transaction, in several: LoadOptions.transactionSize). Loading the
  * same pack again leaves the same nodes and relationships: the relationships the pack wrote
- * before (tagged with its id) are replaced, the nodes are merged.
+ * before (tagged with its id) are replaced, the nodes are merged, and what curators changed is
+ * kept unless LoadOptions.overwriteCurated (src/ingest/curated.ts). An export's graph section and
+ * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
 import type { Database, StatementRunner } from '../db/database.js';
 import type { Row } from '../model/rows.js';
