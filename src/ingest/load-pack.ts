@@ -13,6 +13,7 @@ import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import {
   type CuratedNode,
   type CuratedRelationship,
+  type CurationDifference,
   type CurationReport,
   curatableIds,
   type MergedConcept,
@@ -230,7 +231,7 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
             await run<MergedConcept>('ingest/merged-concepts', { ids: loaded.pack.concepts.map((c) => c.id) }),
             overwriteCurated,
           );
-          report = reconciled.report;
+          report = await withAuthors(run, reconciled.report);
           ({ transactions, total } = plan({ ...loaded, pack: reconciled.pack }, reconciled, options));
         }
         await runUnits(run, transactions[index]!);
@@ -239,6 +240,21 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
     );
   }
   return { ...(await graphCounts(db)), curation: report };
+}
+
+/**
+ * The report with who made each curated change and when, from the curation log where it names the
+ * change's target (a removed link is logged under "work DISCUSSES concept"); else as the node says.
+ */
+async function withAuthors(run: StatementRunner, report: CurationReport): Promise<CurationReport> {
+  const differences = [...report.kept, ...report.dropped];
+  if (differences.length === 0) return report;
+  const rows = await run<{ target: string; by: string; at: string }>('ingest/last-changes', {
+    targets: [...new Set(differences.map((d) => d.target))],
+  });
+  const last = new Map(rows.map((r) => [r.target, r]));
+  const author = (d: CurationDifference) => ({ ...d, by: last.get(d.target)?.by ?? d.by, at: last.get(d.target)?.at ?? d.at });
+  return { kept: report.kept.map(author), dropped: report.dropped.map(author) };
 }
 
 /** One statement of a load; `rows` counts toward progress (when `counts`) and transaction size. */

@@ -127,6 +127,11 @@ describe('a re-seed after curation', () => {
       },
     ]);
     expect(result!.curation.dropped).toEqual([]);
+    // Who and when come from the curation log: the removal's own Change record.
+    const removal = await one("MATCH (c:Change {action: 'removeConceptLink', target: $target}) RETURN toString(c.at) AS at", {
+      target: `${paper} DISCUSSES ${removedConcept}`,
+    });
+    expect(kept[1]!.at).toBe(removal.at);
   });
 
   it("keeps a pack link a curator sourced again, with the curator's source, and reports the pack's", async () => {
