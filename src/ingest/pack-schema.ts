@@ -209,7 +209,16 @@ const properties = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a prop
  * `temporalProperties` are ISO date-times, and those in `floatProperties` floats.
  */
 export const graphSectionSchema = z.strictObject({
-  nodes: z.array(z.strictObject({ labels: z.array(z.enum(exportLabels)).min(1), properties })).default([]),
+  nodes: z
+    .array(
+      z
+        .strictObject({ labels: z.array(z.enum(exportLabels)).min(1), properties })
+        .refine((n) => typeof n.properties[n.labels.includes('UnresolvedReference') ? 'key' : 'id'] === 'string', {
+          message: 'a node needs its id (an unresolved reference its key)',
+          path: ['properties'],
+        }),
+    )
+    .default([]),
   properties: z
     .array(z.strictObject({ id: z.string().min(1), set: properties.default({}), remove: z.array(z.string()).default([]) }))
     .default([]),

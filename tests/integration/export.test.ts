@@ -163,4 +163,16 @@ describe('export and restore', () => {
     expect(pack.changes!.map((c) => c.action)).toEqual(expect.arrayContaining(['upsertPaper', 'removeConceptLink', 'removeReference']));
     expect(text).toContain('McGan (curated title)');
   });
+
+  it('is refused by importPack: a restore is done from the command line', async () => {
+    const result = await helper.requestAsCurator(
+      'mutation($pack: String!, $documents: [DocumentInput!]!) { importPack(pack: $pack, documents: $documents) { labels { name } } }',
+      {
+        pack: readFileSync(path.join(dir, 'a', 'graph.yaml'), 'utf8'),
+        documents: [{ file: 'notes.txt', text: readFileSync(path.join(dir, 'a', 'notes.txt'), 'utf8') }],
+      },
+    );
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'pack' });
+    expect(result.errors![0]!.message).toMatch(/this is an export/);
+  });
 });
