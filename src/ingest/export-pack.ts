@@ -167,11 +167,13 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
       ? { document: p.sourceDocument as string, line: p.sourceLine as number, quote: p.sourceQuote as string }
       : undefined;
   const evidenceKeys = ['document', 'line', 'quote', 'pack'];
-  const evidenceOf = (r: GraphRelationship) => ({
-    document: r.properties.document as string,
-    line: r.properties.line as number,
-    quote: r.properties.quote as string,
-  });
+  const evidenceOf = (r: GraphRelationship) =>
+    strip({
+      document: r.properties.document as string,
+      line: r.properties.line as number,
+      quote: r.properties.quote as string,
+      why: str(r.properties.why),
+    });
   /** The value as the pack schema reads it (defaults filled in), or null when the schema refuses it. */
   const valid = <T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T } }, value: unknown): T | null => {
     const parsed = schema.safeParse(value);
@@ -323,7 +325,10 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
 
   const works = [...talks, ...papers];
   const documentIds = new Set(snapshot.nodes.filter((n) => n.labels.includes('Document')).map((n) => n.properties.id as string));
-  const evidenced = (r: GraphRelationship) => sameKeys(r.properties, evidenceKeys) && documentIds.has(r.properties.document as string);
+  // A concept link or reference from the notes, with the curator's reason where the audit needs one.
+  const evidenced = (r: GraphRelationship) =>
+    sameKeys(r.properties, r.properties.why == null ? evidenceKeys : [...evidenceKeys, 'why']) &&
+    documentIds.has(r.properties.document as string);
   for (const work of works) {
     for (const r of out(work.id, 'DISCUSSES')
       .filter((x) => conceptIds.has(x.to) && evidenced(x))

@@ -169,7 +169,7 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
       ),
     ],
     // The three largest statements take their rows as lists (see merge-discusses.cypher).
-    ['ingest/merge-discusses', works.flatMap((w) => w.concepts.map((c) => [w.id, c.concept, ...evidenceList(c)]))],
+    ['ingest/merge-discusses', works.flatMap((w) => w.concepts.map((c) => [w.id, c.concept, ...evidenceList(c), c.why ?? null]))],
     [
       'ingest/merge-links',
       works.flatMap((w) =>
@@ -180,7 +180,7 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
         })),
       ),
     ],
-    ['ingest/merge-references', works.flatMap((w) => w.references.map((r) => [w.id, r.to, r.type, ...evidenceList(r)]))],
+    ['ingest/merge-references', works.flatMap((w) => w.references.map((r) => [w.id, r.to, r.type, ...evidenceList(r), r.why ?? null]))],
   ];
 }
 
