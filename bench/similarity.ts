@@ -199,7 +199,9 @@ async function main() {
   const { rels, listed } = await one<{ rels: number; listed: number }>(
     'MATCH (w:Work) WHERE w.similarAt IS NOT NULL RETURN count(w) AS listed, sum(COUNT { (w)-[:SIMILAR]->() }) AS rels',
   );
-  const [{ owners }] = [await one<{ owners: number }>('MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) } RETURN count(w) AS owners')];
+  const [{ owners }] = [
+    await one<{ owners: number }>('MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) } RETURN count(w) AS owners'),
+  ];
   emit(
     '',
     `Rebuild: ${rebuilt.computed} of ${owners} lists timed (${(rebuilt.computed / rebuilt.seconds).toFixed(1)} lists/s, so a full rebuild takes about ${(owners / (rebuilt.computed / rebuilt.seconds) / 60).toFixed(0)} min); now ${listed} lists, ${rels} SIMILAR relationships, ` +

@@ -10,4 +10,5 @@ FOREACH (_ IN CASE WHEN $type = 'BUILDS_ON' THEN [1] ELSE [] END |
   MERGE (a)-[r:BUILDS_ON]->(b) SET r += $props)
 FOREACH (_ IN CASE WHEN $type = 'CITES' THEN [1] ELSE [] END |
   MERGE (a)-[r:CITES]->(b) SET r += $props)
+SET a.removedReferences = [x IN coalesce(a.removedReferences, []) WHERE x <> $type + ' ' + $to]
 RETURN a.id AS from, b.id AS to

@@ -23,9 +23,12 @@ CALL (keep, gone) {
   MERGE (keep)-[:RELATED_TO]-(o)
   RETURN count(*) AS related
 }
-WITH keep, gone, [gone.name] + gone.aliases AS names
+// The ids folded in are remembered (mergedIds), so that a reload of a pack does not bring them back.
+WITH keep, gone, [gone.name] + gone.aliases AS names, [gone.id] + coalesce(gone.mergedIds, []) AS merged
 DETACH DELETE gone
-WITH keep, names
+WITH keep, names, merged
 SET keep.aliases = reduce(a = keep.aliases, n IN names | CASE WHEN toLower(n) IN keep.keys THEN a ELSE a + n END),
-    keep.updatedBy = $by, keep.updatedAt = datetime()
+    keep.updatedBy = $by, keep.updatedAt = datetime(),
+    keep.curatedFields = [k IN ['name', 'aliases', 'definition'] WHERE k IN coalesce(keep.curatedFields, []) OR k = 'aliases'],
+    keep.mergedIds = [x IN coalesce(keep.mergedIds, []) WHERE NOT x IN merged] + merged
 RETURN keep {.*, __type: 'Concept'} AS node

@@ -2,7 +2,9 @@ MERGE (c:Concept {id: $id})
 ON CREATE SET c:Entity, c.createdBy = $by, c.createdAt = datetime()
 SET c.name = $name, c.definition = coalesce($definition, c.definition),
     c.aliases = coalesce($aliases, c.aliases, []),
-    c.updatedBy = $by, c.updatedAt = datetime()
+    c.updatedBy = $by, c.updatedAt = datetime(),
+    // The fields a curator set: a reload of a pack keeps them (src/ingest/curated.ts).
+    c.curatedFields = [k IN ['name', 'aliases', 'definition'] WHERE k IN coalesce(c.curatedFields, []) OR {name: $name, aliases: $aliases, definition: $definition}[k] IS NOT NULL]
 WITH c
 CALL (c) {
   UNWIND coalesce($broader, []) AS other

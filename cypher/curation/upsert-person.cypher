@@ -2,5 +2,7 @@ MERGE (p:Person {id: $id})
 ON CREATE SET p:Entity, p.createdBy = $by, p.createdAt = datetime()
 SET p.name = $name, p.aliases = coalesce($aliases, p.aliases, []),
     p.affiliation = coalesce($affiliation, p.affiliation),
-    p.updatedBy = $by, p.updatedAt = datetime()
+    p.updatedBy = $by, p.updatedAt = datetime(),
+    // The fields a curator set: a reload of a pack keeps them (src/ingest/curated.ts).
+    p.curatedFields = [k IN ['name', 'aliases', 'affiliation'] WHERE k IN coalesce(p.curatedFields, []) OR {name: $name, aliases: $aliases, affiliation: $affiliation}[k] IS NOT NULL]
 RETURN p {.*, __type: 'Person'} AS node

@@ -7,7 +7,9 @@ ON CREATE SET t:Work:Entity, t.createdBy = $by, t.createdAt = datetime(),
   t.order = coalesce($order, talksOnDay + 1), t.titleInSource = false
 SET t.title = $title, t.kind = $kind, t.summary = coalesce($summary, t.summary, ''),
     t.dayNumber = d.number, t.year = coalesce(t.year, $year), t.order = coalesce($order, t.order),
-    t.updatedBy = $by, t.updatedAt = datetime()
+    t.updatedBy = $by, t.updatedAt = datetime(),
+    // The fields a curator set (its day and session always): a reload of a pack keeps them (src/ingest/curated.ts).
+    t.curatedFields = [k IN ['title', 'kind', 'day', 'session', 'summary', 'order'] WHERE k IN coalesce(t.curatedFields, []) OR {title: $title, kind: $kind, day: $day, session: true, summary: $summary, order: $order}[k] IS NOT NULL]
 WITH t, d, s
 CALL (t, d) {
   OPTIONAL MATCH (t)-[old:ON_DAY]->(other:Day) WHERE other <> d

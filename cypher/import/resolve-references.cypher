@@ -5,7 +5,7 @@ UNWIND $rows AS row
 MATCH (u:UnresolvedReference {key: row[0]})<-[r:CITES_UNRESOLVED]-(a:Work)
 MATCH (w:Paper {id: row[1]})
 CALL (a, w, r, u) {
-  WITH a, w, r, u WHERE a <> w
+  WITH a, w, r, u WHERE a <> w AND NOT 'CITES ' + w.id IN coalesce(a.removedReferences, [])
   MERGE (a)-[c:CITES]->(w)
   ON CREATE SET c.document = r.document, c.line = r.line, c.record = r.record, c.field = r.field, c.quote = u.key, c.import = $import
 }

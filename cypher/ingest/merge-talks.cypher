@@ -1,6 +1,10 @@
 UNWIND $rows AS row
 MERGE (t:Talk {id: row.props.id})
+// What curators left on the talk (their fields, who and when, the links they removed) survives
+// the reload; src/ingest/curated.ts has already put the curated values in the row.
+WITH t, row, t {.curatedFields, .createdBy, .createdAt, .updatedBy, .updatedAt, .removedConcepts, .removedReferences} AS curation
 SET t = row.props, t:Work:Entity
+SET t += curation
 WITH t, row
 MATCH (d:Day {id: row.day})
 MERGE (t)-[r:ON_DAY]->(d)

@@ -1,4 +1,5 @@
-// After a write that touched $ids (works, concepts, people or sessions): every related-work list
+// After a write that touched $ids (works, concepts, people or sessions), once lists are in use
+// (a SimilarityBuild node exists): every related-work list
 // the write can have changed moves to a new epoch, so it is no longer served (stale) until it is
 // computed again. Those lists are the ones kept on:
 //   - each touched work (as the work a result names: the talk presenting a paper);
@@ -8,7 +9,7 @@
 //   - each work of a touched concept, person or session, and of a touched concept's neighbours
 //     (a concept's degree sets its weight), when it has at most $hubLimit + 1 works (beyond that
 //     it gives no reason, before or after the write).
-MATCH (t:Entity) WHERE t.id IN $ids
+MATCH (t:Entity) WHERE t.id IN $ids AND EXISTS { MATCH (:SimilarityBuild) }
 CALL (t) {
   WITH t WHERE t:Work
   MATCH (t)-[:PRESENTS]-(w:Work) RETURN w

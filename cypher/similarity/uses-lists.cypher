@@ -1,2 +1,3 @@
-// Whether related-work lists are in use: has any been computed?
-RETURN EXISTS { MATCH (w:Work) WHERE w.similarAt IS NOT NULL } AS used
+// Whether related-work lists are in use: a rebuild has begun (similarity/build-begin.cypher, or
+// similarity/use-lists.cypher). Until then no write marks anything stale.
+RETURN EXISTS { MATCH (:SimilarityBuild) } AS used

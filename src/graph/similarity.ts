@@ -32,7 +32,7 @@ interface Pending {
   epoch: number;
 }
 
-/** Whether any list has been computed: until then a refresh computes none (the rebuild starts them). */
+/** Whether lists are in use (a rebuild has begun): until then writes mark nothing and a refresh computes nothing. */
 export async function listsInUse(db: Database): Promise<boolean> {
   const [row] = await db.read<{ used: boolean }>('similarity/uses-lists');
   return row?.used === true;
@@ -73,6 +73,7 @@ export async function refreshSimilarity(
   }: { all?: boolean; since?: number; atMost?: number; onProgress?: SimilarityProgress } = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
+  if (all) await db.write('similarity/use-lists', { now: since });
   const params = { all, since, fillMissing: all || (await listsInUse(db)) };
   const [count] = await db.read<{ n: number }>('similarity/count-pending', params);
   const total = count?.n ?? 0;
@@ -105,6 +106,7 @@ export function staleMarking(ids: string[]): { statement: string; params: Record
 
 /** Computes the lists of the works `ids` now, whatever their state (a benchmark's sample, say). */
 export async function computeListsFor(db: Database, ids: string[]): Promise<void> {
+  await db.write('similarity/use-lists', { now: Date.now() });
   const works = await db.read<Pending>('similarity/epochs', { ids });
   for (let i = 0; i < works.length; i += BATCH) await computeBatch(db, works.slice(i, i + BATCH), Date.now());
 }

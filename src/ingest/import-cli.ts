@@ -1,9 +1,10 @@
 /**
- * `npm run import -- FILE... [--format F] [--dry-run]`: imports knowledge packs (.yaml) and
+ * `npm run import -- FILE... [--format F] [--dry-run] [--overwrite-curated]`: imports knowledge packs (.yaml) and
  * bibliographic files (BibTeX, RIS, CSL-JSON, OpenAlex, Semantic Scholar, arXiv JSON Lines) into
  * the graph. Every file is checked before anything is written; a pack lands whole or not at all,
  * and so does an import of records (a failed batch takes back the whole import). Importing the
- * same files again changes nothing. A progress bar shows rows or records per second.
+ * same files again changes nothing. A progress bar shows rows or records per second. A pack keeps
+ * what curators changed and prints where it disagrees, unless --overwrite-curated (src/ingest/curated.ts).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
 import { refreshChangedLists } from '../graph/similarity.js';
+import { formatCuration } from './curated.js';
 import { type RecordFormat, recordFormats } from './formats/index.js';
 import { checkInputs, importRecords } from './import-records.js';
 import { formatReport } from './import-report.js';
@@ -21,8 +23,12 @@ import { PackError, readPack } from './read-pack.js';
 import { ImportError } from './records.js';
 import { formatCounts, seedIfEmpty } from './seed.js';
 
-const usage = `usage: npm run import -- FILE... [--format ${recordFormats.join('|')}] [--dry-run]`;
-const options = { format: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } as const;
+const usage = `usage: npm run import -- FILE... [--format ${recordFormats.join('|')}] [--dry-run] [--overwrite-curated]`;
+const options = {
+  format: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'overwrite-curated': { type: 'boolean', default: false },
+} as const;
 let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof options }>>;
 try {
   args = parseArgs({ allowPositionals: true, options });
@@ -79,14 +85,17 @@ try {
   await migrate(connection.db);
   for (const loaded of dryRun ? [] : packs) {
     bar.start(1, 0, { unit: 'rows', speed: 0 });
-    const counts = await loadPack(connection.db, loaded, {
+    const result = await loadPack(connection.db, loaded, {
+      overwriteCurated: args.values['overwrite-curated'],
       onProgress: (done, total) => {
         bar.setTotal(total);
         bar.update(done, { speed: speed(done) });
       },
     });
     bar.stop();
-    console.log(`Imported ${loaded.pack.event.id} into ${connection.uri}.\n${formatCounts(counts)}`);
+    console.log(`Imported ${loaded.pack.event.id} into ${connection.uri}.\n${formatCounts(result)}`);
+    const curation = formatCuration(result.curation);
+    if (curation) console.log(curation);
   }
   if (inputs.length) {
     // On a fresh database the seed packs come first, so imported works meet the ICML talks and concepts.

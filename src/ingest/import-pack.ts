@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db/database.js';
 import { BadUserInputError } from '../errors.js';
-import { type GraphCounts, graphCounts, loadPack } from './load-pack.js';
+import { type LoadResult, loadPack } from './load-pack.js';
 import { type LoadedPack, PackError, parsePack } from './read-pack.js';
 
 export interface PackDocument {
@@ -14,7 +14,14 @@ export interface PackDocument {
   text: string;
 }
 
-export async function importPack(db: Database, by: string, packText: string, documents: readonly PackDocument[]): Promise<GraphCounts> {
+/** `overwriteCurated`: write the pack's values over curated ones (see LoadOptions); the result lists what was kept or dropped. */
+export async function importPack(
+  db: Database,
+  by: string,
+  packText: string,
+  documents: readonly PackDocument[],
+  overwriteCurated = false,
+): Promise<LoadResult> {
   const files = new Map(documents.map((d) => [d.file, d.text]));
   let loaded: LoadedPack;
   try {
@@ -27,13 +34,18 @@ export async function importPack(db: Database, by: string, packText: string, doc
     if (error instanceof PackError) throw new BadUserInputError(error.message, 'pack');
     throw error;
   }
+  if (loaded.pack.graph || loaded.pack.changes) {
+    throw new BadUserInputError(
+      'pack: this is an export (it has a graph section or a change log); restore it with npm run import -- FILE',
+      'pack',
+    );
+  }
   const change = {
     by,
     action: 'importPack',
     target: loaded.pack.event.id,
-    details: JSON.stringify({ documents: [...files.keys()] }),
+    details: JSON.stringify({ documents: [...files.keys()], overwriteCurated }),
     source: null,
   };
-  await loadPack(db, loaded, { finally: [{ statement: 'curation/record-change', params: change }] });
-  return graphCounts(db);
+  return loadPack(db, loaded, { overwriteCurated, finally: [{ statement: 'curation/record-change', params: change }] });
 }

@@ -3,11 +3,24 @@
  * in batches, all inside one write transaction, so a pack lands whole or not at all (or, for a pack
  * too large for one transaction, in several: LoadOptions.transactionSize). Loading the
  * same pack again leaves the same nodes and relationships: the relationships the pack wrote
- * before (tagged with its id) are replaced, the nodes are merged.
+ * before (tagged with its id) are replaced, the nodes are merged, and what curators changed is
+ * kept unless LoadOptions.overwriteCurated (src/ingest/curated.ts). An export's graph section and
+ * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
-import type { Database } from '../db/database.js';
+import type { Database, StatementRunner } from '../db/database.js';
 import { listsInUse, staleMarking } from '../graph/similarity.js';
 import type { Row } from '../model/rows.js';
+import { floatProperties, temporalProperties } from '../model/vocabulary.js';
+import {
+  type CuratedNode,
+  type CuratedRelationship,
+  type CurationDifference,
+  type CurationReport,
+  curatableIds,
+  type MergedConcept,
+  type Reconciled,
+  reconcile,
+} from './curated.js';
 import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
 import type { LoadedPack } from './read-pack.js';
 
@@ -33,6 +46,17 @@ export interface LoadOptions {
    * pack or not at all: an import's Change record, say.
    */
   finally?: { statement: string; params: Record<string, unknown> }[];
+  /**
+   * Write the pack's values over what curators changed (their fields, the relationships they
+   * sourced, the links they removed), and report what was dropped. Off by default: curated values
+   * are kept and the disagreements reported.
+   */
+  overwriteCurated?: boolean;
+}
+
+/** The counts after a load, and where the pack and the curated graph disagreed. */
+export interface LoadResult extends GraphCounts {
+  curation: CurationReport;
 }
 
 export interface GraphCounts {
@@ -146,7 +170,7 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
       ),
     ],
     // The three largest statements take their rows as lists (see merge-discusses.cypher).
-    ['ingest/merge-discusses', works.flatMap((w) => w.concepts.map((c) => [w.id, c.concept, ...evidenceList(c)]))],
+    ['ingest/merge-discusses', works.flatMap((w) => w.concepts.map((c) => [w.id, c.concept, ...evidenceList(c), c.why ?? null]))],
     [
       'ingest/merge-links',
       works.flatMap((w) =>
@@ -157,52 +181,156 @@ export function packRows({ pack, documents }: LoadedPack): [statement: string, r
         })),
       ),
     ],
-    ['ingest/merge-references', works.flatMap((w) => w.references.map((r) => [w.id, r.to, r.type, ...evidenceList(r)]))],
+    ['ingest/merge-references', works.flatMap((w) => w.references.map((r) => [w.id, r.to, r.type, ...evidenceList(r), r.why ?? null]))],
   ];
 }
 
 /**
- * Writes the pack in one transaction (or, with `transactionSize`, in several). Resolves to the
- * database's counts afterwards.
+ * Writes the pack in one transaction (or, with `transactionSize`, in several). What curators
+ * changed on the pack's nodes is read first, in the same (first) transaction, and kept unless
+ * `overwriteCurated` (src/ingest/curated.ts). Resolves to the database's counts afterwards and the
+ * places where the pack and the curation disagree.
  */
-export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOptions = {}): Promise<GraphCounts> {
+export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOptions = {}): Promise<LoadResult> {
+  const pack = loaded.pack.event.id;
+  const overwriteCurated = options.overwriteCurated ?? false;
+  let report: CurationReport = { kept: [], dropped: [] };
+  const marksLists = await listsInUse(db);
+  let transactions: Unit[][] = [];
+  let total = 0;
+  let done = 0;
+
+  const runUnits = async (run: StatementRunner, units: Unit[]) => {
+    // Sent one after another without waiting for each answer: the driver pipelines them on the
+    // transaction's connection and Neo4j runs them in order, so encoding the next batch overlaps
+    // running this one, and a small pack does not pay a round trip per statement.
+    const sent = units.map((unit) =>
+      run(unit.statement, unit.params).then(() => {
+        if (unit.counts && unit.rows > 0) {
+          done += unit.rows;
+          options.onProgress?.(done, total);
+        }
+      }),
+    );
+    // Every answer is in before the transaction commits, or rolls back on the first failure.
+    const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
+
+  for (let index = 0; index === 0 || index < transactions.length; index++) {
+    const operation = index === 0 ? `load-pack:${pack}` : `load-pack:${pack}:${index + 1}/${transactions.length}`;
+    const before = done;
+    await db.writeTransaction(
+      operation,
+      async (run) => {
+        done = before; // a retried transaction starts its progress again
+        if (index === 0) {
+          const ids = curatableIds(loaded.pack);
+          const reconciled = reconcile(
+            loaded.pack,
+            await run<CuratedNode>('ingest/curated-nodes', { ids }),
+            await run<CuratedRelationship>('ingest/curated-relationships', { ids }),
+            await run<MergedConcept>('ingest/merged-concepts', { ids: loaded.pack.concepts.map((c) => c.id) }),
+            overwriteCurated,
+          );
+          report = await withAuthors(run, reconciled.report);
+          ({ transactions, total } = plan({ ...loaded, pack: reconciled.pack }, reconciled, options, marksLists));
+        }
+        await runUnits(run, transactions[index]!);
+      },
+      { bounded: false },
+    );
+  }
+  return { ...(await graphCounts(db)), curation: report };
+}
+
+/**
+ * The report with who made each curated change and when, from the curation log where it names the
+ * change's target (a removed link is logged under "work DISCUSSES concept"); else as the node says.
+ */
+async function withAuthors(run: StatementRunner, report: CurationReport): Promise<CurationReport> {
+  const differences = [...report.kept, ...report.dropped];
+  if (differences.length === 0) return report;
+  const rows = await run<{ target: string; by: string; at: string }>('ingest/last-changes', {
+    targets: [...new Set(differences.map((d) => d.target))],
+  });
+  const last = new Map(rows.map((r) => [r.target, r]));
+  const author = (d: CurationDifference) => ({ ...d, by: last.get(d.target)?.by ?? d.by, at: last.get(d.target)?.at ?? d.at });
+  return { kept: report.kept.map(author), dropped: report.dropped.map(author) };
+}
+
+/** One statement of a load; `rows` counts toward progress (when `counts`) and transaction size. */
+interface Unit {
+  statement: string;
+  params: Record<string, unknown>;
+  rows: number;
+  counts: boolean;
+}
+
+/** Every statement of the load, in order, grouped into transactions. */
+function plan(
+  loaded: LoadedPack,
+  { marks, unmerged }: Pick<Reconciled, 'marks' | 'unmerged'>,
+  options: LoadOptions,
+  /** Whether related-work lists are in use, so the load marks those it can change stale. */
+  marksLists: boolean,
+): { transactions: Unit[][]; total: number } {
   const batchSize = options.batchSize ?? 5000;
   const steps = packRows(loaded);
   const total = steps.reduce((sum, [, rows]) => sum + rows.length, 0);
   const pack = loaded.pack.event.id;
+  const overwriteCurated = options.overwriteCurated ?? false;
 
-  // Every statement the load runs, in order; `rows` counts toward progress and transaction size.
-  const units: { statement: string; params: Record<string, unknown>; rows: number }[] = [
-    { statement: 'ingest/clear-pack-relationships', params: { pack }, rows: 0 },
-  ];
+  const units: Unit[] = [{ statement: 'ingest/clear-pack-relationships', params: { pack, overwriteCurated }, rows: 0, counts: false }];
   for (const [statement, rows] of steps) {
     if (statement === 'ingest/merge-event') {
-      units.push({ statement, params: { row: rows[0], pack }, rows: 0 });
+      units.push({ statement, params: { row: rows[0], pack }, rows: 0, counts: false });
       continue;
     }
     for (let i = 0; i < rows.length; i += batchSize) {
       const batch = rows.slice(i, i + batchSize);
-      units.push({ statement, params: { rows: batch, pack }, rows: batch.length });
+      units.push({ statement, params: { rows: batch, pack }, rows: batch.length, counts: true });
     }
   }
+  if (marks.length > 0) units.push({ statement: 'ingest/set-curation-marks', params: { rows: marks }, rows: 0, counts: false });
+  if (unmerged.length > 0) units.push({ statement: 'ingest/unmerge-concepts', params: { ids: unmerged }, rows: 0, counts: false });
   const workIds = [...loaded.pack.talks, ...loaded.pack.papers].map((w) => w.id);
   for (let i = 0; i < workIds.length; i += batchSize) {
     const ids = workIds.slice(i, i + batchSize);
-    units.push({ statement: 'ingest/refresh-search-text', params: { ids }, rows: ids.length });
+    units.push({ statement: 'ingest/refresh-search-text', params: { ids }, rows: ids.length, counts: false });
   }
+  // An export's graph section and log (src/ingest/export-pack.ts), after the search text so that
+  // the properties it holds are the ones that stay.
+  const restore: [string, unknown[] | undefined][] = [
+    ['export/restore-nodes', loaded.pack.graph?.nodes],
+    ['export/restore-properties', loaded.pack.graph?.properties],
+    ['export/restore-relationships', loaded.pack.graph?.relationships],
+    ['export/restore-changes', loaded.pack.changes],
+  ];
+  for (const [statement, rows = []] of restore) {
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const batch = rows.slice(i, i + batchSize);
+      units.push({
+        statement,
+        params: { rows: batch, temporal: temporalProperties, floats: floatProperties },
+        rows: batch.length,
+        counts: false,
+      });
+    }
+  }
+  for (const step of options.finally ?? []) units.push({ ...step, rows: 0, counts: false });
 
   // The related-work lists the pack can change stop being served (src/graph/similarity.ts), from
   // the first transaction to the last (a refresh in between computes lists that later ones change).
-  if (await listsInUse(db)) {
-    const marking = { ...staleMarking([...workIds, ...loaded.pack.concepts.map((c) => c.id)]), rows: 0 };
+  if (marksLists) {
+    const marking = { ...staleMarking([...workIds, ...loaded.pack.concepts.map((c) => c.id)]), rows: 0, counts: false };
     units.splice(1, 0, marking);
     units.push(marking);
   }
-  const transactions: (typeof units)[] = [];
-  for (const step of options.finally ?? []) units.push({ ...step, rows: 0 });
+  const transactions: Unit[][] = [];
   if (options.transactionSize === undefined) transactions.push(units);
   else {
-    let current: typeof units = [];
+    let current: Unit[] = [];
     let size = 0;
     for (const unit of units) {
       if (current.length > 0 && size + unit.rows > options.transactionSize) {
@@ -215,34 +343,7 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
     }
     if (current.length > 0) transactions.push(current);
   }
-
-  let done = 0;
-  for (const [index, transaction] of transactions.entries()) {
-    const operation = transactions.length === 1 ? `load-pack:${pack}` : `load-pack:${pack}:${index + 1}/${transactions.length}`;
-    const before = done;
-    await db.writeTransaction(
-      operation,
-      async (run) => {
-        done = before; // a retried transaction starts its progress again
-        // Sent one after another without waiting for each answer: the driver pipelines them on the
-        // transaction's connection and Neo4j runs them in order, so encoding the next batch overlaps
-        // running this one, and a small pack does not pay a round trip per statement.
-        const sent = transaction.map((unit) =>
-          run(unit.statement, unit.params).then(() => {
-            if (unit.statement !== 'ingest/refresh-search-text' && unit.rows > 0) {
-              done += unit.rows;
-              options.onProgress?.(done, total);
-            }
-          }),
-        );
-        // Every answer is in before the transaction commits, or rolls back on the first failure.
-        const failed = (await Promise.allSettled(sent)).find((result) => result.status === 'rejected');
-        if (failed) throw failed.reason;
-      },
-      { bounded: false },
-    );
-  }
-  return graphCounts(db);
+  return { transactions, total };
 }
 
 export async function graphCounts(db: Database): Promise<GraphCounts> {

@@ -14,6 +14,8 @@
  */
 import { z } from 'zod';
 import {
+  exportLabels,
+  exportRelationshipTypes,
   linkKinds,
   origins,
   paperKinds,
@@ -194,6 +196,57 @@ export const conceptSchema = z.strictObject({
   related: z.array(slug).default([]),
 });
 
+/** A property value the graph section carries: what a Neo4j property can hold and JSON can write. */
+const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number(), z.boolean()]))]);
+const properties = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a property name'), propertyValue);
+
+/**
+ * What an export (src/ingest/export-pack.ts) holds beyond the pack's own sections, so that a
+ * restore is exact: whole nodes the sections do not describe (imported papers, curators' nodes,
+ * unresolved references), the properties of the pack's nodes that loading the sections does not
+ * write (curation marks, imported identifiers), and the relationships the sections do not
+ * describe. Applied after the sections, in the same transaction. Properties named in
+ * `temporalProperties` are ISO date-times, and those in `floatProperties` floats.
+ */
+export const graphSectionSchema = z.strictObject({
+  nodes: z
+    .array(
+      z
+        .strictObject({ labels: z.array(z.enum(exportLabels)).min(1), properties })
+        .refine((n) => typeof n.properties[n.labels.includes('UnresolvedReference') ? 'key' : 'id'] === 'string', {
+          message: 'a node needs its id (an unresolved reference its key)',
+          path: ['properties'],
+        }),
+    )
+    .default([]),
+  properties: z
+    .array(z.strictObject({ id: z.string().min(1), set: properties.default({}), remove: z.array(z.string()).default([]) }))
+    .default([]),
+  relationships: z
+    .array(
+      z.strictObject({
+        from: z.string().min(1),
+        type: z.enum(exportRelationshipTypes),
+        to: z.string().min(1),
+        /** The target is an :UnresolvedReference, named by its key. */
+        toUnresolved: z.boolean().default(false),
+        properties: properties.default({}),
+      }),
+    )
+    .default([]),
+});
+
+/** The curation log (:Change records), as an export carries it. */
+export const changeSchema = z.strictObject({
+  id: z.string().min(1),
+  at: z.string().min(1),
+  by: z.string(),
+  action: z.string(),
+  target: z.string(),
+  details: z.string().nullable().default(null),
+  source: z.string().nullable().default(null),
+});
+
 export const packSchema = z.strictObject({
   format: z.literal(1),
   documents: z.array(documentSchema).min(1),
@@ -204,6 +257,10 @@ export const packSchema = z.strictObject({
   papers: z.array(paperSchema).default([]),
   people: z.array(personSchema).default([]),
   concepts: z.array(conceptSchema).default([]),
+  /** Only in an export: see graphSectionSchema. */
+  graph: graphSectionSchema.optional(),
+  /** Only in an export: the curation log. */
+  changes: z.array(changeSchema).optional(),
 });
 
 export type Evidence = z.infer<typeof evidenceSchema>;

@@ -1,13 +1,28 @@
-/** `npm run seed [-- pack.yaml ...]`: checks and loads knowledge packs (default: every pack under seeds/). */
+/**
+ * `npm run seed [-- pack.yaml ...] [--overwrite-curated]`: checks and loads knowledge packs
+ * (default: every pack under seeds/). Curated values are kept and every place where a pack
+ * disagrees with them is printed; --overwrite-curated writes the packs' values instead and prints
+ * what it dropped.
+ */
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
 import { refreshChangedLists } from '../graph/similarity.js';
+import { formatCuration } from './curated.js';
 import { PackError } from './read-pack.js';
 import { formatCounts, seed, seedPackFiles } from './seed.js';
 
-const files = process.argv.slice(2);
+const usage = 'usage: npm run seed [-- pack.yaml ...] [--overwrite-curated]';
+let args: { values: { 'overwrite-curated'?: boolean }; positionals: string[] };
+try {
+  args = parseArgs({ allowPositionals: true, options: { 'overwrite-curated': { type: 'boolean', default: false } } });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const files = args.positionals;
 const config = loadConfig();
 const connection = await connect(config).catch((error: Error) => {
   console.error(`error: ${error.message}`);
@@ -16,9 +31,13 @@ const connection = await connect(config).catch((error: Error) => {
 try {
   await migrate(connection.db);
   const packs = files.length > 0 ? files : seedPackFiles();
-  const counts = await seed(connection.db, packs);
+  const result = await seed(connection.db, packs, { overwriteCurated: args.values['overwrite-curated'] });
   console.log(`Loaded ${packs.join(', ')} into ${connection.uri}.`);
-  if (counts) console.log(formatCounts(counts));
+  if (result) {
+    console.log(formatCounts(result));
+    const curation = formatCuration(result.curation);
+    if (curation) console.log(curation);
+  }
   await embedChanged(connection.db, config, console.log);
   await refreshChangedLists(connection.db, console.log);
 } catch (error) {

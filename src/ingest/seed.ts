@@ -6,7 +6,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/database.js';
-import { type GraphCounts, type LoadOptions, loadPack } from './load-pack.js';
+import type { CurationReport } from './curated.js';
+import { type GraphCounts, type LoadOptions, type LoadResult, loadPack } from './load-pack.js';
 import { readPack } from './read-pack.js';
 
 export const seedsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
@@ -19,17 +20,26 @@ export function seedPackFiles(dir = seedsDir): string[] {
     .sort();
 }
 
-/** Checks every pack first, then loads them one by one. Nothing is written if any pack is invalid. */
-export async function seed(db: Database, files = seedPackFiles(), options: LoadOptions = {}): Promise<GraphCounts | null> {
+/**
+ * Checks every pack first, then loads them one by one. Nothing is written if any pack is invalid.
+ * Resolves to the counts after the last pack and, for all of them, where a pack and the curated
+ * graph disagreed (see LoadOptions.overwriteCurated).
+ */
+export async function seed(db: Database, files = seedPackFiles(), options: LoadOptions = {}): Promise<LoadResult | null> {
   const packs = [];
   for (const file of files) packs.push(await readPack(file));
-  let counts: GraphCounts | null = null;
-  for (const pack of packs) counts = await loadPack(db, pack, options);
-  return counts;
+  let result: LoadResult | null = null;
+  const curation: CurationReport = { kept: [], dropped: [] };
+  for (const pack of packs) {
+    result = await loadPack(db, pack, options);
+    curation.kept.push(...result.curation.kept);
+    curation.dropped.push(...result.curation.dropped);
+  }
+  return result && { ...result, curation };
 }
 
 /** Seeds when the database holds no event yet. Resolves to the counts when it seeded. */
-export async function seedIfEmpty(db: Database): Promise<GraphCounts | null> {
+export async function seedIfEmpty(db: Database): Promise<LoadResult | null> {
   const [row] = await db.read('ingest/event-count');
   return (row?.events as number) > 0 ? null : seed(db);
 }

@@ -53,6 +53,13 @@ export const relationshipTypes = [
 ] as const;
 export type RelationshipType = (typeof relationshipTypes)[number];
 
+/** The labels and relationship types an export (src/ingest/export-pack.ts) may write back: all but the embeddings, which are derived. */
+export const exportLabels = [...nodeTypes, 'Entity', 'Work', 'UnresolvedReference'] as const;
+export const exportRelationshipTypes = [...relationshipTypes, 'CITES_UNRESOLVED'] as const;
+/** Properties that hold date-times (written by datetime() in cypher/curation) and floats: an export writes them as text and numbers, a restore converts them back. */
+export const temporalProperties = ['at', 'createdAt', 'updatedAt', 'curatedAt'] as const;
+export const floatProperties = ['confidence'] as const;
+
 export const talkKinds = ['TUTORIAL', 'TALK', 'INVITED_TALK', 'WORKSHOP_TALK', 'PANEL', 'SECTION'] as const;
 export type TalkKind = (typeof talkKinds)[number];
 export const sessionKinds = ['SESSION', 'WORKSHOP'] as const;

@@ -29,7 +29,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   for (const id of imports.reverse()) await db.write('import/rollback', { import: id });
-  await db.runText('MATCH (n:Paper|Person) REMOVE n.titleKey, n.nameKey, n.removedConcepts, n.provenance');
+  await db.runText('MATCH (n:Paper|Person) REMOVE n.titleKey, n.nameKey, n.removedConcepts, n.removedReferences, n.provenance');
   await db.runText("MATCH (c:Entity) WHERE c.id STARTS WITH 'author-test-' DETACH DELETE c");
   await db.close();
 });
@@ -191,6 +191,16 @@ describe('curated links outrank automatic ones', () => {
     await db.write('curation/remove-concept-link', { work: 'paper-wasserstein-gan', concept: 'mode-collapse' });
     await run([file('icml.ris')]);
     expect((await one<{ n: number }>(link)).n).toBe(0);
+  });
+
+  it('a citation a curator removed is not added again by a new import', async () => {
+    const from = 'paper-improved-training-of-wasserstein-gans';
+    const cites = `MATCH (:Paper {id: '${from}'})-[r:CITES]->(:Paper {id: 'paper-wasserstein-gan'}) RETURN count(r) AS n`;
+    expect((await one<{ n: number }>(cites)).n).toBe(1);
+    await db.write('curation/remove-reference', { from, to: 'paper-wasserstein-gan', type: 'CITES' });
+    const report = await run([file('icml-openalex.jsonl.gz')]);
+    expect((await one<{ n: number }>(cites)).n).toBe(0);
+    expect(report.citesCreated).toBe(0);
   });
 });
 
