@@ -139,7 +139,11 @@ export async function rankedRelatedWork(db: Database, ids: string[], exclude: st
   if (lists.length === 0 || lists.some((list) => !list.fresh) || limit + exclude.length > LIST_SIZE) {
     return { works: await relatedWork(db, ids, exclude, limit), computedAt: null };
   }
-  const candidates = [...new Set(lists.flatMap((list) => list.items.map((item) => item.id)))];
+  // One seed: its list is the ranking, so only the page is matched for its reasons.
+  const candidates =
+    lists.length === 1 && exclude.length === 0
+      ? lists[0]!.items.slice(0, limit).map((item) => item.id)
+      : [...new Set(lists.flatMap((list) => list.items.map((item) => item.id)))];
   const works = await relatedWorkAmong(db, ids, candidates, exclude, limit);
   return { works, computedAt: Math.min(...lists.map((list) => list.computedAt!)) };
 }
