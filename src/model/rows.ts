@@ -3,7 +3,17 @@
  * once from the driver's values at the repository boundary (src/db/values.ts). Each object type
  * of the schema is backed by one of these (Pothos' objectRef<Shape>).
  */
-import type { LinkKind, Origin, PaperKind, PersonRole, ReasonKind, ReferenceType, SessionKind, TalkKind } from './vocabulary.js';
+import type {
+  LinkKind,
+  Origin,
+  PaperKind,
+  PathRelationshipType,
+  PersonRole,
+  ReasonKind,
+  ReferenceType,
+  SessionKind,
+  TalkKind,
+} from './vocabulary.js';
 /** A value as the statements return it once converted: what JSON can hold. */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -196,9 +206,25 @@ export interface TrailStep {
   route: string[];
 }
 
+/** One step of a path: a relationship in its stored direction, what it costs and what it means. */
+export interface PathStep {
+  type: PathRelationshipType;
+  from: string;
+  to: string;
+  /** For CONTRIBUTED_TO: the person's role. */
+  role: string | null;
+  source: Source | null;
+  /** What the step adds to the path's cost (pathStepCosts). */
+  cost: number;
+  /** The step in a sentence. */
+  reason: string;
+}
+
 export interface GraphPath {
+  /** The sum of the steps' costs, plus pathPanelCost for each panel passed through: lower explains more. */
+  cost: number;
   nodes: Entity[];
-  edges: { type: string; from: string; to: string; source: ReferenceEdge['source'] }[];
+  edges: PathStep[];
 }
 
 export interface Reason {
