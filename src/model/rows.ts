@@ -256,6 +256,10 @@ export interface TrailStep {
   reference: Omit<ReferenceEdge, 'work'>;
   /** The ids along the way, from the start. */
   route: string[];
+  /** The work the edge leaves. */
+  fromWork: WorkNode;
+  /** The works the notes lead to from this one (or from its talk or paper), on the trail or not. */
+  next: string[];
 }
 
 /** One step of a path: a relationship in its stored direction, what it costs and what it means. */

@@ -5,11 +5,7 @@ import { TestHelper } from './helpers.js';
 const helper = new TestHelper('paths');
 afterAll(() => helper.close());
 
-async function data<T = any>(query: string): Promise<T> {
-  const result = await helper.request<T>(query);
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
-}
+const data = <T = any>(query: string) => helper.data<T>(query);
 
 const PATH = `paths { cost length nodes { __typename id ... on Talk { slug kind } ... on Session { title } } edges { type fromId toId cost reason source { line quote } } }`;
 
