@@ -87,12 +87,18 @@ interface TrailEnd {
 /**
  * The notes' trail, then from every work where the notes' edges run out (the start, when none
  * leaves it) the strongest related work of that work not yet on the trail (relatedWork's
- * ranking), and from there the notes again where they lead on, up to `depth` steps. `twins` are
- * the start's paper or talk: the same work, never a step.
+ * ranking), and from there the notes again where they lead on, up to `depth` steps. A talk and
+ * the paper it presents count as one work: once one is on the trail, the other is never a step.
  */
-export async function readingTrail(db: Database, start: WorkNode, depth: number, twins: string[] = []): Promise<ReadingTrail> {
+export async function readingTrail(db: Database, start: WorkNode, depth: number): Promise<ReadingTrail> {
   const steps: ReadingStep[] = [];
-  const onTrail = new Set([start.id, ...twins]);
+  const onTrail = new Set<string>();
+  /** Marks works as on the trail, with their talk or paper: one work is one step. */
+  const reach = async (ids: string[]) => {
+    for (const id of ids) onTrail.add(id);
+    for (const row of await db.read<{ id: string }>('work/twins', { ids })) onTrail.add(row.id);
+  };
+  await reach([start.id]);
   let ends: TrailEnd[] = [{ work: start, depth: 0, route: [start.id], step: null }];
   let notesDepth: number | null = null;
   while (ends.length > 0) {
@@ -100,6 +106,7 @@ export async function readingTrail(db: Database, start: WorkNode, depth: number,
     const notes = await Promise.all(ends.map((end) => followUpReads(db, end.work.id, Math.max(1, depth - end.depth))));
     const relatedFrom: TrailEnd[] = [];
     const next: TrailEnd[] = [];
+    const reached: string[] = [];
     ends.forEach((end, i) => {
       const fresh = notes[i]!.filter((s) => s.route.slice(1).every((id) => !onTrail.has(id)));
       if (end.step) end.step.exhausted = fresh.length === 0;
@@ -109,19 +116,23 @@ export async function readingTrail(db: Database, start: WorkNode, depth: number,
         return;
       }
       for (const s of fresh) for (const id of s.route) onTrail.add(id);
+      reached.push(...fresh.map((s) => s.work.id));
       const found = fresh.map((s) => notesStep(s, end));
       steps.push(...found);
       for (const s of found) if (s.exhausted && s.depth < depth) next.push({ work: s.work, depth: s.depth, route: s.route, step: null });
     });
+    await reach(reached);
     // After the notes from the start, the steps are the notes' own trail.
     notesDepth ??= Math.max(0, ...steps.map((s) => s.depth));
     // Where the notes lead nowhere new: the strongest related work, one per end (asking for as
     // many as there are ends, so that each can have one the others did not take).
     const ranked = await Promise.all(relatedFrom.map((end) => relatedWork(db, [end.work.id], [...onTrail], relatedFrom.length)));
+    const taken: string[] = [];
     relatedFrom.forEach((end, i) => {
       const best = ranked[i]!.find((r) => !onTrail.has(r.work.id));
       if (!best) return;
       onTrail.add(best.work.id);
+      taken.push(best.work.id);
       const strongest = best.reasons[0];
       const step: ReadingStep = {
         depth: end.depth + 1,
@@ -139,6 +150,7 @@ export async function readingTrail(db: Database, start: WorkNode, depth: number,
       steps.push(step);
       next.push({ work: best.work, depth: step.depth, route: step.route, step });
     });
+    await reach(taken);
     ends = next;
   }
   steps.sort((a, b) => a.depth - b.depth);

@@ -131,17 +131,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { db, loaders }) => {
       const start = await loaders.entity.load(await resolveId(db, 'from', String(args.from), WORK));
       if (start?.__type !== 'Talk' && start?.__type !== 'Paper') throw new Error(`${args.from} resolved to no work`);
-      // The start's paper or talk is the same work: not a step of its own trail.
-      const twins =
-        start.__type === 'Talk'
-          ? [(await loaders.talkPlacement.load(start.id))?.presents?.id]
-          : (await loaders.talksPresentingPaper.load(start.id)).map((talk) => talk.id);
-      return readingTrail(
-        db,
-        start,
-        args.depth ?? 3,
-        twins.filter((id) => id !== undefined),
-      );
+      return readingTrail(db, start, args.depth ?? 3);
     },
   }),
 }));

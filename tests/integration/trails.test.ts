@@ -83,6 +83,20 @@ describe('trails on the seeded notes', () => {
     });
     expect(readingTrail.steps.at(-1).depth).toBe(2);
   });
+
+  it('take a talk and the paper it presents as one work', async () => {
+    const { readingTrail } = await data(
+      `{ readingTrail(from: "mcgan-mean-and-covariance-feature-matching-gan", depth: 4) { steps { ${STEP} } } }`,
+    );
+    const ids = ['mcgan-mean-and-covariance-feature-matching-gan', ...readingTrail.steps.map((s: any) => s.work.slug)];
+    expect(readingTrail.steps.length).toBeGreaterThan(3);
+    const [row] = await helper.db.runText(
+      'MATCH (a:Work)-[:PRESENTS]->(b:Work) WHERE a.id IN $ids AND b.id IN $ids RETURN count(*) AS pairs',
+      { ids },
+      'READ',
+    );
+    expect(row!.pairs).toBe(0);
+  });
 });
 
 describe('trails where the notes form a chain', () => {
