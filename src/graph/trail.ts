@@ -10,6 +10,7 @@
 import type { Database } from '../db/database.js';
 import { followUpReads, relatedWork } from '../db/repository.js';
 import { nameOf, type RankedWork, type TrailStep, type WorkNode } from '../model/rows.js';
+import { describeStep } from './paths.js';
 import { describeReason } from './ranking.js';
 
 /** How a step of a reading trail was found. */
@@ -46,12 +47,6 @@ export interface ReadingTrail {
 
 const quoted = (work: WorkNode) => `"${nameOf(work)}"`;
 
-const noteSentences: Record<string, (from: string, to: string) => string> = {
-  FOLLOW_UP_READ: (from, to) => `The notes suggest reading ${to} after ${from}.`,
-  RELATED: (from, to) => `The notes name ${to} as related work of ${from}.`,
-  SEE_ALSO: (from, to) => `The notes point from ${from} to ${to} for more.`,
-};
-
 /** A step of the notes' trail, as a reading step from `base` (depth and route continue from it). */
 function notesStep(s: TrailStep, base: { depth: number; route: string[] }): ReadingStep {
   const route = [...base.route, ...s.route.slice(1)];
@@ -65,7 +60,7 @@ function notesStep(s: TrailStep, base: { depth: number; route: string[] }): Read
     related: null,
     // The notes lead on from here when they lead anywhere but back along the route.
     exhausted: s.next.every((id) => route.includes(id)),
-    reason: noteSentences[s.reference.type]?.(quoted(s.fromWork), quoted(s.work)) ?? `${s.reference.type} from ${quoted(s.fromWork)}.`,
+    reason: describeStep(s.reference.type, s.fromWork, s.work),
   };
 }
 
