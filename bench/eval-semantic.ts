@@ -11,21 +11,17 @@
  *   hit@5    share of phrasings with an expected work among the first 5 results (any kind of node)
  *   nDCG@10  graded (ranking.yaml) or binary (paraphrases) gain 2^g - 1 over the first 10, each work once
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { type Config, loadConfig } from '../src/config.js';
-import { connect } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
-import { migrate } from '../src/db/migrate.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { relatedToConceptText, relatedTuning, relatedWorkWithMeaning } from '../src/embed/related.js';
 import { resolveConcept } from '../src/embed/resolve-concept.js';
 import { hybridTuning, type SearchMode, searchNodes } from '../src/embed/search.js';
 import { loadEmbedder } from '../src/embed/semantic.js';
 import { refreshEmbeddings } from '../src/embed/store.js';
-import type { Pack } from '../src/ingest/pack-schema.js';
-import { seedIfEmpty, seedPackFiles } from '../src/ingest/seed.js';
-import { paraphrases, ranking, type Split, workIdOf } from '../tests/eval/eval-set.js';
+import { paraphrases, ranking, type Split, seedPack, workIdOf } from '../tests/eval/eval-set.js';
+import { ndcgAt10 } from '../tests/eval/score.js';
+import { seededGraph } from './eval-graph.js';
 
 const MODES = (process.env.EVAL_MODES ?? 'LEXICAL,SEMANTIC,HYBRID').split(',') as SearchMode[];
 const models = (process.env.EVAL_MODELS ?? 'bge-small-en-v1.5-q,all-minilm-l6-v2-q').split(',') as Config['EMBED_MODEL'][];
@@ -45,21 +41,6 @@ const paraphraseQuestions: Question[] = paraphrases.works.map((w) => ({
 const rankingQuestions: Question[] = ranking.questions.flatMap((q) =>
   q.kind === 'search' ? [{ split: q.split, query: q.query, gains: new Map(q.expected.map((e) => [e.id, e.grade])) }] : [],
 );
-
-function ndcgAt10(ids: string[], gains: Map<string, number>) {
-  const seen = new Set<string>();
-  let dcg = 0;
-  ids.slice(0, 10).forEach((id, i) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    dcg += (2 ** (gains.get(id) ?? 0) - 1) / Math.log2(i + 2);
-  });
-  const ideal = [...gains.values()]
-    .sort((a, b) => b - a)
-    .slice(0, 10)
-    .reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
-  return dcg / ideal;
-}
 
 async function score(
   db: Database,
@@ -143,12 +124,9 @@ async function main() {
   if (process.env.EVAL_TUNING) Object.assign(hybridTuning, JSON.parse(process.env.EVAL_TUNING));
   if (process.env.EVAL_RELATED) Object.assign(relatedTuning, JSON.parse(process.env.EVAL_RELATED));
   const base = loadConfig();
-  const { db, uri, stop } = await connect(base);
+  const { db, uri, stop } = await seededGraph(base);
   try {
-    await migrate(db);
-    await seedIfEmpty(db);
-    const pack = parseYaml(readFileSync(seedPackFiles()[0]!, 'utf8')) as Pack;
-    const toWork = workIdOf(pack);
+    const toWork = workIdOf(seedPack());
     const lines: string[] = [];
     lines.push(`Tuning ${JSON.stringify(hybridTuning)}, ${JSON.stringify(relatedTuning)}.`);
     lines.push(

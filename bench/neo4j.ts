@@ -1,6 +1,7 @@
 /**
  * The benchmarks' own Neo4j: the managed local Neo4j (src/db/local-neo4j.ts) in .neo4j/bench on
- * port 7691, never the development or test instance. Each run starts from an empty store.
+ * port 7691 (BENCH_NEO4J_DIR, BENCH_NEO4J_PORT), never the development or test instance. Each run
+ * starts from an empty store.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,8 @@ import { migrate } from '../src/db/migrate.js';
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const benchNeo4j: LocalNeo4jOptions = {
-  dir: '.neo4j/bench',
-  port: 7691,
+  dir: process.env.BENCH_NEO4J_DIR ?? '.neo4j/bench',
+  port: Number(process.env.BENCH_NEO4J_PORT ?? 7691),
   password: 'knowledge-graph',
   heap: '4g',
   pageCacheMiB: 2048,

@@ -19,7 +19,7 @@ import {
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../src/db/cypher.js';
 import { luceneQueries } from '../src/db/lucene.js';
-import { reasonWeights, referenceWeights } from '../src/model/vocabulary.js';
+import { rankingParams } from '../src/db/repository.js';
 import type { Samples } from './generate.js';
 import type { CypherRequest, GraphQLBody } from './load.js';
 import { projectRoot } from './neo4j.js';
@@ -112,8 +112,8 @@ export const nested = define<string>({
 });
 
 /**
- * The Lucene query our search runs for each text (search/fulltext: the words as typed, or with
- * typos forgiven when they never occur together), decided once per scale by `prepare`, so that
+ * The Lucene query our search runs for each text (search/lucene-query: the words as typed, or
+ * with a typo forgiven in a word that occurs nowhere), decided once per scale by `prepare`, so that
  * @neo4j/graphql is asked exactly the same question.
  */
 const luceneFor = new Map<string, string>();
@@ -125,14 +125,8 @@ export const search = define<string>({
   prepare: async (driver, texts) => {
     luceneFor.clear();
     for (const text of texts) {
-      const queries = luceneQueries(text)!;
-      const { records } = await driver.executeQuery(
-        "CALL db.index.fulltext.queryNodes('search', $together, {limit: 1}) YIELD node RETURN count(node) AS n",
-        {
-          together: queries.together,
-        },
-      );
-      luceneFor.set(text, Number(records[0]!.get('n')) > 0 ? queries.exact : queries.fuzzy);
+      const { records } = await driver.executeQuery(cypher('search/lucene-query'), { ...luceneQueries(text)! });
+      luceneFor.set(text, records[0]!.get('query') as string);
     }
   },
   ours: (text) =>
@@ -155,7 +149,7 @@ export const search = define<string>({
     kind: 'the same statement',
     request: (text) => ({
       text: cypher('search/fulltext'),
-      params: { ...luceneQueries(text)!, labels: ['Paper'], offset: 0, limit: 10, scanLimit: 1000 },
+      params: { query: luceneFor.get(text)!, key: text.toLowerCase(), labels: ['Paper'], offset: 0, limit: 10, scanLimit: 1000 },
     }),
   },
 });
@@ -172,7 +166,7 @@ export const relatedToConcept = define<string>({
     kind: 'the same statement',
     request: (name) => ({
       text: cypher('related/related-to-concept'),
-      params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights },
+      params: { key: name.toLowerCase(), limit: 10, ...rankingParams() },
     }),
   },
   proposal: pending('related-to-concept', 'related/related-to-concept')
@@ -180,7 +174,7 @@ export const relatedToConcept = define<string>({
         file: 'bench/proposals/related-to-concept.cypher',
         request: (name) => ({
           text: proposal('related-to-concept'),
-          params: { key: name.toLowerCase(), limit: 10, referenceWeights, reasonWeights },
+          params: { key: name.toLowerCase(), limit: 10, ...rankingParams() },
         }),
       }
     : undefined,
@@ -195,7 +189,7 @@ export const relatedWork = define<string>({
     kind: 'the same statement',
     request: (id) => ({
       text: cypher('related/related-work'),
-      params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights },
+      params: { ids: [id], exclude: [], limit: 10, withReasons: true, ...rankingParams() },
     }),
   },
   proposal: pending('related-work', 'related/related-work')
@@ -203,7 +197,7 @@ export const relatedWork = define<string>({
         file: 'bench/proposals/related-work.cypher',
         request: (id) => ({
           text: proposal('related-work'),
-          params: { ids: [id], exclude: [], limit: 10, referenceWeights, reasonWeights },
+          params: { ids: [id], exclude: [], limit: 10, withReasons: true, ...rankingParams() },
         }),
       }
     : undefined,

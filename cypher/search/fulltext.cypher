@@ -1,17 +1,17 @@
-// Full-text search. $together, $exact and $fuzzy are Lucene queries built by src/db/lucene.ts
-// from escaped user input: the words as typed are searched (cheap); only when they never occur
-// together in one node are small typos allowed ($fuzzy, about twice the cost). $labels restricts
-// the kinds (empty: all). Returns the total, one page of hits, and whether typos were allowed.
-CALL db.index.fulltext.queryNodes('search', $together, {limit: 1}) YIELD node AS found
-WITH count(found) = 0 AS fuzzy
-CALL db.index.fulltext.queryNodes('search', CASE WHEN fuzzy THEN $fuzzy ELSE $exact END, {limit: $scanLimit}) YIELD node, score
-WITH fuzzy, node, score
+// Full-text search with $query (search/lucene-query). A node whose name, title or alias is
+// exactly the text ($key) comes before the rest. $labels restricts the kinds (empty: all).
+// Returns the total and one page of hits.
+CALL db.index.fulltext.queryNodes('search', $query, {limit: $scanLimit}) YIELD node, score
+WITH node, score
 WHERE size($labels) = 0 OR any(label IN labels(node) WHERE label IN $labels)
-WITH fuzzy, collect({node: node, score: score}) AS hits
-WITH fuzzy, size(hits) AS total, hits[$offset..($offset + $limit)] AS page
+WITH node, score,
+     $key IN coalesce(node.keys, []) OR toLower(coalesce(node.name, node.title, '')) = $key AS exact
+ORDER BY exact DESC, score DESC
+WITH collect({node: node, score: score}) AS hits
+WITH size(hits) AS total, hits[$offset..($offset + $limit)] AS page
 CALL (page) {
   UNWIND page AS hit
   WITH hit.node AS n, hit.score AS score
   RETURN collect({score: score, node: n {.*, __type: head([label IN labels(n) WHERE label IN ['Talk', 'Paper', 'Concept', 'Person']])}}) AS items
 }
-RETURN total, items, fuzzy
+RETURN total, items

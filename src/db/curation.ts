@@ -5,6 +5,7 @@
  * is NOT_FOUND and writes nothing.
  */
 import { BadUserInputError, DomainError, NotFoundError } from '../errors.js';
+import { markStale } from '../graph/similarity.js';
 import type { ConceptNode, Entity, PaperNode, PersonNode, TalkNode, WorkNode } from '../model/rows.js';
 import type { Database, StatementRunner } from './database.js';
 
@@ -55,6 +56,8 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
     await checkSource(run, change.source);
     const node = await work(run);
     if (node === null) throw new NotFoundError(`${change.action}: nothing found for ${change.target}`);
+    // The related-work lists this change can make wrong stop being served (src/graph/similarity.ts).
+    await markStale(run, change.target.split(' '));
     await run('curation/record-change', {
       by: change.by,
       action: change.action,

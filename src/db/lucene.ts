@@ -1,9 +1,7 @@
 /**
- * Turns what a person types into safe Lucene queries for the full-text index: every special
- * character is escaped and boolean keywords lose their meaning. Matching the words as typed is
- * cheap; matching them with small typos (fuzzy, for words of five letters or more) costs about
- * twice as much, so search/fulltext asks for typos only when the words as typed never occur
- * together.
+ * Turns what a person types into the pieces of safe Lucene queries for the full-text index: every
+ * special character is escaped and boolean keywords lose their meaning. search/fulltext allows a
+ * typo (one edit, words of five letters or more) only in a word that occurs nowhere as typed.
  */
 const SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
@@ -11,13 +9,20 @@ export function escapeLucene(word: string): string {
   return word.replace(SPECIAL, (ch) => `\\${ch}`);
 }
 
+/** One word of the text, as the pieces search/fulltext builds its Lucene query from. */
+export interface LuceneWord {
+  /** The word escaped: does it occur as typed? */
+  typed: string;
+  /** Its clause when it occurs: boosted when five letters or more. */
+  clause: string;
+  /** Its clause when it does not occur (a typo): one edit away allowed; null under five letters. */
+  fuzzy: string | null;
+}
+
 export interface LuceneQueries {
-  /** Every word as typed, all in one document: does the text occur as typed? */
-  together: string;
-  /** All the words (boosted), the phrase (boosted more), or any word: as typed. */
-  exact: string;
-  /** The same, where each word of five letters or more may also match with one typo. */
-  fuzzy: string;
+  words: LuceneWord[];
+  /** The words as a phrase (boosted), or '' for one word. */
+  phrase: string;
 }
 
 /** Null when the text holds nothing searchable (only punctuation, say). */
@@ -29,14 +34,12 @@ export function luceneQueries(text: string): LuceneQueries | null {
     .slice(0, 16);
   if (words.length === 0) return null;
   // Lowercased "and", "or", "not" are plain words to Lucene; only the upper-case ones are operators.
-  const query = (clause: (word: string, escaped: string) => string) => {
-    const clauses = words.map((word) => clause(word, escapeLucene(word)));
-    const phrase = words.length > 1 ? ` OR "${words.map(escapeLucene).join(' ')}"^4` : '';
-    return `(${clauses.join(' AND ')})${phrase} OR (${clauses.join(' OR ')})`;
-  };
   return {
-    together: words.map(escapeLucene).join(' AND '),
-    exact: query((word, escaped) => (word.length >= 5 ? `${escaped}^2` : escaped)),
-    fuzzy: query((word, escaped) => (word.length >= 5 ? `(${escaped}^2 OR ${escaped}~1)` : escaped)),
+    words: words.map((word) => {
+      const typed = escapeLucene(word);
+      const long = word.length >= 5;
+      return { typed, clause: long ? `${typed}^2` : typed, fuzzy: long ? `(${typed}^2 OR ${typed}~1)` : null };
+    }),
+    phrase: words.length > 1 ? `"${words.map(escapeLucene).join(' ')}"^4` : '',
   };
 }

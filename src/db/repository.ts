@@ -3,9 +3,9 @@
  * named Cypher statement and one round trip; relationship fields go through loaders.ts instead.
  */
 import type { ConceptNode, DayNode, EventNode, Page, PaperNode, PersonNode, RankedWork, TalkNode, TrailStep } from '../model/rows.js';
-import { reasonWeights, referenceWeights } from '../model/vocabulary.js';
+import { reasonWeights, referenceWeights, scoreTuning } from '../model/vocabulary.js';
 import type { Database } from './database.js';
-import { luceneQueries } from './lucene.js';
+import { type LuceneQueries, luceneQueries } from './lucene.js';
 
 export interface PageParams {
   offset: number;
@@ -71,6 +71,12 @@ export interface SearchHit {
   node: TalkNode | PaperNode | ConceptNode | PersonNode;
 }
 
+/** The Lucene query search/fulltext runs for a text, and whether it forgives a typo (search/lucene-query). */
+export async function luceneQuery(db: Database, queries: LuceneQueries): Promise<{ query: string; fuzzy: boolean }> {
+  const [row] = await db.read<{ query: string; fuzzy: boolean }>('search/lucene-query', { ...queries });
+  return row!;
+}
+
 /** Full-text search; `labels` limits the kinds of node (empty: all). */
 export async function search(
   db: Database,
@@ -80,22 +86,52 @@ export async function search(
 ): Promise<Page<SearchHit> & { typosForgiven: boolean }> {
   const queries = luceneQueries(text);
   if (queries === null) return { total: 0, items: [], typosForgiven: false };
-  const [row] = await db.read<Page<SearchHit> & { fuzzy: boolean }>('search/fulltext', {
-    ...queries,
+  const { query, fuzzy } = await luceneQuery(db, queries);
+  const [row] = await db.read<Page<SearchHit>>('search/fulltext', {
+    query,
+    key: text.trim().toLowerCase(),
     labels,
     offset,
     limit,
     scanLimit: 1000,
   });
-  return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: row?.fuzzy === true };
+  return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: fuzzy };
 }
 
-export async function relatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, referenceWeights, reasonWeights });
+/** The weights cypher/related/ is given (src/model/vocabulary.ts; bench/eval-ranking.ts may override them). */
+export const rankingParams = () => ({
+  referenceWeights,
+  reasonWeights,
+  stated: scoreTuning.stated,
+  saturation: scoreTuning.saturation,
+  hubLimit: scoreTuning.hubLimit,
+  neighbours: scoreTuning.neighbours,
+});
+
+/** Related work for seed works, ranked on the fly; `withReasons` false leaves the reasons out (empty). */
+export async function relatedWork(
+  db: Database,
+  ids: string[],
+  exclude: string[],
+  limit: number,
+  withReasons = true,
+): Promise<RankedWork[]> {
+  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, withReasons, ...rankingParams() });
+}
+
+/** Related work for seed works among the candidate works `works` only (src/graph/similarity.ts), ranked as relatedWork ranks. */
+export async function relatedWorkAmong(
+  db: Database,
+  ids: string[],
+  works: string[],
+  exclude: string[],
+  limit: number,
+): Promise<RankedWork[]> {
+  return db.read<RankedWork>('related/reasons-between', { ids, works, exclude, limit, ...rankingParams() });
 }
 
 export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, referenceWeights, reasonWeights });
+  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, ...rankingParams() });
 }
 
 export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {

@@ -3,10 +3,15 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { Progress } from './store.js';
 
 /** Runs with a bar when more than `atLeast` texts are to be embedded and stderr is a terminal. */
-export async function withProgressBar<T>(label: string, work: (onProgress: Progress) => Promise<T>, atLeast = 500): Promise<T> {
+export async function withProgressBar<T>(
+  label: string,
+  work: (onProgress: Progress) => Promise<T>,
+  atLeast = 500,
+  unit = 'texts',
+): Promise<T> {
   if (!process.stderr.isTTY) return work(() => {});
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} texts | {duration}s`, hideCursor: true },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {duration}s`, hideCursor: true },
     Presets.shades_classic,
   );
   let started = false;

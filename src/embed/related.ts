@@ -3,12 +3,14 @@
  * for works whose embedded text is close to the seed's (a work, or a concept's name and
  * definition). Its weight grows linearly from 0 at the model's `similarAbove` to
  * relatedTuning.weight at identical texts, so a near-duplicate counts about as much as a shared
- * rare concept, and it is added to the structural reasons' weights. Works with no shared link can
+ * rare concept; it is an inferred reason, so it saturates with the others (rankingScore). Works with no shared link can
  * so be found; the reason says it comes from the model, not from the notes.
  */
 import type { Database } from '../db/database.js';
-import { relatedToConcept, relatedWork } from '../db/repository.js';
+import { relatedToConcept } from '../db/repository.js';
+import { rankedRelatedWork } from '../graph/similarity.js';
 import type { ConceptNode, RankedWork, Reason, WorkNode } from '../model/rows.js';
+import { rankingScore } from '../model/vocabulary.js';
 import type { Embedder } from './embedder.js';
 import { type ConceptResolution, type ResolvedConcept, resolveConcept } from './resolve-concept.js';
 import { embeddedText } from './text.js';
@@ -33,6 +35,8 @@ export interface SimilarTextReason extends Reason {
 /** A ranked work, and for relatedToConcept the resolved concepts it is related through. */
 export interface RankedWithMeaning extends RankedWork {
   resolvedConcepts?: ResolvedConcept[];
+  /** relatedWork: when the precomputed lists it was read from were computed (epoch ms); null: on the fly. */
+  computedAt?: number | null;
 }
 
 export function similarTextWeight(similarity: number, similarAbove: number): number {
@@ -64,17 +68,20 @@ async function withSimilarText(
 ) {
   if (!embedder || ids.length === 0) return ranked.slice(0, limit);
   const similarAbove = embedder.spec.similarAbove + relatedTuning.floorShift;
-  const rows = await db.read<{ work: WorkNode; seed: WorkNode | ConceptNode; similarity: number }>('semantic/similar-works', {
-    ids,
-    exclude,
-    model: embedder.name,
-    atLeast: similarAbove,
-    limit: limit + EXTRA_CANDIDATES,
-    scan: 200,
-  });
+  const rows = await db.read<{ work: WorkNode; matched: WorkNode; seed: WorkNode | ConceptNode; similarity: number }>(
+    'semantic/similar-works',
+    {
+      ids,
+      exclude,
+      model: embedder.name,
+      atLeast: similarAbove,
+      limit: limit + EXTRA_CANDIDATES,
+      scan: 200,
+    },
+  );
   const byId = new Map(ranked.map((r) => [r.work.id as string, { ...r, reasons: [...r.reasons] }]));
   for (const row of rows) {
-    const { work, seed, similarity } = row;
+    const { work, matched, seed, similarity } = row;
     const reason: SimilarTextReason = {
       kind: 'SIMILAR_TEXT',
       weight: similarTextWeight(similarity, similarAbove),
@@ -83,20 +90,30 @@ async function withSimilarText(
       via: [seed],
       source: null,
       similarity,
-      texts: [textOf(seed), textOf(work)],
+      texts: [textOf(seed), textOf(matched)],
     };
-    const entry = byId.get(work.id) ?? { work, score: 0, reasons: [] as Reason[] };
+    const entry = byId.get(work.id) ?? { work, score: 0, stated: 0, inferred: 0, reasons: [] as Reason[] };
+    // Inferred, not stated: it saturates with the other inferred reasons.
     entry.reasons.push(reason);
-    entry.score += reason.weight;
+    entry.reasons.sort((a, b) => b.weight - a.weight);
+    entry.inferred += reason.weight;
+    entry.score = rankingScore(entry.stated, entry.inferred);
     byId.set(work.id as string, entry);
   }
   return [...byId.values()].sort((a, b) => b.score - a.score || String(a.work.title).localeCompare(String(b.work.title))).slice(0, limit);
 }
 
-/** relatedWork with SIMILAR_TEXT reasons when the model is loaded. */
-export async function relatedWorkWithMeaning(db: Database, embedder: Embedder | null, ids: string[], exclude: string[], limit: number) {
-  const structural = await relatedWork(db, ids, exclude, embedder ? limit + EXTRA_CANDIDATES : limit);
-  return withSimilarText(db, embedder, structural, ids, exclude, limit);
+/** relatedWork (from the precomputed lists when fresh, src/graph/similarity.ts) with SIMILAR_TEXT reasons when the model is loaded. */
+export async function relatedWorkWithMeaning(
+  db: Database,
+  embedder: Embedder | null,
+  ids: string[],
+  exclude: string[],
+  limit: number,
+): Promise<RankedWithMeaning[]> {
+  const { works, computedAt } = await rankedRelatedWork(db, ids, exclude, embedder ? limit + EXTRA_CANDIDATES : limit);
+  const ranked = await withSimilarText(db, embedder, works, ids, exclude, limit);
+  return ranked.map((work) => ({ ...work, computedAt }));
 }
 
 /**
@@ -115,9 +132,19 @@ export async function relatedToConceptText(
   for (const resolved of resolution.resolved) {
     const works = await relatedToConcept(db, String(resolved.concept.name), limit + EXTRA_CANDIDATES);
     for (const work of works) {
-      const entry = merged.get(work.work.id as string) ?? { work: work.work, score: 0, reasons: [], resolvedConcepts: [] };
-      entry.score += work.score;
+      const entry: RankedWithMeaning = merged.get(work.work.id as string) ?? {
+        work: work.work,
+        score: 0,
+        stated: 0,
+        inferred: 0,
+        reasons: [],
+        resolvedConcepts: [],
+      };
+      entry.stated += work.stated;
+      entry.inferred += work.inferred;
+      entry.score = rankingScore(entry.stated, entry.inferred);
       entry.reasons.push(...work.reasons);
+      entry.reasons.sort((a, b) => b.weight - a.weight);
       entry.resolvedConcepts!.push(resolved);
       merged.set(work.work.id as string, entry);
     }

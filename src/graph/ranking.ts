@@ -45,8 +45,6 @@ export function describeReason(reason: Reason): string {
       return `Discusses the related concept ${label(a)}`;
     case 'BROADER_CONCEPT':
       return `Discusses ${label(a)}, a broader concept`;
-    case 'PRESENTED_TOGETHER':
-      return `Presented together with ${label(a)}, which discusses it`;
     default:
       return reason.kind;
   }

@@ -12,6 +12,7 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
+import { refreshChangedLists } from '../graph/similarity.js';
 import { type RecordFormat, recordFormats } from './formats/index.js';
 import { checkInputs, importRecords } from './import-records.js';
 import { formatReport } from './import-report.js';
@@ -102,6 +103,7 @@ try {
   }
   // Search by meaning: what the import changed gets its embeddings now (nothing without the model).
   if (!dryRun) await embedChanged(connection.db, config, console.log);
+  if (!dryRun) await refreshChangedLists(connection.db, console.log);
 } catch (error) {
   bar.stop();
   const message = error instanceof ImportError ? error.message : (error as Error).message;

@@ -22,6 +22,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, StatementRunner } from '../db/database.js';
+import { listsInUse, markStale } from '../graph/similarity.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords } from './formats/index.js';
 import { defaultLimits, type InputLimits } from './formats/input.js';
@@ -140,6 +141,7 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
   // A dry run computes them inside its own transaction, which is rolled back.
   if (!options.dryRun) await db.writeTransaction('import-records:keys', backfillKeys);
   const matcher = new ConceptMatcher(await db.read<ConceptTerms>('import/concept-terms'));
+  const usesLists = await listsInUse(db);
   // Folded name -> person, as matched or created by earlier batches of this import (read-only in a batch).
   const people = new Map<string, string>();
   const peopleIds = new Set<string>();
@@ -166,7 +168,7 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
           return rows;
         }
       : run;
-    return importBatch(timed, records, { importId, matcher, people, peopleIds });
+    return importBatch(timed, records, { importId, matcher, people, peopleIds, listsInUse: usesLists });
   };
 
   if (options.dryRun) {
@@ -197,6 +199,7 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
     }
   } catch (error) {
     await db.write('import/rollback', { import: importId });
+    if (usesLists) await db.write('similarity/mark-all-stale');
     throw error;
   }
   return report;
@@ -271,7 +274,13 @@ const conflictFields = new Set(['doi', 'arxiv', 'openalex', 's2', 'dblp', 'year'
 async function importBatch(
   run: StatementRunner,
   records: WorkRecord[],
-  context: { importId: string; matcher: ConceptMatcher; people: ReadonlyMap<string, string>; peopleIds: ReadonlySet<string> },
+  context: {
+    importId: string;
+    matcher: ConceptMatcher;
+    people: ReadonlyMap<string, string>;
+    peopleIds: ReadonlySet<string>;
+    listsInUse: boolean;
+  },
 ): Promise<BatchResult> {
   const { importId } = context;
   const result: BatchResult = {
@@ -481,7 +490,10 @@ async function importBatch(
   await sum('import/merge-unresolved', unresolved, 'referencesUnresolved');
   await sum('import/resolve-references', waiting, 'referencesResolved');
   await sum('import/merge-automatic-discusses', discusses, 'conceptLinksCreated');
-  await run('ingest/refresh-search-text', { ids: [...new Set(assigned.map((a) => a.target.id))] });
+  const touched = [...new Set(assigned.map((a) => a.target.id))];
+  await run('ingest/refresh-search-text', { ids: touched });
+  // The related-work lists these works can change stop being served (src/graph/similarity.ts).
+  if (context.listsInUse) await markStale(run, touched);
   return result;
 }
 

@@ -6,6 +6,7 @@
  * before (tagged with its id) are replaced, the nodes are merged.
  */
 import type { Database } from '../db/database.js';
+import { listsInUse, staleMarking } from '../graph/similarity.js';
 import type { Row } from '../model/rows.js';
 import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
 import type { LoadedPack } from './read-pack.js';
@@ -190,6 +191,13 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
     units.push({ statement: 'ingest/refresh-search-text', params: { ids }, rows: ids.length });
   }
 
+  // The related-work lists the pack can change stop being served (src/graph/similarity.ts), from
+  // the first transaction to the last (a refresh in between computes lists that later ones change).
+  if (await listsInUse(db)) {
+    const marking = { ...staleMarking([...workIds, ...loaded.pack.concepts.map((c) => c.id)]), rows: 0 };
+    units.splice(1, 0, marking);
+    units.push(marking);
+  }
   const transactions: (typeof units)[] = [];
   for (const step of options.finally ?? []) units.push({ ...step, rows: 0 });
   if (options.transactionSize === undefined) transactions.push(units);

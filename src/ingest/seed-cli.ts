@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
+import { refreshChangedLists } from '../graph/similarity.js';
 import { PackError } from './read-pack.js';
 import { formatCounts, seed, seedPackFiles } from './seed.js';
 
@@ -19,6 +20,7 @@ try {
   console.log(`Loaded ${packs.join(', ')} into ${connection.uri}.`);
   if (counts) console.log(formatCounts(counts));
   await embedChanged(connection.db, config, console.log);
+  await refreshChangedLists(connection.db, console.log);
 } catch (error) {
   console.error(error instanceof PackError ? error.message : `error: ${(error as Error).message}`);
   process.exitCode = 1;

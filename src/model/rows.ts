@@ -298,5 +298,9 @@ export interface Reason {
 export interface RankedWork {
   work: WorkNode;
   score: number;
+  /** The sums of the weights of its stated and of its inferred reasons (src/model/vocabulary.ts scoreTuning). */
+  stated: number;
+  inferred: number;
+  /** Strongest first. */
   reasons: Reason[];
 }

@@ -16,10 +16,12 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
 /**
  * What the app stores beside the graph for itself, never shown as nodes or edges: a work's or
  * concept's sentence embedding (src/embed) linked by EMBEDS, and a reference an import could not
- * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED.
+ * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED, and a work's precomputed
+ * related-work list (src/graph/similarity.ts) as SIMILAR relationships, with the state of its last
+ * full rebuild in a SimilarityBuild node.
  */
-export const storageLabels = ['Embedding', 'UnresolvedReference'] as const;
-export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED'] as const;
+export const storageLabels = ['Embedding', 'UnresolvedReference', 'SimilarityBuild'] as const;
+export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED', 'SIMILAR'] as const;
 
 /** Typed references between works, from the notes (or a curator): what to read next, and why. */
 export const referenceTypes = ['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES'] as const;
@@ -85,7 +87,6 @@ export const reasonKinds = [
   'NARROWER_CONCEPT',
   'RELATED_CONCEPT',
   'BROADER_CONCEPT',
-  'PRESENTED_TOGETHER',
   // Found by the embedding model (src/embed), not stated in the notes.
   'SIMILAR_TEXT',
 ] as const;
@@ -105,12 +106,40 @@ export const reasonWeights = {
   SHARED_PERSON: 1.0,
   NEIGHBOURING_CONCEPT: 0.3,
   DISCUSSES: 1.0,
-  PRESENTED_TOGETHER: 0.8,
   NARROWER_CONCEPT: 0.6,
   RELATED_CONCEPT: 0.4,
   BROADER_CONCEPT: 0.25,
-  REFERENCE_OF_DISCUSSING_WORK: 0.3,
-} as const;
+  REFERENCE_OF_DISCUSSING_WORK: 0.15,
+};
+
+/**
+ * How the reasons of a ranked work add up to its score. Reasons of the `stated` kinds (links the
+ * notes state between the two works, and the work discussing the concept itself) add up; the
+ * others, inferred from what the works share, add up to at most `saturation`, approached as
+ * saturation * (1 - e^(-sum / saturation)). `saturation` stays below the weight of a follow-up
+ * read, so no number of weak reasons outranks one follow-up read the notes give.
+ */
+export const scoreTuning = {
+  stated: [...referenceTypes, 'SAME_TALK', 'DISCUSSES'] as string[],
+  saturation: 2.0,
+  /**
+   * Hub damping: a concept, session or person shared by more works than this relates none of
+   * them (a shared concept of 1,000 works weighs 1 / ln(1000) = 0.14), so a seed reads a bounded
+   * number of rows however large the graph.
+   */
+  hubLimit: 1000,
+  /** NEIGHBOURING_CONCEPT reasons come through a seed's rarest neighbouring concepts, at most this many. */
+  neighbours: 20,
+};
+
+/** Every weight of the related-work rankings, in one object that bench/eval-ranking.ts can override. */
+export const rankingTuning = { referenceWeights, reasonWeights, scoreTuning };
+
+/** The score of a work from the sums of its stated and its inferred reasons' weights (see scoreTuning). */
+export function rankingScore(stated: number, inferred: number): number {
+  const cap = scoreTuning.saturation;
+  return stated + cap * (1 - Math.exp(-inferred / cap));
+}
 
 /** The kinds of node each path relationship joins, in its stored direction (from, to). */
 export const pathRelationshipEnds: Record<PathRelationshipType, readonly [readonly NodeType[], readonly NodeType[]]> = {

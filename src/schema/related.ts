@@ -32,7 +32,6 @@ const ReasonKindEnum = builder.enumType('ReasonKind', {
     NARROWER_CONCEPT: 'relatedToConcept: the work discusses a narrower concept.',
     RELATED_CONCEPT: 'relatedToConcept: the work discusses a related concept.',
     BROADER_CONCEPT: 'relatedToConcept: the work discusses a broader concept.',
-    PRESENTED_TOGETHER: 'relatedToConcept: the talk that presents, or the paper presented by, a work that discusses the concept.',
     SIMILAR_TEXT: 'Close in meaning (the embedding model compared their texts), not a link stated in the notes.',
   }),
 });
@@ -136,21 +135,65 @@ const ResolvedConceptRef = builder.objectRef<ResolvedConcept>('ResolvedConcept')
   }),
 });
 
+/** How many reasons a result lists unless all are asked for; the rest are counted in moreReasons. */
+export const REASONS_SHOWN = 5;
+
 const RelatedWorkRef = builder.objectRef<RankedWithMeaning>('RelatedWork').implement({
-  description: 'A related work, its score, and every reason behind it.',
+  description:
+    'A related work, its score, and the reasons behind it. A talk and the paper it presents are one work: the talk is ' +
+    '`work`, the paper is in `alsoAs`, and their evidence counts once.',
   fields: (t) => ({
-    work: t.field({ type: WorkRef, description: 'The related talk or paper.', resolve: (r) => r.work }),
-    score: t.exposeFloat('score', { description: 'The sum of the weights of its reasons; higher is more related.' }),
+    work: t.field({
+      type: WorkRef,
+      description: 'The related work: the talk when a talk presents it, otherwise the paper.',
+      resolve: (r) => r.work,
+    }),
+    alsoAs: t.field({
+      type: [WorkRef],
+      description: 'The same work in its other form: the paper the talk presents (empty when there is none).',
+      resolve: async (r, _args, { loaders }) => {
+        if (r.work.__type === 'Talk') {
+          const paper = (await loaders.talkPlacement.load(r.work.id))?.presents;
+          return paper ? [paper] : [];
+        }
+        return loaders.talksPresentingPaper.load(r.work.id);
+      },
+    }),
+    score: t.exposeFloat('score', {
+      description:
+        'Higher is more related: the weights of the links the notes state between the two (reference edges; for ' +
+        'relatedToConcept, discussing the concept itself) added up, plus the weights of the inferred reasons (shared ' +
+        'concepts, sessions, people, neighbouring concepts, similar text), which saturate below the weight of one ' +
+        'follow-up read. README "How related work is ranked".',
+    }),
     reasons: t.field({
       type: [ReasonRef],
-      description: 'Strongest first.',
-      resolve: (r) => [...r.reasons].sort((a, b) => b.weight - a.weight),
+      description: `Strongest first; each piece of evidence once. The ${REASONS_SHOWN} strongest unless all: true (moreReasons counts the rest).`,
+      args: {
+        all: t.arg.boolean({ required: false, defaultValue: false, description: `Every reason, not only the ${REASONS_SHOWN} strongest.` }),
+      },
+      resolve: (r, args) => {
+        const sorted = [...r.reasons].sort((a, b) => b.weight - a.weight);
+        return args.all ? sorted : sorted.slice(0, REASONS_SHOWN);
+      },
+    }),
+    moreReasons: t.int({
+      description: `How many weaker reasons reasons leaves out (beyond the ${REASONS_SHOWN} strongest); reasons(all: true) lists them.`,
+      resolve: (r) => Math.max(0, r.reasons.length - REASONS_SHOWN),
     }),
     resolvedConcepts: t.field({
       type: [ResolvedConceptRef],
       description:
         'For relatedToConcept: the concept(s) the text was taken to stand for that this work is related through. Empty for relatedWork.',
       resolve: (r) => r.resolvedConcepts ?? [],
+    }),
+    computedAt: t.string({
+      nullable: true,
+      description:
+        'For relatedWork: when the precomputed related-work lists this answer was read from were computed (ISO 8601, the ' +
+        'oldest of the seeds’). Null when it was computed on the fly: no list yet, or a write has made one stale (a stale ' +
+        'list is never served). README "Precomputed related work".',
+      resolve: (r) => (r.computedAt ? new Date(r.computedAt).toISOString() : null),
     }),
   }),
 });

@@ -71,7 +71,7 @@ builder.queryField('search', (t) =>
       name: 'SearchConnection',
       fields: (c) => ({
         typosForgiven: c.boolean({
-          description: 'True when the words as typed never occur together, so words within one typo of them matched too.',
+          description: 'True when a word of the query occurs nowhere as typed and was matched within one typo; false otherwise.',
           resolve: (connection) => 'typosForgiven' in connection && connection.typosForgiven === true,
         }),
         semantic: c.boolean({
@@ -89,7 +89,8 @@ builder.queryField('search', (t) =>
       name: 'SearchEdge',
       fields: (e) => ({
         score: e.float({
-          description: 'Relevance; higher is better. LEXICAL: Lucene score; SEMANTIC: cosine similarity; HYBRID: fused score.',
+          description:
+            'Relevance; higher is better. LEXICAL: Lucene score; SEMANTIC: cosine similarity; HYBRID: fused score. Exact names come first whatever their score.',
           resolve: (edge) => hitOf(edge).score,
         }),
         matchedBy: e.field({

@@ -21,6 +21,7 @@ import { useGraphExports } from './exports.js';
 import { useOfflineGraphiQL } from './graphiql/plugin.js';
 import { useQueryLimits } from './limits.js';
 import { Readiness, useHealthEndpoints } from './readiness.js';
+import { useSimilarityRefresh } from './similarity-refresh.js';
 
 export interface ServerOptions {
   db: Database;
@@ -71,6 +72,7 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       useQueryLimits(config),
       ...(introspection ? [] : [useNoIntrospection()]),
       ...(embedder ? [useEmbeddingRefresh(db, embedder)] : []),
+      useSimilarityRefresh(db),
     ],
   });
 }

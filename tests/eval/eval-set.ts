@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type Pack, slug } from '../../src/ingest/pack-schema.js';
 import { formatPath } from '../../src/ingest/read-pack.js';
+import { seedPackFiles } from '../../src/ingest/seed.js';
 
 export const splits = ['tune', 'report'] as const;
 export const rankingKinds = ['search', 'relatedToConcept', 'relatedWork'] as const;
@@ -108,3 +109,6 @@ export function workIdOf(pack: Pack): (id: string) => string {
   for (const talk of pack.talks) if (talk.presents) talkOfPaper.set(talk.presents, talk.id);
   return (id) => talkOfPaper.get(id) ?? id;
 }
+
+/** The seeded pack (seeds/icml-2017/pack.yaml), as read from its file. */
+export const seedPack = (): Pack => parseYaml(readFileSync(seedPackFiles()[0]!, 'utf8')) as Pack;

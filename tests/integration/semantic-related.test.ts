@@ -1,5 +1,6 @@
 /** Free-text concepts and related work by meaning, with the real model, through the API. */
 import { describe, expect, it } from 'vitest';
+import { rankingScore, scoreTuning } from '../../src/model/vocabulary.js';
 import { createApi } from '../../src/server/yoga.js';
 import { useSemanticApi } from './embedder.js';
 import { gql } from './helpers.js';
@@ -75,7 +76,7 @@ describe('SIMILAR_TEXT', () => {
     relatedWork(to: $to, first: 10) {
       work { ... on Talk { id title } ... on Paper { id title } }
       score
-      reasons { kind weight semantic similarity comparedTexts description nodes { ... on Talk { title } } }
+      reasons(all: true) { kind weight semantic similarity comparedTexts description nodes { ... on Talk { title } } }
     }
   }`;
 
@@ -96,13 +97,13 @@ describe('SIMILAR_TEXT', () => {
     expect(others.every((reason: any) => reason.semantic === false)).toBe(true);
   });
 
-  it('adds its weight to the structural score and never returns the seed or its paper', async () => {
+  it('adds its weight to the inferred reasons of the score and never returns the seed or its paper', async () => {
     const result = await gql(api.yoga, relatedWork, { to: ['deep-voice-real-time-neural-text-to-speech'] });
+    const sum = (reasons: any[]) => reasons.reduce((total: number, reason: any) => total + reason.weight, 0);
     for (const r of result.data.relatedWork) {
-      expect(r.score).toBeCloseTo(
-        r.reasons.reduce((sum: number, reason: any) => sum + reason.weight, 0),
-        6,
-      );
+      const stated = r.reasons.filter((reason: any) => scoreTuning.stated.includes(reason.kind));
+      const inferred = r.reasons.filter((reason: any) => !scoreTuning.stated.includes(reason.kind));
+      expect(r.score).toBeCloseTo(rankingScore(sum(stated), sum(inferred)), 6);
       expect(r.work.title).not.toBe('Deep Voice: Real-time Neural Text-to-Speech');
     }
   });

@@ -10,22 +10,23 @@ describe('luceneQueries', () => {
 
   it('keeps only words, so operators typed by a user have no effect', () => {
     expect(luceneQueries('GAN (Wasserstein')).toEqual({
-      together: 'gan AND wasserstein',
-      exact: '(gan AND wasserstein^2) OR "gan wasserstein"^4 OR (gan OR wasserstein^2)',
-      fuzzy: '(gan AND (wasserstein^2 OR wasserstein~1)) OR "gan wasserstein"^4 OR (gan OR (wasserstein^2 OR wasserstein~1))',
+      words: [
+        { typed: 'gan', clause: 'gan', fuzzy: null },
+        { typed: 'wasserstein', clause: 'wasserstein^2', fuzzy: '(wasserstein^2 OR wasserstein~1)' },
+      ],
+      phrase: '"gan wasserstein"^4',
     });
-    expect(luceneQueries('NOT AND OR')!.exact).toBe('(not AND and AND or) OR "not and or"^4 OR (not OR and OR or)');
+    expect(luceneQueries('NOT AND OR')!.words.map((w) => w.typed)).toEqual(['not', 'and', 'or']);
   });
 
-  it('allows typos in longer words only, and only in the fuzzy query', () => {
-    expect(luceneQueries('ewc')).toEqual({ together: 'ewc', exact: '(ewc) OR (ewc)', fuzzy: '(ewc) OR (ewc)' });
-    expect(luceneQueries('scaling')!.exact).toBe('(scaling^2) OR (scaling^2)');
-    expect(luceneQueries('scaling')!.fuzzy).toBe('((scaling^2 OR scaling~1)) OR ((scaling^2 OR scaling~1))');
+  it('allows typos in longer words only', () => {
+    expect(luceneQueries('ewc')).toEqual({ words: [{ typed: 'ewc', clause: 'ewc', fuzzy: null }], phrase: '' });
+    expect(luceneQueries('scaling')!.words[0]!.fuzzy).toBe('(scaling^2 OR scaling~1)');
   });
 
   it('splits on the characters Lucene treats specially', () => {
-    expect(luceneQueries('c++ rocks')!.together).toBe('c AND rocks');
-    expect(luceneQueries('a\\b:c')!.together).toBe('a AND b AND c');
+    expect(luceneQueries('c++ rocks')!.words.map((w) => w.typed)).toEqual(['c', 'rocks']);
+    expect(luceneQueries('a\\b:c')!.words.map((w) => w.typed)).toEqual(['a', 'b', 'c']);
   });
 
   it('returns null when nothing searchable is left', () => {

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench:similarity -- <papers>`: precomputed related work (src/graph/similarity.ts) at
+ * one scale, side by side with the on-the-fly statements in the same run.
+ *
+ * Against the bench Neo4j (bench/neo4j.ts; BENCH_NEO4J_PORT and BENCH_NEO4J_DIR choose another
+ * one): when it does not hold a synthetic graph of <papers> papers, it is emptied and one is
+ * imported (bench/import.ts, in a child process). Then, all in-process through the API
+ * (createApi and yoga.fetch, production configuration, no HTTP), at concurrency
+ * SIM_CONCURRENCY (10) for SIM_SECONDS (8) each:
+ *
+ *   1. relatedWork (one seed, three seeds), relatedToConcept and graph on the fly, without hub
+ *      damping (the statements as they were) and with it;
+ *   2. a full rebuild of the lists (time, lists per second, store growth per list);
+ *   3. the same queries reading the lists, and whether their top 10 equal the on-the-fly top 10;
+ *   4. SIM_WRITES (20) curation writes (a concept linked to a work): the write with its stale
+ *      marking, then the refresh of the lists it made stale, each timed.
+ *
+ * Prints a Markdown section for bench/RESULTS.md. Leaves the bench Neo4j running (stop it with
+ * `BENCH_NEO4J_PORT=… BENCH_NEO4J_DIR=… npx tsx -e "…stopBenchNeo4j()"` or by its pid file).
+ */
+import { execFileSync, fork } from 'node:child_process';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { linkWorkToConcept } from '../src/db/curation.js';
+import { relatedWork } from '../src/db/repository.js';
+import { computeListsFor, rankedRelatedWork, refreshSimilarity } from '../src/graph/similarity.js';
+import { scoreTuning } from '../src/model/vocabulary.js';
+import { createApi } from '../src/server/yoga.js';
+import { percentile } from './load.js';
+import { benchDatabase, benchDriver, benchNeo4j, emptyDatabase, projectRoot, startBenchNeo4j } from './neo4j.js';
+
+const papers = Number(process.argv[2] ?? 10_000);
+const concurrency = Number(process.env.SIM_CONCURRENCY ?? 10);
+const seconds = Number(process.env.SIM_SECONDS ?? 8);
+const writes = Number(process.env.SIM_WRITES ?? 20);
+const rebuildMax = Number(process.env.SIM_REBUILD_MAX ?? Number.POSITIVE_INFINITY);
+
+const db = benchDatabase();
+
+/** Removes every list (auto-commit transactions, as CALL ... IN TRANSACTIONS requires). */
+async function clearLists() {
+  const driver = benchDriver(1);
+  const session = driver.session({ database: 'neo4j' });
+  try {
+    await session.run('MATCH (:Work)-[s:SIMILAR]->() CALL (s) { DELETE s } IN TRANSACTIONS OF 50000 ROWS');
+    await session.run(
+      'MATCH (w:Work) WHERE w.similarAt IS NOT NULL CALL (w) { REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
+    );
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+const log = (line: string) => console.error(line);
+
+async function one<T>(text: string, params: Record<string, unknown> = {}): Promise<T> {
+  return (await db.runText(text, params, 'READ'))[0] as T;
+}
+
+async function ensureGraph() {
+  await startBenchNeo4j(log);
+  const { n } = await one<{ n: number }>('MATCH (p:Paper) RETURN count(p) AS n');
+  if (n === papers) return;
+  log(`bench Neo4j holds ${n} papers, not ${papers}: emptying it and importing ${papers}`);
+  const driver = benchDriver();
+  await emptyDatabase(driver, db);
+  await driver.close();
+  await new Promise<void>((resolve, reject) => {
+    const child = fork(path.join(projectRoot, 'bench/import.ts'), [String(papers)], {
+      execArgv: ['--import', 'tsx', '--max-old-space-size=12000'],
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`import exited with ${code}`))));
+  });
+}
+
+const yoga = createApi({
+  db,
+  config: loadConfig({ NODE_ENV: 'production', EMBED_MODEL: 'none' }),
+});
+
+async function gql(query: string, variables: Record<string, unknown>) {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors) throw new Error(body.errors[0]!.message);
+  return body.data;
+}
+
+interface Measured {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+}
+
+/** `concurrency` clients, each sending its next request when the last one answered, for `seconds`. */
+async function load(request: (i: number) => Promise<unknown>): Promise<Measured> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const i = next++;
+        const start = performance.now();
+        try {
+          await request(i);
+        } catch (error) {
+          if (errors++ === 0) log(`error: ${(error as Error).message}`);
+        }
+        latencies.push(performance.now() - start);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+}
+
+const RELATED =
+  'query($to: [ID!]!) { relatedWork(to: $to, first: 10) { score computedAt work { ... on Talk { id } ... on Paper { id } } reasons { kind weight source { line quote } } } }';
+const CONCEPT =
+  'query($c: String!) { relatedToConcept(concept: $c, first: 10) { score work { ... on Talk { id } ... on Paper { id } } reasons { kind weight } } }';
+const GRAPH = 'query($id: [ID!]) { graph(center: $id) { nodes { id label } edges { source target type } } }';
+
+function storeBytes(): number {
+  const dir = path.join(projectRoot, benchNeo4j.dir, 'data', 'databases', 'neo4j');
+  return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+const row = (name: string, m: Measured) => `| ${name} | ${(m.requests / seconds).toFixed(1)} | ${ms(m.p50)} | ${ms(m.p95)} | ${m.errors} |`;
+
+async function main() {
+  await ensureGraph();
+  const works = (
+    await db.runText(
+      'MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) } WITH w ORDER BY w.id WITH collect(w.id) AS ids ' +
+        'RETURN [i IN range(0, 49) | ids[toInteger(i * size(ids) / 50.0)]] AS sample',
+      {},
+      'READ',
+    )
+  )[0]!.sample as string[];
+  const concepts = (
+    await db.runText(
+      'MATCH (c:Concept) WITH c ORDER BY c.id WITH collect(c.name) AS names RETURN [i IN range(0, 49) | names[toInteger(i * size(names) / 50.0)]] AS sample',
+      {},
+      'READ',
+    )
+  )[0]!.sample as string[];
+  const triples = works.map((_, i) => [works[i]!, works[(i + 17) % works.length]!, works[(i + 31) % works.length]!]);
+  const queries = {
+    'relatedWork, one seed': (i: number) => gql(RELATED, { to: [works[i % works.length]] }),
+    'relatedWork, three seeds': (i: number) => gql(RELATED, { to: triples[i % triples.length] }),
+    relatedToConcept: (i: number) => gql(CONCEPT, { c: concepts[i % concepts.length] }),
+    graph: (i: number) => gql(GRAPH, { id: [works[i % works.length]] }),
+  };
+  const lines: string[] = [];
+  // Each line is also written to stderr as it is measured, so a long run shows its progress.
+  const emit = (...xs: string[]) => {
+    lines.push(...xs);
+    for (const x of xs) log(x);
+  };
+  const table = (title: string) =>
+    emit('', `${title}:`, '', '| query | req/s | p50 ms | p95 ms | errors |', '| --- | --- | --- | --- | --- |');
+
+  // 1. On the fly, first as the statements were (no hub damping), then with it.
+  await clearLists();
+  const hubLimit = scoreTuning.hubLimit;
+  scoreTuning.hubLimit = 2_000_000_000;
+  table('On the fly, without hub damping (the statements before this change)');
+  for (const [name, request] of Object.entries(queries)) if (name !== 'graph') emit(row(name, await load(request)));
+  scoreTuning.hubLimit = hubLimit;
+  table(`On the fly, hub damping at ${hubLimit}`);
+  for (const [name, request] of Object.entries(queries)) emit(row(name, await load(request)));
+
+  // 2. A full rebuild (or, with SIM_REBUILD_MAX, the samples' lists and then that many more, timed).
+  const before = storeBytes();
+  let last = 0;
+  if (rebuildMax < Number.POSITIVE_INFINITY) await computeListsFor(db, [...new Set([...works, ...triples.flat()])]);
+  const rebuilt = await refreshSimilarity(db, {
+    all: true,
+    since: Date.now(),
+    atMost: rebuildMax,
+    onProgress: (done, total) => {
+      if (done - last >= 1000 || done === total) {
+        last = done;
+        log(`  lists: ${done}/${total}`);
+      }
+    },
+  });
+  await db.runText('CALL db.checkpoint()').catch(() => undefined);
+  const after = storeBytes();
+  const { rels, listed } = await one<{ rels: number; listed: number }>(
+    'MATCH (w:Work) WHERE w.similarAt IS NOT NULL RETURN count(w) AS listed, sum(COUNT { (w)-[:SIMILAR]->() }) AS rels',
+  );
+  const [{ owners }] = [await one<{ owners: number }>('MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) } RETURN count(w) AS owners')];
+  emit(
+    '',
+    `Rebuild: ${rebuilt.computed} of ${owners} lists timed (${(rebuilt.computed / rebuilt.seconds).toFixed(1)} lists/s, so a full rebuild takes about ${(owners / (rebuilt.computed / rebuilt.seconds) / 60).toFixed(0)} min); now ${listed} lists, ${rels} SIMILAR relationships, ` +
+      `the store grew by ${((after - before) / 2 ** 20).toFixed(1)} MiB, ${((after - before) / listed).toFixed(0)} bytes per list.`,
+  );
+
+  // 3. Reading the lists, and the answers compared with the on-the-fly ones.
+  table('Reading the lists');
+  for (const [name, request] of Object.entries(queries)) if (name.startsWith('relatedWork')) emit(row(name, await load(request)));
+  let same = 0;
+  let sameTriples = 0;
+  let fromLists = 0;
+  for (const [i, id] of works.entries()) {
+    const listedAnswer = await rankedRelatedWork(db, [id], [], 10);
+    if (listedAnswer.computedAt !== null) fromLists++;
+    const reference = await relatedWork(db, [id], [], 10);
+    if (listedAnswer.works.map((w) => w.work.id).join() === reference.map((w) => w.work.id).join()) same++;
+    const triple = triples[i]!;
+    const a = new Set((await rankedRelatedWork(db, triple, [], 10)).works.map((w) => w.work.id));
+    const b = (await relatedWork(db, triple, [], 10)).map((w) => w.work.id);
+    if (b.length === a.size && b.every((x) => a.has(x))) sameTriples++;
+  }
+  emit(
+    '',
+    `Answers from the lists (${fromLists} of ${works.length} read from a list): one seed, the same top 10 in the same order as on the fly for ${same} of ${works.length}; ` +
+      `three seeds, the same top-10 set for ${sameTriples} of ${works.length}.`,
+  );
+
+  // 4. Curation writes and the refresh after each.
+  const conceptIds = (
+    await db.runText('MATCH (c:Concept) WITH c ORDER BY c.id SKIP 100 LIMIT $n RETURN c.id AS id', { n: writes }, 'READ')
+  ).map((r) => r.id as string);
+  const writeMs: number[] = [];
+  const refreshMs: number[] = [];
+  const refreshed: number[] = [];
+  for (let i = 0; i < writes; i++) {
+    const work = works[(i * 7) % works.length]!;
+    let start = performance.now();
+    await linkWorkToConcept(db, 'bench', work, conceptIds[i]!, { url: 'https://example.org/bench', quote: 'bench write' });
+    writeMs.push(performance.now() - start);
+    start = performance.now();
+    const r = await refreshSimilarity(db);
+    refreshMs.push(performance.now() - start);
+    refreshed.push(r.computed);
+  }
+  const p = (xs: number[], q: number) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      q,
+    );
+  emit(
+    '',
+    `${writes} curation writes (linkWorkToConcept, the stale marking in its transaction): p50 ${ms(p(writeMs, 50))} ms, p95 ${ms(p(writeMs, 95))} ms. ` +
+      `The refresh after each: p50 ${ms(p(refreshMs, 50))} ms, p95 ${ms(p(refreshMs, 95))} ms, ` +
+      `recomputing ${p(refreshed, 50)} lists at the median (max ${Math.max(...refreshed)}).`,
+  );
+  const loadAverage = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ');
+  console.log(
+    [
+      `### ${papers.toLocaleString('en')} papers (concurrency ${concurrency}, ${seconds} s per query; load average at the end ${loadAverage} on 2 cores)`,
+      ...lines,
+    ].join('\n'),
+  );
+}
+
+try {
+  await main();
+} finally {
+  await db.close();
+}

@@ -1,0 +1,80 @@
+// Related work for seed works ($ids), ranked among given candidates only ($works: the works of
+// their precomputed lists, src/graph/similarity.ts), with the reasons for the returned page. The
+// reasons, their keys and weights, hub damping and the score are those of related-work.cypher,
+// matched here between two known ends instead of found from the seed's side, which reads a
+// handful of relationships per candidate; tests/integration/similarity.test.ts keeps the two
+// statements answering alike. $exclude ids are never returned; $limit caps the results.
+MATCH (seed:Work) WHERE seed.id IN $ids
+OPTIONAL MATCH (seed)-[:PRESENTS]-(twin:Work)
+WITH collect(DISTINCT seed) + collect(DISTINCT twin) AS seeds
+OPTIONAL MATCH (left:Work)-[:PRESENTS]-(leftTwin:Work) WHERE left.id IN $exclude
+WITH seeds, [s IN seeds | s.id] + $exclude + collect(DISTINCT leftTwin.id) AS skip
+UNWIND seeds AS s
+// The seed's rarest neighbouring concepts, as related-work.cypher picks them: once per seed.
+CALL (s) {
+  MATCH (s)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER]-(n:Concept)
+  WHERE NOT (s)-[:DISCUSSES]->(n)
+  WITH c, n, COUNT { (n)<-[:DISCUSSES]-() } AS degree
+  WHERE degree <= $hubLimit
+  WITH c, n, degree ORDER BY degree, n.id, c.id LIMIT $neighbours
+  RETURN collect({c: c, n: n, degree: degree}) AS near
+}
+UNWIND $works AS id
+MATCH (work:Work {id: id}) WHERE NOT work.id IN skip
+// A candidate is a work in every form: itself and the paper it presents.
+UNWIND [work] + COLLECT { MATCH (work)-[:PRESENTS]->(paper:Paper) RETURN paper } AS w
+CALL (s, w, near) {
+  MATCH (s)-[:DISCUSSES]->(c:Concept)<-[theirs:DISCUSSES]-(w)
+  WITH c, theirs, COUNT { (c)<-[:DISCUSSES]-() } AS degree
+  WHERE degree <= $hubLimit
+  RETURN 'SHARED_CONCEPT' AS kind, 'concept ' + c.id AS key, 1.0 / log(degree) AS weight, [c] AS via, theirs AS evidence, null AS direction
+  UNION ALL
+  MATCH (s)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]->(w)
+  RETURN type(r) AS kind, type(r) + ' OUT' AS key, $referenceWeights[type(r)] AS weight, [] AS via, r AS evidence, 'OUT' AS direction
+  UNION ALL
+  MATCH (s)<-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w)
+  RETURN type(r) AS kind, type(r) + ' IN' AS key, $referenceWeights[type(r)] AS weight, [] AS via, r AS evidence, 'IN' AS direction
+  UNION ALL
+  MATCH (s)-[:IN_SESSION]->(session:Session)<-[:IN_SESSION]-(w:Talk)
+  WHERE COUNT { (session)<-[:IN_SESSION]-() } <= $hubLimit
+  RETURN 'SAME_SESSION' AS kind, 'session ' + session.id AS key, $reasonWeights.SAME_SESSION AS weight, [session] AS via, null AS evidence, null AS direction
+  UNION ALL
+  MATCH (s)-[:PART_OF]-(w:Talk)
+  RETURN 'SAME_TALK' AS kind, 'talk' AS key, $reasonWeights.SAME_TALK AS weight, [] AS via, null AS evidence, null AS direction
+  UNION ALL
+  MATCH (s)-[:PART_OF]->(parent:Talk)<-[:PART_OF]-(w:Talk)
+  RETURN 'SIBLING_SECTION' AS kind, 'parent ' + parent.id AS key, $reasonWeights.SIBLING_SECTION AS weight, [parent] AS via, null AS evidence, null AS direction
+  UNION ALL
+  MATCH (s)<-[mine:CONTRIBUTED_TO]-(p:Person)-[theirs:CONTRIBUTED_TO]->(w)
+  WHERE mine.role <> 'MENTIONED' AND theirs.role <> 'MENTIONED' AND COUNT { (p)-[:CONTRIBUTED_TO]->() } <= $hubLimit
+  RETURN 'SHARED_PERSON' AS kind, 'person ' + p.id AS key, $reasonWeights.SHARED_PERSON AS weight, [p] AS via, theirs AS evidence, null AS direction
+  UNION ALL
+  UNWIND near AS x
+  WITH x.c AS c, x.n AS n, x.degree AS degree
+  MATCH (n)<-[theirs:DISCUSSES]-(w)
+  RETURN 'NEIGHBOURING_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
+}
+WITH work, key, kind, weight, via, evidence, direction, s.id AS seed
+// Of equal weights, the one from the first seed through the first nodes, so both statements agree.
+ORDER BY weight DESC, seed, reduce(k = '', v IN via | k + v.id + ' ')
+// Each piece of evidence once, through the talk or its paper, from any seed: the heaviest.
+WITH work, key, head(collect({kind: kind, weight: weight, seed: seed, direction: direction, via: via, evidence: evidence})) AS reason
+WITH work, collect(reason) AS found,
+     sum(CASE WHEN reason.kind IN $stated THEN reason.weight ELSE 0.0 END) AS stated,
+     sum(CASE WHEN reason.kind IN $stated THEN 0.0 ELSE reason.weight END) AS inferred
+WITH work, found, stated, inferred, stated + $saturation * (1 - exp(-inferred / $saturation)) AS score
+// Scores rounded: equal sums differ in their last bits with the order they were added in.
+ORDER BY round(score, 9) DESC, work.title, work.id
+LIMIT $limit
+// Rank first, then build the reasons' maps (every property of every node) for the $limit results only.
+CALL (found) {
+  UNWIND found AS r
+  WITH r, r.evidence AS evidence
+  ORDER BY r.weight DESC
+  RETURN collect({
+  kind: r.kind, weight: r.weight, seed: r.seed, direction: r.direction,
+  via: [v IN r.via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Person', 'Session', 'Talk']])}],
+  source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END
+}) AS reasons
+}
+RETURN work {.*, __type: CASE WHEN work:Talk THEN 'Talk' ELSE 'Paper' END} AS work, score, stated, inferred, reasons

@@ -1,0 +1,48 @@
+// After a write that touched $ids (works, concepts, people or sessions): every related-work list
+// the write can have changed moves to a new epoch, so it is no longer served (stale) until it is
+// computed again. Those lists are the ones kept on:
+//   - each touched work (as the work a result names: the talk presenting a paper);
+//   - each work whose list holds a touched work;
+//   - each work that shares a concept, a neighbouring concept, a person, a session or a
+//     reference with a touched work (its reasons with that work may have changed);
+//   - each work of a touched concept, person or session, and of a touched concept's neighbours
+//     (a concept's degree sets its weight), when it has at most $hubLimit + 1 works (beyond that
+//     it gives no reason, before or after the write).
+MATCH (t:Entity) WHERE t.id IN $ids
+CALL (t) {
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Work
+  RETURN t AS w
+  UNION
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)<-[:SIMILAR]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER*0..1]-(n:Concept)
+  WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit + 1
+  MATCH (n)<-[:DISCUSSES]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:CONTRIBUTED_TO|IN_SESSION]-(p)
+  WHERE COUNT { (p)-[:CONTRIBUTED_TO|IN_SESSION]-() } <= $hubLimit + 1
+  MATCH (p)-[:CONTRIBUTED_TO|IN_SESSION]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Concept
+  MATCH (t)-[:RELATED_TO|BROADER*0..1]-(n:Concept)
+  WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit + 1
+  MATCH (n)<-[:DISCUSSES]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Person OR t:Session
+  MATCH (t)-[:CONTRIBUTED_TO|IN_SESSION]-(w:Work)
+  WHERE COUNT { (t)-[:CONTRIBUTED_TO|IN_SESSION]-() } <= $hubLimit + 1
+  RETURN w
+}
+WITH DISTINCT coalesce(COLLECT { MATCH (talk:Talk)-[:PRESENTS]->(w) RETURN talk ORDER BY talk.id LIMIT 1 }[0], w) AS owner
+WITH DISTINCT owner
+SET owner.similarEpoch = coalesce(owner.similarEpoch, 0) + 1
+RETURN count(owner) AS marked

@@ -1,0 +1,19 @@
+// Stores the related-work lists computed by src/graph/similarity.ts: for each work, its top
+// results as SIMILAR relationships {score, rank}, replacing the ones before, and when (similarAt,
+// epoch ms) and for which epoch (similarBuiltEpoch) they were computed. A list is fresh while its
+// work's similarEpoch is still that epoch: similarity/mark-stale.cypher moves it on.
+UNWIND $lists AS list
+MATCH (w:Work {id: list.id})
+CALL (w) {
+  MATCH (w)-[old:SIMILAR]->()
+  DELETE old
+}
+SET w.similarAt = $at, w.similarBuiltEpoch = list.epoch
+WITH w, list
+CALL (w, list) {
+  UNWIND range(0, size(list.items) - 1) AS rank
+  WITH rank, list.items[rank] AS item
+  MATCH (other:Work {id: item.id})
+  CREATE (w)-[:SIMILAR {score: item.score, rank: rank + 1}]->(other)
+}
+RETURN count(DISTINCT w) AS written

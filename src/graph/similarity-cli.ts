@@ -1,0 +1,43 @@
+/**
+ * `npm run similarity:rebuild`: computes every work's related-work list (src/graph/similarity.ts)
+ * with a progress bar. Stopped half way (Ctrl-C, a crash), it resumes where it stopped when run
+ * again; `-- --restart` starts over, `-- --refresh` computes only the stale and missing lists.
+ */
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { migrate } from '../db/migrate.js';
+import { withProgressBar } from '../embed/progress.js';
+import { refreshSimilarity } from './similarity.js';
+
+const args = new Set(process.argv.slice(2));
+const connection = await connect(loadConfig()).catch((error: Error) => {
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+});
+const { db } = connection;
+try {
+  await migrate(db);
+  if (args.has('--refresh')) {
+    const result = await withProgressBar('related-work lists', (onProgress) => refreshSimilarity(db, { onProgress }), 0, 'works');
+    console.log(`Refreshed ${result.computed} related-work lists in ${result.seconds.toFixed(1)} s.`);
+  } else {
+    const [begun] = await db.write<{ since: number; resume: boolean }>('similarity/build-begin', {
+      now: Date.now(),
+      restart: args.has('--restart'),
+    });
+    if (begun!.resume) console.log(`Resuming the rebuild started at ${new Date(begun!.since).toISOString()}.`);
+    const result = await withProgressBar(
+      'related-work lists',
+      (onProgress) => refreshSimilarity(db, { all: true, since: begun!.since, onProgress }),
+      0,
+      'works',
+    );
+    await db.write('similarity/build-end', { now: Date.now() });
+    console.log(`Computed ${result.computed} related-work lists in ${result.seconds.toFixed(1)} s.`);
+  }
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await connection.stop();
+}

@@ -1,0 +1,150 @@
+/**
+ * Precomputed related work: for every work a result can name (a talk, or a paper no talk
+ * presents), its top LIST_SIZE related works and their scores, stored as SIMILAR relationships.
+ * A list is computed by the very statement relatedWork runs on the fly (cypher/related/
+ * related-work.cypher), so the two rank alike; queries read the lists to find their candidates
+ * and rank those exactly, with the reasons for the returned page only.
+ *
+ * Freshness without clocks: each work carries an epoch (similarEpoch) that every write able to
+ * change its list moves on (similarity/mark-stale.cypher, in the write's own transaction for
+ * curation); a list records the epoch it was computed for (similarBuiltEpoch) and is served only
+ * while the two are equal. A stale or missing list is never served: the answer is computed on the
+ * fly instead, and `refreshSimilarity` (after an import, or `npm run similarity:rebuild`) brings
+ * the lists up to date.
+ */
+import type { Database, StatementRunner } from '../db/database.js';
+import { relatedWork, relatedWorkAmong } from '../db/repository.js';
+import { withProgressBar } from '../embed/progress.js';
+import type { RankedWork } from '../model/rows.js';
+import { scoreTuning } from '../model/vocabulary.js';
+
+/** How many related works a list keeps. */
+export const LIST_SIZE = 50;
+/** Works whose lists one write transaction stores. */
+const BATCH = 100;
+/** Lists computed at once (each is one read statement). */
+const PARALLEL = 4;
+
+export type SimilarityProgress = (done: number, total: number) => void;
+
+interface Pending {
+  id: string;
+  epoch: number;
+}
+
+/** Whether any list has been computed: until then a refresh computes none (the rebuild starts them). */
+export async function listsInUse(db: Database): Promise<boolean> {
+  const [row] = await db.read<{ used: boolean }>('similarity/uses-lists');
+  return row?.used === true;
+}
+
+/** Computes and stores the lists of `batch`, PARALLEL statements at a time. */
+async function computeBatch(db: Database, batch: Pending[], at: number): Promise<void> {
+  const lists: { id: string; epoch: number; items: { id: string; score: number }[] }[] = [];
+  for (let i = 0; i < batch.length; i += PARALLEL) {
+    const slice = batch.slice(i, i + PARALLEL);
+    const ranked = await Promise.all(slice.map((w) => relatedWork(db, [w.id], [], LIST_SIZE, false)));
+    slice.forEach((w, j) =>
+      lists.push({ id: w.id, epoch: w.epoch, items: ranked[j]!.map((r) => ({ id: r.work.id as string, score: r.score })) }),
+    );
+  }
+  await db.write('similarity/write-lists', { lists, at }, { bounded: false });
+}
+
+export interface RefreshResult {
+  computed: number;
+  seconds: number;
+}
+
+/**
+ * Computes every stale list, and once lists are in use every missing one (a new work's), in id
+ * order, BATCH works per transaction. `all`: every list, a full rebuild started at `since`; one
+ * that stops half way resumes where it stopped when run again with the same `since` (the lists
+ * it wrote are newer than that). `npm run similarity:rebuild` keeps `since` for that. `atMost`
+ * bounds the lists computed in one call.
+ */
+export async function refreshSimilarity(
+  db: Database,
+  {
+    all = false,
+    since = Date.now(),
+    atMost = Number.POSITIVE_INFINITY,
+    onProgress,
+  }: { all?: boolean; since?: number; atMost?: number; onProgress?: SimilarityProgress } = {},
+): Promise<RefreshResult> {
+  const started = performance.now();
+  const params = { all, since, fillMissing: all || (await listsInUse(db)) };
+  const [count] = await db.read<{ n: number }>('similarity/count-pending', params);
+  const total = count?.n ?? 0;
+  let done = 0;
+  let after = '';
+  onProgress?.(0, total);
+  while ((done < total || after === '') && done < atMost) {
+    const batch = await db.read<Pending>('similarity/pending', { ...params, after, batch: Math.min(BATCH, atMost - done) });
+    if (batch.length === 0) break;
+    await computeBatch(db, batch, Date.now());
+    done += batch.length;
+    after = batch.at(-1)!.id;
+    onProgress?.(done, total);
+  }
+  return { computed: done, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Above this many touched nodes, a write marks every list stale rather than tracing which. */
+export const TRACE_AT_MOST = 2000;
+
+/**
+ * The statement (and its parameters) that marks stale what a write touching `ids` can change:
+ * those lists, or all of them when `ids` are too many to trace.
+ */
+export function staleMarking(ids: string[]): { statement: string; params: Record<string, unknown> } {
+  return ids.length > TRACE_AT_MOST
+    ? { statement: 'similarity/mark-all-stale', params: {} }
+    : { statement: 'similarity/mark-stale', params: { ids, hubLimit: scoreTuning.hubLimit } };
+}
+
+/** Computes the lists of the works `ids` now, whatever their state (a benchmark's sample, say). */
+export async function computeListsFor(db: Database, ids: string[]): Promise<void> {
+  const works = await db.read<Pending>('similarity/epochs', { ids });
+  for (let i = 0; i < works.length; i += BATCH) await computeBatch(db, works.slice(i, i + BATCH), Date.now());
+}
+
+/** Marks stale every list a write that touched `ids` (works, concepts, people, sessions) can have changed. */
+export async function markStale(run: StatementRunner, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { statement, params } = staleMarking(ids);
+  const [row] = await run<{ marked: number }>(statement, params);
+  return row?.marked ?? 0;
+}
+
+export interface ListedRanking {
+  works: RankedWork[];
+  /** When the oldest list used was computed (epoch ms); null when the answer was computed on the fly. */
+  computedAt: number | null;
+}
+
+/**
+ * relatedWork for seed works: from their lists when every seed has a fresh one (the union of the
+ * lists is the candidate set, ranked exactly with every seed's reasons), on the fly otherwise.
+ * One seed ranks exactly as on the fly (its list is that ranking's top LIST_SIZE); several seeds
+ * miss a work that is in none of their lists yet would rank in their joint first `limit`.
+ */
+export async function rankedRelatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<ListedRanking> {
+  const lists = await db.read<{ id: string; fresh: boolean; computedAt: number | null; items: { id: string }[] }>('similarity/lists', {
+    ids,
+  });
+  // A list holds LIST_SIZE works: deeper pages, or a page that exclusions could empty, are ranked on the fly.
+  if (lists.length === 0 || lists.some((list) => !list.fresh) || limit + exclude.length > LIST_SIZE) {
+    return { works: await relatedWork(db, ids, exclude, limit), computedAt: null };
+  }
+  const candidates = [...new Set(lists.flatMap((list) => list.items.map((item) => item.id)))];
+  const works = await relatedWorkAmong(db, ids, candidates, exclude, limit);
+  return { works, computedAt: Math.min(...lists.map((list) => list.computedAt!)) };
+}
+
+/** After an import or a seed on the command line: the lists it made stale, computed again (when lists are in use). */
+export async function refreshChangedLists(db: Database, log: (line: string) => void): Promise<void> {
+  if (!(await listsInUse(db))) return;
+  const result = await withProgressBar('related-work lists', (onProgress) => refreshSimilarity(db, { onProgress }), 0, 'works');
+  log(`Related-work lists: ${result.computed} computed again in ${result.seconds.toFixed(1)} s.`);
+}

@@ -1,0 +1,157 @@
+/**
+ * Precomputed related work (issue 16) on the seeded ICML 2017 graph: the lists rank as the
+ * on-the-fly statement does (kept here as the reference), a write makes the lists it can change
+ * stale so they are never served, a refresh brings them back, and a rebuild resumes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkWorkToConcept, removeConceptLink } from '../../src/db/curation.js';
+import { relatedWork } from '../../src/db/repository.js';
+import { LIST_SIZE, rankedRelatedWork, refreshSimilarity } from '../../src/graph/similarity.js';
+import { importRecords } from '../../src/ingest/import-records.js';
+import type { RankedWork } from '../../src/model/rows.js';
+import { seedPack } from '../eval/eval-set.js';
+import { TestHelper } from './helpers.js';
+
+const helper = new TestHelper('similarity');
+const { db } = helper;
+const pack = seedPack();
+/** The works a list is kept on: talks, and papers no talk presents. */
+const presented = new Set(pack.talks.flatMap((t) => (t.presents ? [t.presents] : [])));
+const owners = [...pack.talks.map((t) => t.id), ...pack.papers.filter((p) => !presented.has(p.id)).map((p) => p.id)];
+
+const ids = (works: { work: { id: unknown } }[]) => works.map((w) => w.work.id as string);
+const scores = (works: { score: number }[]) => works.map((w) => Number(w.score.toFixed(9)));
+/** Each result's reasons as kind, weight, seed and the nodes they go through, strongest first. */
+const reasons = (works: RankedWork[]) =>
+  works.map((w) =>
+    w.reasons.map((r) => `${r.kind} ${r.weight.toFixed(9)} ${r.seed} ${r.direction} ${r.via.map((v) => v.id).join(',')}`).sort(),
+  );
+
+async function clearLists() {
+  await db.runText('MATCH (:Work)-[s:SIMILAR]->() DELETE s');
+  await db.runText('MATCH (w:Work) REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch');
+  await db.runText('MATCH (b:SimilarityBuild) DELETE b');
+}
+
+beforeAll(async () => {
+  await clearLists();
+});
+afterAll(async () => {
+  await clearLists();
+  await helper.close();
+});
+
+describe('precomputed related-work lists', () => {
+  it('answers on the fly (computedAt null) while no list exists', async () => {
+    const answer = await rankedRelatedWork(db, ['wasserstein-gan'], [], 10);
+    expect(answer.computedAt).toBeNull();
+    expect(ids(answer.works)).toEqual(ids(await relatedWork(db, ['wasserstein-gan'], [], 10)));
+  });
+
+  it('a rebuild stopped half way resumes where it stopped', async () => {
+    const since = Date.now();
+    const first = await refreshSimilarity(db, { all: true, since, atMost: 30 });
+    expect(first.computed).toBe(30);
+    const rest = await refreshSimilarity(db, { all: true, since });
+    expect(first.computed + rest.computed).toBe(owners.length);
+    // Nothing is left to do: every list is fresh.
+    expect((await refreshSimilarity(db)).computed).toBe(0);
+    const [row] = await db.runText(
+      'MATCH (w:Work) WHERE w.similarAt IS NOT NULL RETURN count(w) AS lists, max(COUNT { (w)-[:SIMILAR]->() }) AS longest',
+    );
+    expect(row!.lists).toBe(owners.length);
+    expect(row!.longest).toBeLessThanOrEqual(LIST_SIZE);
+  });
+
+  it('ranks every work as the on-the-fly statement does, with the same scores', async () => {
+    for (const id of owners) {
+      const listed = await rankedRelatedWork(db, [id], [], 10);
+      const reference = await relatedWork(db, [id], [], 10);
+      expect(listed.computedAt, id).not.toBeNull();
+      expect(ids(listed.works), id).toEqual(ids(reference));
+      expect(scores(listed.works), id).toEqual(scores(reference));
+      expect(reasons(listed.works), id).toEqual(reasons(reference));
+    }
+  });
+
+  it('ranks several seeds as on the fly, for the seed pairs of the evaluation set', async () => {
+    const seeds: string[][] = [
+      ['wasserstein-gan', 'mcgan-mean-and-covariance-feature-matching-gan'],
+      ['continual-learning-through-synaptic-intelligence', 'paper-overcoming-catastrophic-forgetting'],
+      ['wasserstein-gan', 'generalization-and-equilibrium-in-gans', 'learning-to-discover-cross-domain-relations-with-gans'],
+    ];
+    for (const to of seeds) {
+      const listed = await rankedRelatedWork(db, to, [], 10);
+      expect(listed.computedAt).not.toBeNull();
+      expect(ids(listed.works), to.join(' + ')).toEqual(ids(await relatedWork(db, to, [], 10)));
+    }
+  });
+
+  it('never serves a list a finished write has made wrong, and serves it again once refreshed', async () => {
+    const work = 'wasserstein-gan';
+    const concept = pack.concepts.find((c) => c.id === 'elastic-weight-consolidation')!.id;
+    const sharing = 'paper-overcoming-catastrophic-forgetting'; // discusses EWC: its list can change too
+    await linkWorkToConcept(db, 'alice', work, concept, { url: 'https://example.org/similarity-test', quote: 'EWC, for the test' });
+    try {
+      for (const seed of [work, sharing]) {
+        const stale = await rankedRelatedWork(db, [seed], [], 10);
+        expect(stale.computedAt, `${seed} is served from a stale list`).toBeNull();
+        expect(ids(stale.works)).toEqual(ids(await relatedWork(db, [seed], [], 10)));
+      }
+      const refreshed = await refreshSimilarity(db);
+      expect(refreshed.computed).toBeGreaterThan(1);
+      for (const seed of [work, sharing]) {
+        const fresh = await rankedRelatedWork(db, [seed], [], 10);
+        expect(fresh.computedAt).not.toBeNull();
+        expect(ids(fresh.works)).toEqual(ids(await relatedWork(db, [seed], [], 10)));
+      }
+    } finally {
+      await removeConceptLink(db, 'alice', work, concept, 'added by the similarity test');
+      await db.runText(
+        "MATCH (c:Change) WHERE c.details CONTAINS 'similarity test' OR c.source CONTAINS 'similarity-test' DETACH DELETE c",
+      );
+    }
+    expect((await rankedRelatedWork(db, [work], [], 10)).computedAt).toBeNull();
+  });
+
+  it('an import makes the lists of the works it relates to stale, and computes the new work’s list', async () => {
+    await refreshSimilarity(db);
+    const record = {
+      id: '2612.00001',
+      title: `${helper.prefix} critics with gradient penalties`,
+      authors: 'Martin Arjovsky',
+      authors_parsed: [['Arjovsky', 'Martin', '']],
+      abstract: 'A test record by an author of Wasserstein GAN.',
+      categories: 'cs.LG',
+      doi: null,
+      versions: [{ version: 'v1', created: 'Mon, 1 Jan 2026 00:00:00 GMT' }],
+    };
+    const report = await importRecords(db, [{ name: 'similarity.jsonl', text: JSON.stringify(record) }], { format: 'arxiv' });
+    try {
+      expect(report.worksCreated).toBe(1);
+      // Wasserstein GAN shares its author with the new work: its list is no longer served.
+      expect((await rankedRelatedWork(db, ['wasserstein-gan'], [], 10)).computedAt).toBeNull();
+      await refreshSimilarity(db);
+      const fresh = await rankedRelatedWork(db, ['wasserstein-gan'], [], 10);
+      expect(fresh.computedAt).not.toBeNull();
+      expect(ids(fresh.works)).toEqual(ids(await relatedWork(db, ['wasserstein-gan'], [], 10)));
+      const [created] = await db.runText('MATCH (p:Paper) WHERE p.title = $title RETURN p.similarAt IS NOT NULL AS listed', {
+        title: record.title,
+      });
+      expect(created!.listed).toBe(true);
+    } finally {
+      await db.write('import/rollback', { import: report.importId });
+    }
+  });
+
+  it('says when the answer was computed, through the API', async () => {
+    await refreshSimilarity(db);
+    const result = await helper.request('{ relatedWork(to: ["wasserstein-gan"], first: 3) { computedAt work { ... on Talk { title } } } }');
+    expect(result.errors).toBeUndefined();
+    const [first] = result.data.relatedWork;
+    expect(Date.parse(first.computedAt)).toBeGreaterThan(Date.now() - 600_000);
+    // Deeper than a list: on the fly.
+    const deep = await helper.request('{ relatedWork(to: ["wasserstein-gan"], first: 60) { computedAt } }');
+    expect(deep.data.relatedWork[0].computedAt).toBeNull();
+  });
+});
