@@ -1,6 +1,7 @@
 // The neighbourhood of $center: breadth-first, level by level up to $depth, through
 // relationships of the types in $relationships and nodes with a label in $labels. Nearest nodes
-// come first; the first $limit are returned with every relationship among them.
+// come first; the first $limit are returned with every relationship among them, each node with
+// the session it was given in (`placedIn`, as in graph/whole).
 MATCH (start:Entity) WHERE start.id IN $center
 WITH collect(start.id) AS center
 WITH reduce(seen = center, level IN range(1, $depth) |
@@ -19,7 +20,8 @@ CALL (reached) {
 CALL (kept) {
   UNWIND kept AS id
   MATCH (n:Entity {id: id})
-  RETURN collect(n {.*, __type: head([l IN labels(n) WHERE l IN ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link', 'Document']])}) AS nodes
+  RETURN collect(n {.*, __type: head([l IN labels(n) WHERE l IN ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link', 'Document']]),
+         placedIn: COLLECT { MATCH (n)<-[:PRESENTS*0..1]-(:Talk)-[:PART_OF*0..1]->(:Talk)-[:IN_SESSION]->(s:Session) RETURN s {.title, .dayNumber} ORDER BY s.dayNumber, s.order LIMIT 1 }[0]}) AS nodes
 }
 // The relationships leaving the kept nodes; src/db/graph.ts keeps those whose target is kept too.
 CALL (kept) {

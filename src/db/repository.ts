@@ -2,19 +2,7 @@
  * The root queries of the API: filtered lists, search, rankings, trails and paths. Each is one
  * named Cypher statement and one round trip; relationship fields go through loaders.ts instead.
  */
-import type {
-  ConceptNode,
-  DayNode,
-  Entity,
-  EventNode,
-  GraphPath,
-  Page,
-  PaperNode,
-  PersonNode,
-  RankedWork,
-  TalkNode,
-  TrailStep,
-} from '../model/rows.js';
+import type { ConceptNode, DayNode, EventNode, Page, PaperNode, PersonNode, RankedWork, TalkNode, TrailStep } from '../model/rows.js';
 import { reasonWeights, referenceWeights, scoreTuning } from '../model/vocabulary.js';
 import type { Database } from './database.js';
 import { type LuceneQueries, luceneQueries } from './lucene.js';
@@ -148,14 +136,6 @@ export async function relatedToConcept(db: Database, concept: string, limit: num
 
 export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {
   return db.read<TrailStep>('related/follow-up-reads', { id, depth });
-}
-
-export async function shortestPaths(db: Database, from: string, to: string, maxLength: number, limit: number): Promise<GraphPath[]> {
-  if (from === to) {
-    const [row] = await db.read<{ node: Entity }>('entity/by-ids', { ids: [from] });
-    return row ? [{ nodes: [row.node], edges: [] }] : [];
-  }
-  return db.read<GraphPath>('graph/shortest-paths', { from, to, maxLength, limit });
 }
 
 /** Every day of every event, in order; sessions and talks come through the loaders. */

@@ -3,7 +3,7 @@
  * Cytoscape.js, sigma/graphology, vis-network and D3 take with a one-line mapping.
  */
 import type { Database } from '../db/database.js';
-import { type Entity, nameOf } from '../model/rows.js';
+import { type Entity, labelOf, nameOf } from '../model/rows.js';
 import { type nodeTypes, referenceWeights, relationshipTypes } from '../model/vocabulary.js';
 
 /** Node kinds a subgraph may hold, and the relationship types it may follow (a fixed allow-list). */
@@ -19,12 +19,31 @@ export const graphNodeTypes = [
 ] as const satisfies readonly (typeof nodeTypes)[number][];
 export const graphRelationships = relationshipTypes;
 
+/**
+ * A node as visualisation clients and the exports see it: a label that tells it apart, and the
+ * attributes a desktop tool (Gephi, Cytoscape) can filter and colour by, null where they do not apply.
+ */
 export interface GraphNode {
   id: string;
+  /** Tells nodes of the same name apart: "Wasserstein GAN · paper 2017" (labelOf). */
   label: string;
+  /** The title or name as stored. */
+  name: string;
   type: string;
   kind: string | null;
+  /** The day number: a talk's or session's, a day's own, or for a paper the day a talk presented it. */
+  day: number | null;
+  /** The title of the session a talk was given in (a section: its talk's; a paper: its talk's). */
+  session: string | null;
   year: number | null;
+  /** A talk's summary (or a paper's abstract, where an import gave one). */
+  summary: string | null;
+  /** A concept's definition. */
+  definition: string | null;
+  /** A paper's address, arXiv id and DOI. */
+  url: string | null;
+  arxiv: string | null;
+  doi: string | null;
   properties: Entity;
 }
 
@@ -79,19 +98,29 @@ export async function subgraph(db: Database, request: SubgraphRequest): Promise<
 
 /** What graph/neighbourhood and graph/whole return: the nodes, the edges among them, and the totals before the limit. */
 interface SubgraphRow {
-  nodes: Entity[];
+  nodes: (Entity & { placedIn: { title: string; dayNumber: number | null } | null })[];
   edges: { source: string; target: string; type: string; role?: string; line?: number; quote?: string }[];
   totalNodes: number;
   totalEdges: number;
 }
 
-function toGraphNode(node: Entity): GraphNode {
+function toGraphNode({ placedIn, ...node }: SubgraphRow['nodes'][number]): GraphNode {
+  const day =
+    node.__type === 'Day' ? node.number : node.__type === 'Talk' || node.__type === 'Session' ? node.dayNumber : placedIn?.dayNumber;
   return {
     id: node.id,
-    label: nameOf(node),
+    label: labelOf(node),
+    name: nameOf(node),
     type: node.__type,
     kind: 'kind' in node ? (node.kind ?? null) : null,
+    day: day ?? null,
+    session: placedIn?.title ?? null,
     year: 'year' in node ? (node.year ?? null) : null,
+    summary: 'summary' in node ? node.summary : (node.abstract ?? null),
+    definition: node.__type === 'Concept' ? node.definition : null,
+    url: node.__type === 'Paper' ? (node.url ?? null) : null,
+    arxiv: node.__type === 'Paper' ? (node.arxiv ?? null) : null,
+    doi: node.__type === 'Paper' ? (node.doi ?? null) : null,
     properties: node,
   };
 }

@@ -3,7 +3,17 @@
  * once from the driver's values at the repository boundary (src/db/values.ts). Each object type
  * of the schema is backed by one of these (Pothos' objectRef<Shape>).
  */
-import type { LinkKind, Origin, PaperKind, PersonRole, ReasonKind, ReferenceType, SessionKind, TalkKind } from './vocabulary.js';
+import type {
+  LinkKind,
+  Origin,
+  PaperKind,
+  PathRelationshipType,
+  PersonRole,
+  ReasonKind,
+  ReferenceType,
+  SessionKind,
+  TalkKind,
+} from './vocabulary.js';
 /** A value as the statements return it once converted: what JSON can hold. */
 export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
@@ -122,6 +132,58 @@ export function nameOf(node: Entity): string {
       return node.title;
   }
 }
+/** The words for a kind of talk, paper or session in a label ("invited talk", "book"). */
+const kindWords: Record<TalkKind | PaperKind | SessionKind, string> = {
+  TUTORIAL: 'tutorial',
+  TALK: 'talk',
+  INVITED_TALK: 'invited talk',
+  WORKSHOP_TALK: 'workshop talk',
+  PANEL: 'panel',
+  SECTION: 'section',
+  PAPER: 'paper',
+  BOOK: 'book',
+  SOFTWARE: 'software',
+  THREAD: 'thread',
+  SESSION: 'session',
+  WORKSHOP: 'workshop',
+};
+
+/** What labelOf needs of a node: its kind in __type and the fields that name it. */
+export type Labelled = Pick<Entity, '__type'> & {
+  title?: string;
+  name?: string;
+  url?: string;
+  kind?: string | null;
+  year?: number | null;
+  number?: number;
+  dayNumber?: number;
+};
+
+/**
+ * A label that tells nodes apart where their names are the same: "Wasserstein GAN · talk",
+ * "Wasserstein GAN · paper 2017", "Wasserstein GAN · concept", "Day 2 · Conference",
+ * "Deep generative models 2 · session, day 2". People, events and links keep their names.
+ * The `graph` query, the exports and the explorer draw it; `name`/`title` fields stay as they are.
+ */
+export function labelOf(node: Labelled): string {
+  const kind = node.kind ? (kindWords[node.kind as keyof typeof kindWords] ?? node.kind.toLowerCase()) : null;
+  switch (node.__type) {
+    case 'Day':
+      return `Day ${node.number} · ${node.title}`;
+    case 'Talk':
+      return `${node.title} · ${kind ?? 'talk'}`;
+    case 'Paper':
+      return `${node.title} · ${kind ?? 'paper'}${node.year ? ` ${node.year}` : ''}`;
+    case 'Concept':
+      return `${node.name} · concept`;
+    case 'Session':
+      return `${node.title} · ${kind ?? 'session'}${node.dayNumber ? `, day ${node.dayNumber}` : ''}`;
+    case 'Link':
+      return node.url ?? '';
+    default:
+      return node.name ?? node.title ?? '';
+  }
+}
 /** Any node of the graph; `__type` tells which. */
 export type Entity = WorkNode | ConceptNode | PersonNode | SessionNode | DayNode | EventNode | LinkNode | DocumentNode;
 export interface Source {
@@ -194,11 +256,31 @@ export interface TrailStep {
   reference: Omit<ReferenceEdge, 'work'>;
   /** The ids along the way, from the start. */
   route: string[];
+  /** The work the edge leaves. */
+  fromWork: WorkNode;
+  /** The works the notes lead to from this one (or from its talk or paper), on the trail or not. */
+  next: string[];
+}
+
+/** One step of a path: a relationship in its stored direction, what it costs and what it means. */
+export interface PathStep {
+  type: PathRelationshipType;
+  from: string;
+  to: string;
+  /** For CONTRIBUTED_TO: the person's role. */
+  role: string | null;
+  source: Source | null;
+  /** What the step adds to the path's cost (pathStepCosts). */
+  cost: number;
+  /** The step in a sentence. */
+  reason: string;
 }
 
 export interface GraphPath {
+  /** The sum of the steps' costs, plus pathPanelCost for each panel passed through: lower explains more. */
+  cost: number;
   nodes: Entity[];
-  edges: { type: string; from: string; to: string; source: ReferenceEdge['source'] }[];
+  edges: PathStep[];
 }
 
 export interface Reason {

@@ -36,8 +36,8 @@ export const referenceWeights: Record<ReferenceType, number> = {
   CITES: 1.5,
 };
 
-/** Every relationship type of the graph, in the order visualisation clients list them. */
-export const relationshipTypes = [
+/** The relationship types a path between two nodes may follow (`paths`): those that carry meaning, not the calendar or links. */
+export const pathRelationshipTypes = [
   'DISCUSSES',
   'BROADER',
   'RELATED_TO',
@@ -46,11 +46,11 @@ export const relationshipTypes = [
   'CONTRIBUTED_TO',
   'PART_OF',
   'IN_SESSION',
-  'ON_DAY',
-  'HAS_SESSION',
-  'HAS_DAY',
-  'HAS_LINK',
 ] as const;
+export type PathRelationshipType = (typeof pathRelationshipTypes)[number];
+
+/** Every relationship type of the graph, in the order visualisation clients list them. */
+export const relationshipTypes = [...pathRelationshipTypes, 'ON_DAY', 'HAS_SESSION', 'HAS_DAY', 'HAS_LINK'] as const;
 export type RelationshipType = (typeof relationshipTypes)[number];
 
 /** The labels and relationship types an export (src/ingest/export-pack.ts) may write back: all but the embeddings, which are derived. */
@@ -147,3 +147,43 @@ export function rankingScore(stated: number, inferred: number): number {
   const cap = scoreTuning.saturation;
   return stated + cap * (1 - Math.exp(-inferred / cap));
 }
+
+/** The kinds of node each path relationship joins, in its stored direction (from, to). */
+export const pathRelationshipEnds: Record<PathRelationshipType, readonly [readonly NodeType[], readonly NodeType[]]> = {
+  DISCUSSES: [['Talk', 'Paper'], ['Concept']],
+  BROADER: [['Concept'], ['Concept']],
+  RELATED_TO: [['Concept'], ['Concept']],
+  FOLLOW_UP_READ: [['Talk', 'Paper'], ['Paper']],
+  RELATED: [['Talk', 'Paper'], ['Paper']],
+  SEE_ALSO: [['Talk', 'Paper'], ['Paper']],
+  BUILDS_ON: [['Talk', 'Paper'], ['Paper']],
+  CITES: [['Talk', 'Paper'], ['Paper']],
+  PRESENTS: [['Talk'], ['Paper']],
+  CONTRIBUTED_TO: [['Person'], ['Talk', 'Paper']],
+  PART_OF: [['Talk'], ['Talk']],
+  IN_SESSION: [['Talk'], ['Session']],
+};
+
+/**
+ * What one step along a path costs: paths are ranked by their total, lowest first, so a path
+ * that explains (references between works, the concepts they discuss) comes before one that only
+ * says two works shared a session or a person, even when it is a step longer. A talk and the
+ * paper it presents, and a section and its talk, are nearly one work: half a step.
+ */
+export const pathStepCosts: Record<PathRelationshipType, number> = {
+  FOLLOW_UP_READ: 1,
+  RELATED: 1,
+  BUILDS_ON: 1,
+  SEE_ALSO: 1,
+  CITES: 1,
+  DISCUSSES: 1,
+  BROADER: 1,
+  RELATED_TO: 1,
+  PRESENTS: 0.5,
+  PART_OF: 0.5,
+  CONTRIBUTED_TO: 2,
+  IN_SESSION: 2.5,
+};
+
+/** What passing through a panel costs on top of its two steps: a panel touches many topics and says little about how two of them meet. */
+export const pathPanelCost = 2;

@@ -53,15 +53,34 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
       description: 'The global id, for `node(id)` and the other queries; for a link, its URL.',
       resolve: (n) => (n.type === 'Link' ? n.id : encodeGlobalID(n.type, n.id)),
     }),
-    label: t.exposeString('label', { description: 'A title or name to draw.' }),
-    type: t.exposeString('type', { description: 'Talk, Paper, Concept, Person, Session, Day, Event or Link.' }),
-    kind: t.exposeString('kind', { nullable: true, description: 'For talks and sessions: TUTORIAL, TALK, ... SESSION, WORKSHOP.' }),
-    year: t.exposeInt('year', { nullable: true, description: 'For talks and papers: the year, where known.' }),
-    day: t.int({
-      nullable: true,
-      description: 'For talks and sessions: the day number.',
-      resolve: (n) => ('dayNumber' in n.properties ? n.properties.dayNumber : null),
+    label: t.exposeString('label', {
+      description:
+        'A label to draw that tells nodes of the same name apart: "Wasserstein GAN · talk", "Wasserstein GAN · paper 2017", ' +
+        '"Wasserstein GAN · concept", "Day 2 · Conference". People, events and links keep their names.',
     }),
+    name: t.exposeString('name', { description: 'The title or name as stored (a link: its URL).' }),
+    type: t.exposeString('type', { description: 'Talk, Paper, Concept, Person, Session, Day, Event or Link.' }),
+    kind: t.exposeString('kind', {
+      nullable: true,
+      description: 'For talks, papers and sessions: TUTORIAL, TALK, ... PAPER, BOOK, ... SESSION, WORKSHOP.',
+    }),
+    year: t.exposeInt('year', { nullable: true, description: 'For talks and papers: the year, where known.' }),
+    day: t.exposeInt('day', {
+      nullable: true,
+      description: "The day number: a talk's or session's, a day's own, or for a paper the day a talk presented it.",
+    }),
+    session: t.exposeString('session', {
+      nullable: true,
+      description: "The title of the session a talk was given in (a section: its talk's; a paper: the session of a talk presenting it).",
+    }),
+    summary: t.exposeString('summary', {
+      nullable: true,
+      description: "A talk's summary, or a paper's abstract where an import gave one.",
+    }),
+    definition: t.exposeString('definition', { nullable: true, description: "A concept's definition." }),
+    url: t.exposeString('url', { nullable: true, description: "A paper's address." }),
+    arxiv: t.exposeString('arxiv', { nullable: true, description: "A paper's arXiv id." }),
+    doi: t.exposeString('doi', { nullable: true, description: "A paper's DOI." }),
   }),
 });
 

@@ -1,8 +1,10 @@
 /** Paths between any two nodes (paths, and the older path), with how far the search looked. */
 import type { Database } from '../db/database.js';
-import { shortestPaths } from '../db/repository.js';
+import { connections } from '../graph/paths.js';
 import type { GraphPath } from '../model/rows.js';
+import { type PathRelationshipType, pathPanelCost, pathRelationshipTypes, pathStepCosts } from '../model/vocabulary.js';
 import { builder } from './builder.js';
+import { describedValues } from './described.js';
 import { ANY_NODE, resolveId } from './resolve.js';
 import { SourceRef } from './source.js';
 import { pathLength } from './validation.js';
@@ -16,15 +18,44 @@ const PathEdgeRef = builder.objectRef<GraphPath['edges'][number]>('PathEdge').im
     source: t.field({
       type: SourceRef,
       nullable: true,
-      description: 'The line of the notes behind the relationship, where there is one.',
+      description: 'The line of the notes behind the relationship, with its quote, where there is one.',
       resolve: (e) => e.source,
     }),
+    reason: t.exposeString('reason', {
+      description: 'What the step means, in a sentence (such as: "Wasserstein GAN" discusses the concept "Lipschitz constraint".).',
+    }),
+    cost: t.exposeFloat('cost', {
+      description: "What the step adds to the path's cost: references and concepts cost least, people and sessions most.",
+    }),
+  }),
+});
+
+const stepCostList = pathRelationshipTypes.map((t) => `${t} ${pathStepCosts[t]}`).join(', ');
+
+const PathRelationshipEnum = builder.enumType('PathRelationship', {
+  description: `A kind of relationship a path may follow, with what one step along it costs: ${stepCostList}.`,
+  values: describedValues(pathRelationshipTypes, {
+    DISCUSSES: 'A talk or paper discusses a concept.',
+    BROADER: 'A concept to a more general one.',
+    RELATED_TO: 'A concept to a related one.',
+    FOLLOW_UP_READ: 'The notes suggest a paper as reading after a work.',
+    RELATED: 'The notes name a paper as related work of a work.',
+    SEE_ALSO: 'The notes point from a work to a paper for more.',
+    BUILDS_ON: 'A work builds on a paper.',
+    CITES: 'A work cites a paper.',
+    PRESENTS: 'A talk presents a paper.',
+    CONTRIBUTED_TO: 'A person spoke at, wrote, sat on or organised a work, or is mentioned in it.',
+    PART_OF: 'A section is part of a talk.',
+    IN_SESSION: 'A talk is given in a session.',
   }),
 });
 
 const PathRef = builder.objectRef<GraphPath>('Path').implement({
   description: 'A sequence of nodes and the relationships between them.',
   fields: (t) => ({
+    cost: t.exposeFloat('cost', {
+      description: `How little the path explains: its steps' costs, plus ${pathPanelCost} for each panel it passes through. Paths come cheapest first.`,
+    }),
     length: t.int({ description: 'The number of relationships (steps) on the path.', resolve: (p) => p.edges.length }),
     nodes: t.field({
       type: [builder.nodeInterfaceRef()],
@@ -44,11 +75,13 @@ interface PathSearch {
 }
 
 const PathSearchRef = builder.objectRef<PathSearch>('PathSearch').implement({
-  description: 'The shortest connections found, and how far the search looked, so that an empty answer says what it means.',
+  description: 'The connections found that explain the most, and how far the search looked, so that an empty answer says what it means.',
   fields: (t) => ({
     paths: t.field({
       type: [PathRef],
-      description: 'The shortest paths found, all of the same length; empty when none is at most `searchedUpTo` steps long.',
+      description:
+        'The paths that explain the most, cheapest first (see `Path.cost`), among those of the shortest length and one step ' +
+        'longer; empty when none is at most `searchedUpTo` steps long.',
       resolve: (s) => s.paths,
     }),
     searchedUpTo: t.exposeInt('searchedUpTo', { description: 'The longest path looked for (the `maxLength` used).' }),
@@ -87,35 +120,50 @@ const pathArgs = builder.args((t) => ({
   first: t.int({
     required: false,
     defaultValue: 5,
-    description: 'How many paths at most, 1 to 10; all of them have the shortest length.',
+    description: 'How many paths at most, 1 to 10; of the shortest length or one step longer, cheapest first.',
     validate: pathLength,
+  }),
+  relationships: t.field({
+    type: [PathRelationshipEnum],
+    required: false,
+    description:
+      'Only these relationship types (default: all). An empty list, or types that can never join the two ends ' +
+      '(only IN_SESSION from a concept), is BAD_USER_INPUT.',
   }),
 }));
 
-/** Both ends resolved by the one naming rule (unknown: NOT_FOUND), then the shortest paths. */
+/** Both ends resolved by the one naming rule (unknown: NOT_FOUND), then the paths that explain the most. */
 async function findPaths(
   db: Database,
-  args: { from: string | number; to: string | number; maxLength?: number | null; first?: number | null },
+  args: {
+    from: string | number;
+    to: string | number;
+    maxLength?: number | null;
+    first?: number | null;
+    relationships?: readonly PathRelationshipType[] | null;
+  },
 ) {
   const from = await resolveId(db, 'from', String(args.from), ANY_NODE);
   const to = await resolveId(db, 'to', String(args.to), ANY_NODE);
   const searchedUpTo = args.maxLength ?? 6;
-  return { paths: await shortestPaths(db, from, to, searchedUpTo, args.first ?? 5), searchedUpTo };
+  const relationships = args.relationships ?? undefined;
+  return { paths: await connections(db, { from, to, maxLength: searchedUpTo, limit: args.first ?? 5, relationships }), searchedUpTo };
 }
 
 builder.queryFields((t) => ({
   paths: t.field({
     type: PathSearchRef,
     description:
-      'The shortest connections between any two nodes (by id, or a concept or person by name), through concepts, ' +
-      'references, people and sessions, and how far the search looked.',
+      'The connections between any two nodes (by id, or a concept or person by name) that explain the most: through ' +
+      'references and concepts before people and sessions, each step with its reason and quote; and how far the search looked.',
     args: pathArgs,
     resolve: (_root, args, { db }) => findPaths(db, args),
   }),
   path: t.field({
     type: [PathRef],
     deprecationReason: 'Use paths, whose answer also says how far it looked when it finds nothing.',
-    description: 'The shortest connections between any two nodes; an empty list when none is at most `maxLength` steps long.',
+    description:
+      'The connections between any two nodes that explain the most, cheapest first; an empty list when none is at most `maxLength` steps long.',
     args: pathArgs,
     resolve: async (_root, args, { db }) => (await findPaths(db, args)).paths,
   }),

@@ -52,22 +52,25 @@ query RelatedWork {
   }
 }
 
-# The reading trail the notes suggest from a talk.
-query FollowUpTrail {
-  followUpReads(from: "generalization-and-equilibrium-in-gans", depth: 3) {
-    depth
-    type
-    work { title }
-    source { line quote }
+# The reading trail the notes suggest from a talk; where they run out, the strongest related work.
+query ReadingTrail {
+  readingTrail(from: "generalization-and-equilibrium-in-gans", depth: 3) {
+    notesDepth
+    exhausted
+    message
+    steps { depth via type reason score work { title } source { line quote } }
   }
 }
 
-# How two works connect.
-query Path {
-  path(from: "wasserstein-gan", to: "mcgan-mean-and-covariance-feature-matching-gan") {
-    length
-    nodes { __typename ... on Talk { title } ... on Paper { title } ... on Concept { name } ... on Session { title } }
-    edges { type fromId toId source { line quote } }
+# How two works connect: the paths that explain the most first, each step in a sentence.
+query Paths {
+  paths(from: "wasserstein-gan", to: "elastic-weight-consolidation", first: 3) {
+    paths {
+      cost
+      length
+      nodes { __typename ... on Talk { title } ... on Paper { title } ... on Concept { name } ... on Session { title } }
+      edges { type reason source { line quote } }
+    }
   }
 }
 

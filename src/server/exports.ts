@@ -8,7 +8,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
-import { graphNodeTypes, graphRelationships, type Subgraph, subgraph } from '../graph/subgraph.js';
+import { type GraphEdge, type GraphNode, graphNodeTypes, graphRelationships, type Subgraph, subgraph } from '../graph/subgraph.js';
 
 /** A comma-separated list of enum values, in any letter case (`concept`, `CONCEPT`, `Concept`). */
 const list = <T extends readonly [string, ...string[]]>(values: T, normalise: (value: string) => string) =>
@@ -88,23 +88,51 @@ export function useGraphExports(db: Database): Plugin {
   };
 }
 
+/** A GraphML attribute type; the Cytoscape JSON gives int and double values as JSON numbers. */
+type AttributeType = 'string' | 'int' | 'double';
+
+/**
+ * The attributes of nodes and edges the exports carry, with their types, so Gephi, networkx and
+ * Cytoscape read day and year as numbers. A value that does not apply (null) is left out.
+ */
+export const nodeAttributes = [
+  ['label', 'string'],
+  ['name', 'string'],
+  ['type', 'string'],
+  ['kind', 'string'],
+  ['day', 'int'],
+  ['session', 'string'],
+  ['year', 'int'],
+  ['summary', 'string'],
+  ['definition', 'string'],
+  ['url', 'string'],
+  ['arxiv', 'string'],
+  ['doi', 'string'],
+] as const satisfies readonly (readonly [keyof GraphNode, AttributeType])[];
+export const edgeAttributes = [
+  ['type', 'string'],
+  ['label', 'string'],
+  ['weight', 'double'],
+  ['line', 'int'],
+  ['quote', 'string'],
+] as const satisfies readonly (readonly [keyof GraphEdge, AttributeType])[];
+
+/** The attributes of `element` named in `attributes` that have a value, in their order. */
+function present<T>(attributes: readonly (readonly [keyof T, AttributeType])[], element: T): [string, string | number][] {
+  return attributes.flatMap(([key]) => {
+    const value = element[key];
+    return value === null || value === undefined ? [] : [[String(key), value as string | number]];
+  });
+}
+
 /** Cytoscape.js elements JSON: what `cytoscape({ elements })` and `cy.json()` use. */
 export function toCytoscapeJson(graph: Subgraph) {
   return {
     data: { name: 'ICML 2017 knowledge graph', truncated: graph.truncated, totalNodes: graph.totalNodes, totalEdges: graph.totalEdges },
     elements: {
-      nodes: graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, type: n.type, kind: n.kind, year: n.year } })),
+      nodes: graph.nodes.map((n) => ({ data: { id: n.id, ...Object.fromEntries(present(nodeAttributes, n)) } })),
       edges: graph.edges.map((e) => ({
-        data: {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          type: e.type,
-          label: e.label,
-          weight: e.weight,
-          line: e.line,
-          quote: e.quote,
-        },
+        data: { id: e.id, source: e.source, target: e.target, ...Object.fromEntries(present(edgeAttributes, e)) },
       })),
     },
   };
@@ -120,38 +148,21 @@ const xml = (value: unknown) =>
     // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
-/** GraphML 1.0 with typed attribute keys, directed edges. */
+/** GraphML 1.0 with typed attribute keys (`attr.type`), directed edges. */
 export function toGraphML(graph: Subgraph): string {
-  const nodeKeys = [
-    ['label', 'string'],
-    ['type', 'string'],
-    ['kind', 'string'],
-    ['year', 'int'],
-  ] as const;
-  const edgeKeys = [
-    ['type', 'string'],
-    ['label', 'string'],
-    ['weight', 'double'],
-    ['line', 'int'],
-    ['quote', 'string'],
-  ] as const;
-  const data = (entries: readonly (readonly [string, string])[], of: object, prefix: string) => {
-    const values = new Map<string, unknown>(Object.entries(of));
-    return entries
-      .filter(([key]) => values.get(key) !== null && values.get(key) !== undefined)
-      .map(([key]) => `<data key="${prefix}_${key}">${xml(values.get(key))}</data>`)
-      .join('');
-  };
+  const data = (values: [string, string | number][], prefix: string) =>
+    values.map(([key, value]) => `<data key="${prefix}_${key}">${xml(value)}</data>`).join('');
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...nodeKeys.map(([key, type]) => `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="${type}"/>`),
-    ...edgeKeys.map(([key, type]) => `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="${type}"/>`),
+    ...nodeAttributes.map(([key, type]) => `  <key id="n_${key}" for="node" attr.name="${key}" attr.type="${type}"/>`),
+    ...edgeAttributes.map(([key, type]) => `  <key id="e_${key}" for="edge" attr.name="${key}" attr.type="${type}"/>`),
     '  <graph id="icml" edgedefault="directed">',
-    ...graph.nodes.map((n) => `    <node id="${xml(n.id)}">${data(nodeKeys, n, 'n')}</node>`),
+    ...graph.nodes.map((n) => `    <node id="${xml(n.id)}">${data(present(nodeAttributes, n), 'n')}</node>`),
     ...graph.edges.map(
-      (e) => `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data(edgeKeys, e, 'e')}</edge>`,
+      (e) =>
+        `    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">${data(present(edgeAttributes, e), 'e')}</edge>`,
     ),
     '  </graph>',
     '</graphml>',

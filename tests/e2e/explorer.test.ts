@@ -91,6 +91,15 @@ describe('the explorer page', () => {
       expect.arrayContaining(['wasserstein-gan', 'paper-wasserstein-gan', 'wasserstein-distance', 'lipschitz-constraint', 'wgan']),
     );
     expect(await page.evaluate(() => (window as any).cy.edges().length)).toBe(expected.graph.edges.length);
+    // The talk, its paper and the concept of the same name are drawn with labels that tell them apart.
+    const drawn = await page.evaluate(() =>
+      ['wasserstein-gan', 'paper-wasserstein-gan', 'wgan'].map((id) => (window as any).cy.getElementById(id).data('short')),
+    );
+    expect(drawn).toEqual([
+      'Wasserstein GAN · talk',
+      expect.stringMatching(/^Wasserstein Generative.*· paper 2017$/),
+      'Wasserstein GAN · concept',
+    ]);
 
     await waitForText(page, '#details-title', 'Wasserstein GAN');
     const lipschitz = expected.talk.conceptLinks.find((l: any) => l.concept.slug === 'lipschitz-constraint');
@@ -179,7 +188,7 @@ describe('the explorer page', () => {
     await page.keyboard.up('Shift');
     await expect.poll(() => new URL(page.url()).searchParams.get('to'), { timeout: 30_000 }).toBe('lipschitz-constraint');
     await expect.poll(onPath, { timeout: 30_000 }).toEqual([2, 1]);
-    expect(await page.textContent('#path')).toContain('discusses');
+    expect(await page.textContent('#path')).toContain('"Wasserstein GAN" discusses the concept "Lipschitz constraint".');
 
     expect(problems).toEqual([]);
     await page.close();

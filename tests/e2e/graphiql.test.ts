@@ -94,6 +94,8 @@ describe('GraphiQL', () => {
 
     await page.click('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
     await page.fill('[data-cy="doc-explorer-input"]', 'Concept');
+    // The search filters after a pause; until then the full list shows, and a click can land on the wrong type.
+    await expect.poll(() => page.getByRole('option').first().textContent()).toBe('Concept');
     await page.getByRole('option', { name: 'Concept', exact: true }).click();
     await expect.poll(() => textOf(page, '.graphiql-doc-explorer')).toContain(data.__type.description);
 

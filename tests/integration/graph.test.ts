@@ -84,7 +84,7 @@ describe('exports', () => {
     expect(graph.node).toHaveLength(expected.nodes);
     expect(graph.edge).toHaveLength(expected.edges);
     const wgan = graph.node.find((n: any) => n['@_id'] === 'wasserstein-gan');
-    expect(wgan.data.find((d: any) => d['@_key'] === 'n_label')['#text']).toBe('Wasserstein GAN');
+    expect(wgan.data.find((d: any) => d['@_key'] === 'n_label')['#text']).toBe('Wasserstein GAN · talk');
   });
 
   it('serves Cytoscape.js JSON that cytoscape loads, with every node and edge', async () => {
@@ -127,5 +127,144 @@ describe('exports', () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatch(/depth/);
     expect((await get('/export/graph.svg')).status).toBe(404);
+  });
+});
+
+/** The GraphML export parsed with every value kept as text, so the test checks what a reader must convert. */
+async function graphML() {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    parseTagValue: false,
+    isArray: (name) => ['node', 'edge', 'key', 'data'].includes(name),
+  });
+  return parser.parse(await (await get('/export/graph.graphml')).text()).graphml;
+}
+
+/** The values of one element's <data>, by attribute name. */
+const valuesOf = (element: any, names: Map<string, string>) =>
+  Object.fromEntries((element.data ?? []).map((d: any) => [names.get(d['@_key']), d['#text']]));
+
+describe('labels that tell nodes apart', () => {
+  it('labels talks, papers, concepts and days so that none is equal in the seeded graph, and keeps their names', async () => {
+    const { data } = await gql(yoga, `{ graph(limit: 2000) { nodes { id label name type } } }`);
+    const nodes: { id: string; label: string; name: string }[] = data.graph.nodes;
+    const names = nodes.map((n) => n.name);
+    const labels = nodes.map((n) => n.label);
+    // Names repeat (a talk, the concept it is named after, ...); labels do not.
+    expect(new Set(names).size).toBeLessThan(names.length);
+    expect(new Set(labels).size).toBe(labels.length);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    expect(byId.get('wasserstein-gan')).toMatchObject({ label: 'Wasserstein GAN · talk', name: 'Wasserstein GAN' });
+    expect(byId.get('wgan')).toMatchObject({ label: 'Wasserstein GAN · concept', name: 'Wasserstein GAN' });
+    expect(byId.get('paper-wasserstein-gan')!.label).toBe('Wasserstein Generative Adversarial Networks · paper 2017');
+    expect(byId.get('icml-2017-day-2')).toMatchObject({ label: 'Day 2 · Conference', name: 'Conference' });
+    expect(byId.get('icml-2017-day-2-session-2-deep-generative-models-2')!.label).toBe(
+      'Session 2 - Deep Generative Models 2 · session, day 2',
+    );
+  });
+
+  it('gives the exports the same unique labels', async () => {
+    const doc = await graphML();
+    const names = new Map<string, string>(doc.key.map((k: any) => [k['@_id'], k['@_attr.name']]));
+    const graphmlLabels = doc.graph.node.map((n: any) => valuesOf(n, names).label);
+    expect(new Set(graphmlLabels).size).toBe(expected.nodes);
+    const json = await (await get('/export/graph.cyjs')).json();
+    const cyLabels = json.elements.nodes.map((n: any) => n.data.label);
+    expect(new Set(cyLabels).size).toBe(expected.nodes);
+    expect(new Set(cyLabels)).toEqual(new Set(graphmlLabels));
+  });
+});
+
+describe('exports a desktop tool can filter by', () => {
+  const parses: Record<string, (text: string) => boolean> = {
+    string: () => true,
+    int: (text) => /^-?\d+$/.test(text),
+    double: (text) => text.trim() !== '' && Number.isFinite(Number(text)),
+  };
+
+  it('declares a typed GraphML key for day, session, year, summary, definition, URL and arXiv id, and every value parses as its type', async () => {
+    const doc = await graphML();
+    const keys = new Map<string, { name: string; type: string; for: string }>(
+      doc.key.map((k: any) => [k['@_id'], { name: k['@_attr.name'], type: k['@_attr.type'], for: k['@_for'] }]),
+    );
+    const nodeKeys = Object.fromEntries([...keys.values()].filter((k) => k.for === 'node').map((k) => [k.name, k.type]));
+    expect(nodeKeys).toMatchObject({
+      day: 'int',
+      session: 'string',
+      year: 'int',
+      summary: 'string',
+      definition: 'string',
+      url: 'string',
+      arxiv: 'string',
+      doi: 'string',
+      label: 'string',
+      name: 'string',
+    });
+    let checked = 0;
+    for (const element of [...doc.graph.node, ...doc.graph.edge]) {
+      for (const d of element.data ?? []) {
+        const key = keys.get(d['@_key']);
+        expect(key, d['@_key']).toBeDefined();
+        expect(parses[key!.type]!(String(d['#text'])), `${key!.name}=${d['#text']}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(expected.nodes * 3);
+    const names = new Map([...keys].map(([id, k]) => [id, k.name]));
+    const node = (id: string) =>
+      valuesOf(
+        doc.graph.node.find((n: any) => n['@_id'] === id),
+        names,
+      );
+    expect(node('wasserstein-gan')).toMatchObject({
+      type: 'Talk',
+      day: '2',
+      session: 'Session 2 - Deep Generative Models 2',
+      year: '2017',
+    });
+    expect(node('wasserstein-gan').summary).toMatch(/Wasserstein/);
+    // A paper carries its identifiers and the day and session of the talk that presented it.
+    expect(node('paper-wasserstein-gan')).toMatchObject({
+      arxiv: '1701.07875',
+      url: 'https://proceedings.mlr.press/v70/arjovsky17a.html',
+      year: '2017',
+      day: '2',
+      session: 'Session 2 - Deep Generative Models 2',
+    });
+    expect(node('wgan').definition).toMatch(/Wasserstein distance/);
+    expect(node('icml-2017-day-2')).toMatchObject({ day: '2', label: 'Day 2 · Conference' });
+  });
+
+  it('gives the Cytoscape JSON the same attributes as JSON numbers and strings, leaving out what does not apply', async () => {
+    const json = await (await get('/export/graph.cyjs')).json();
+    const types: Record<string, string> = {
+      id: 'string',
+      label: 'string',
+      name: 'string',
+      type: 'string',
+      kind: 'string',
+      day: 'number',
+      session: 'string',
+      year: 'number',
+      summary: 'string',
+      definition: 'string',
+      url: 'string',
+      arxiv: 'string',
+      doi: 'string',
+    };
+    for (const { data } of json.elements.nodes) {
+      for (const [field, value] of Object.entries(data)) {
+        expect(typeof value, `${data.id}.${field}`).toBe(types[field]);
+        if (types[field] === 'number') expect(Number.isInteger(value)).toBe(true);
+      }
+    }
+    for (const { data } of json.elements.edges) {
+      expect(typeof data.weight).toBe('number');
+      if ('line' in data) expect(Number.isInteger(data.line)).toBe(true);
+    }
+    const cy = cytoscape({ headless: true, elements: json.elements });
+    expect(cy.getElementById('paper-wasserstein-gan').data()).toMatchObject({ arxiv: '1701.07875', year: 2017, day: 2, type: 'Paper' });
+    expect(cy.getElementById('wgan').data('definition')).toMatch(/Wasserstein distance/);
+    expect(cy.getElementById('wgan').data('year')).toBeUndefined();
   });
 });

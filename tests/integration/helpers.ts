@@ -86,6 +86,13 @@ export class TestHelper {
     return (await response.json()) as GraphQLResponse<T>;
   }
 
+  /** A GraphQL request without a token that must succeed: its data. */
+  async data<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors) throw new Error(`The request failed: ${JSON.stringify(result.errors)}`);
+    return result.data!;
+  }
+
   /** A GraphQL request as the curator. */
   requestAsCurator<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
     return this.requestWith<T>(`Bearer ${this.curatorToken}`, query, variables);

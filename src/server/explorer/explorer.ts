@@ -2,6 +2,7 @@
 // The URL names the selection (?node=<plain id>, and &to=<plain id> for a path), so a view can be shared.
 // Bundled by esbuild when the page first asks for /explore/explorer.js (plugin.ts).
 import type { Core, Css, ElementDefinition, NodeSingular, StylesheetStyle } from 'cytoscape';
+import { type Labelled, labelOf } from '../../model/rows.js';
 import { type NodeType, referenceTypes } from '../../model/vocabulary.js';
 import { ApiError, gql } from './api.js';
 import { $, byId, type Child, h, humanize, present, quote, section } from './dom.js';
@@ -272,9 +273,16 @@ function createGraph() {
 
 const shorten = (text: string, max = 44) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/** The label drawn on the canvas: the name shortened, the words that tell it apart (" · paper 2017") kept whole. */
+function drawnLabel(node: GraphNode): string {
+  if (node.type === 'Link') return shorten(node.label.replace(/^https?:\/\/(www\.)?/, ''));
+  if (!node.label.startsWith(node.name)) return shorten(node.label);
+  const apart = node.label.slice(node.name.length);
+  return shorten(node.name, Math.max(20, 44 - apart.length)) + apart;
+}
+
 function nodeData(node: GraphNode): NodeData {
-  const short = shorten(node.type === 'Link' ? node.label.replace(/^https?:\/\/(www\.)?/, '') : node.label);
-  return { id: node.id, nodeId: node.nodeId, type: node.type, label: node.label, short, kind: node.kind, day: node.day, year: node.year };
+  return { ...node, short: drawnLabel(node) };
 }
 
 const edgeKey = (source: string, type: string, target: string) =>
@@ -609,7 +617,7 @@ async function showDetails(data: NodeData, mine: number) {
     if (data.type === 'Talk' || data.type === 'Paper')
       content = workDetails(data, await gql<WorkData>(WORK_QUERY, { id: data.nodeId, slug: data.id }));
     else if (data.type === 'Concept')
-      content = conceptDetails(data, await gql<ConceptData>(CONCEPT_QUERY, { id: data.nodeId, name: data.label }));
+      content = conceptDetails(data, await gql<ConceptData>(CONCEPT_QUERY, { id: data.nodeId, name: data.name }));
     else if (data.type === 'Link') content = linkDetails(data);
     else content = otherDetails(data, (await gql<OtherData>(OTHER_QUERY, { id: data.nodeId })).node);
     if (mine === state.ticket) panel.replaceChildren(...present(content));
@@ -688,10 +696,11 @@ async function showPath(
     id: ids[i]!,
     nodeId: n.id,
     type: n.__typename,
-    label: n.title ?? n.name ?? `Day ${n.number}`,
-    kind: null,
-    day: null,
-    year: null,
+    label: labelOf({ ...n, __type: n.__typename as Labelled['__type'], kind: n.kind ?? n.sessionKind, dayNumber: n.day?.number }),
+    name: n.title ?? n.name ?? `Day ${n.number}`,
+    kind: n.kind ?? n.sessionKind ?? null,
+    day: n.day?.number ?? n.number ?? null,
+    year: n.year ?? null,
   }));
   const edges: GraphEdge[] = path.edges.map((e) => ({
     id: `${e.fromId}|${e.type}|${e.toId}`,
@@ -727,7 +736,7 @@ async function showPath(
             ? h(
                 'div',
                 { className: 'path-edge' },
-                h('span', { className: 'muted' }, `${edge.source === node.id ? '↓' : '↑'} ${edge.label}`),
+                h('span', { className: 'muted' }, `${edge.source === node.id ? '↓' : '↑'} ${path.edges[i]!.reason}`),
                 quote(path.edges[i]?.source),
               )
             : null,

@@ -19,7 +19,7 @@ export const SEARCH_QUERY = `query Search($query: String!) {
 export const GRAPH_QUERY = `query Neighbourhood($center: [ID!], $limit: Int) {
   graph(center: $center, depth: 1, limit: $limit) {
     totalNodes truncated
-    nodes { id nodeId type label kind day year }
+    nodes { id nodeId type label name kind day year }
     edges { id source target type label line quote }
   } }`;
 
@@ -57,10 +57,10 @@ export const PATH_QUERY = `query Path($from: ID!, $to: ID!, $maxLength: Int) {
     length
     nodes {
       __typename id
-      ... on Talk { title } ... on Paper { title } ... on Concept { name } ... on Person { name }
-      ... on Session { title } ... on Day { number title } ... on Event { name }
+      ... on Talk { title kind } ... on Paper { title kind year } ... on Concept { name } ... on Person { name }
+      ... on Session { title sessionKind: kind day { number } } ... on Day { number title } ... on Event { name }
     }
-    edges { type fromId toId ${SOURCE} }
+    edges { type fromId toId reason ${SOURCE} }
   } } }`;
 
 // ---------------------------------------------------------------------------------------------
@@ -105,7 +105,10 @@ export interface GraphNode {
   id: string;
   nodeId: string;
   type: string;
+  /** Tells nodes of the same name apart ("Wasserstein GAN · paper 2017"). */
   label: string;
+  /** The title or name as stored. */
+  name: string;
   kind: string | null;
   day: number | null;
   year: number | null;
@@ -208,8 +211,18 @@ export interface PathData {
     message: string | null;
     paths: {
       length: number;
-      nodes: { __typename: string; id: string; title?: string; name?: string; number?: number }[];
-      edges: { type: string; fromId: string; toId: string; source: Source | null }[];
+      nodes: {
+        __typename: string;
+        id: string;
+        title?: string;
+        name?: string;
+        kind?: string;
+        sessionKind?: string;
+        year?: number | null;
+        number?: number;
+        day?: { number: number };
+      }[];
+      edges: { type: string; fromId: string; toId: string; reason: string; source: Source | null }[];
     }[];
   };
 }
