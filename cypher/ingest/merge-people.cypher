@@ -1,6 +1,9 @@
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
+// Every write increments the version a curator's expectedVersion is checked against (the SET
+// reads it under the node's write lock); the pack's properties replace the rest.
+SET p.version = coalesce(p.version, 0) + 1
 // An ORCID imported from a bibliographic record survives a reload of the pack.
-WITH p, row, p {.orcid, .provenance} AS before
+WITH p, row, p {.orcid, .provenance, .version} AS before
 SET p = row, p:Entity
 SET p += before

@@ -1,6 +1,10 @@
 UNWIND $rows AS row
 MERGE (t:Talk {id: row.props.id})
-SET t = row.props, t:Work:Entity
+// Every write increments the version a curator's expectedVersion is checked against (the SET
+// reads it under the node's write lock); the pack's properties replace the rest.
+SET t.version = coalesce(t.version, 0) + 1
+WITH t, row, t.version AS version
+SET t = row.props, t:Work:Entity, t.version = version
 WITH t, row
 MATCH (d:Day {id: row.day})
 MERGE (t)-[r:ON_DAY]->(d)

@@ -2,7 +2,7 @@ import * as curation from '../db/curation.js';
 import { slugOf } from '../db/curation.js';
 import { listPapers } from '../db/repository.js';
 import { builder } from './builder.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput, versionArgs } from './curation.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
@@ -124,11 +124,18 @@ builder.mutationFields((t) => ({
         description: 'Where the facts come from; kept in the change record.',
         validate: sourceSchema.nullish(),
       }),
+      ...versionArgs,
     },
     resolve: (_root, args, ctx) => {
       const id = args.id ? newId(args.id, args.title) : `paper-${slugOf(args.title)}`;
       const { title, year, venue, arxiv, url } = args;
-      return curation.upsertPaper(ctx.db, curatorOf(ctx), { id, title, year, venue, arxiv, url }, asSource(args.source));
+      return curation.upsertPaper(
+        ctx.db,
+        curatorOf(ctx),
+        { id, title, year, venue, arxiv, url },
+        asSource(args.source),
+        args.expectedVersion,
+      );
     },
   }),
 }));

@@ -2,7 +2,7 @@ import * as curation from '../db/curation.js';
 import { listTalks } from '../db/repository.js';
 import { talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput, versionArgs } from './curation.js';
 import { describedValues } from './described.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
@@ -149,6 +149,7 @@ builder.mutationFields((t) => ({
         description: 'Where the facts come from; kept in the change record.',
         validate: sourceSchema.nullish(),
       }),
+      ...versionArgs,
     },
     resolve: async (_root, args, ctx) => {
       const day = await resolveId(ctx.db, 'day', String(args.day), ['Day']);
@@ -159,6 +160,7 @@ builder.mutationFields((t) => ({
         curatorOf(ctx),
         { id: newId(args.id, title), title, kind, day, session, summary, order },
         asSource(args.source),
+        args.expectedVersion,
       );
     },
   }),
