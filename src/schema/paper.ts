@@ -75,7 +75,13 @@ builder.queryFields((t) => ({
     type: PaperRef,
     nullable: true,
     description: 'A paper by its id (global or plain); null when there is none.',
-    args: { id: t.arg.id({ required: true, description: 'A global id, or the plain id of the pack ("paper-wasserstein-gan").' }) },
+    args: {
+      id: t.arg.id({
+        required: true,
+        description: 'A global id, or the plain id of the pack ("paper-wasserstein-gan"); at most 300 characters.',
+        validate: idRef,
+      }),
+    },
     resolve: workById('Paper'),
   }),
   papers: t.connection({

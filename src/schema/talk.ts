@@ -84,7 +84,13 @@ builder.queryFields((t) => ({
     type: TalkRef,
     nullable: true,
     description: 'A talk by its id (global or plain); null when there is none.',
-    args: { id: t.arg.id({ required: true, description: 'A global id, or the plain id of the pack ("wasserstein-gan").' }) },
+    args: {
+      id: t.arg.id({
+        required: true,
+        description: 'A global id, or the plain id of the pack ("wasserstein-gan"); at most 300 characters.',
+        validate: idRef,
+      }),
+    },
     resolve: workById('Talk'),
   }),
   talks: t.connection({
