@@ -12,6 +12,7 @@
  */
 import { BadUserInputError, DomainError, NotFoundError, VersionConflictError } from '../errors.js';
 import type { ConceptNode, Entity, PaperNode, PersonNode, TalkNode, WorkNode } from '../model/rows.js';
+import type { NodeType } from '../model/vocabulary.js';
 import type { Database, Row, StatementRunner } from './database.js';
 
 export interface CurationSource {
@@ -47,7 +48,7 @@ async function checkSource(run: Run, source: CurationSource | null | undefined) 
 export interface Versioned {
   id: string;
   /** The labels it may carry: ['Concept'], or ['Talk', 'Paper'] for a work. */
-  labels: readonly string[];
+  labels: readonly NodeType[];
   /** Absent: the change is applied to whatever version is there (still after the lock, so nothing is lost). */
   expectedVersion?: number | null;
 }
@@ -151,11 +152,11 @@ export interface ConceptInput {
 }
 
 /** The labels of the nodes each kind of change writes. */
-const CONCEPT = ['Concept'];
-const PERSON = ['Person'];
-const PAPER = ['Paper'];
-const TALK = ['Talk'];
-const WORK = ['Talk', 'Paper'];
+const CONCEPT: NodeType[] = ['Concept'];
+const PERSON: NodeType[] = ['Person'];
+const PAPER: NodeType[] = ['Paper'];
+const TALK: NodeType[] = ['Talk'];
+const WORK: NodeType[] = ['Talk', 'Paper'];
 
 export function upsertConcept(
   db: Database,
