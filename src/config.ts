@@ -61,6 +61,16 @@ export const envSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(50_000),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
   GRAPHQL_BATCH_LIMIT: z.coerce.number().int().min(0).max(100).default(10),
+  /**
+   * The largest request body accepted, in bytes: 64 MiB, room for importRecords' 20,000,000
+   * characters of text (a larger body is REQUEST_ENTITY_TOO_LARGE, HTTP 413, chunked or not).
+   */
+  GRAPHQL_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 31)
+    .default(64 * 2 ** 20),
   /** Introspection and "did you mean" suggestions; default on, except with NODE_ENV=production. */
   GRAPHQL_INTROSPECTION: flag.optional(),
   GRAPHQL_FIELD_SUGGESTIONS: flag.optional(),

@@ -55,6 +55,21 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * A write that named the version it expected of a node, when the node has moved on (another
+ * curator, an import or a re-seed wrote it since): `currentVersion` and `current` (its public
+ * fields now, null when it does not exist) let the client merge and try again.
+ */
+export class VersionConflictError extends DomainError {
+  constructor(id: string, expectedVersion: number, currentVersion: number, current: Record<string, unknown> | null) {
+    super(
+      `"${id}" is at version ${currentVersion}, not ${expectedVersion}: it changed since it was read; nothing was written`,
+      'CONFLICT',
+      { id, expectedVersion, currentVersion, current },
+    );
+  }
+}
+
 export class DatabaseUnavailableError extends DomainError {
   constructor(cause?: string) {
     super('The database is unavailable; try again shortly.', 'DATABASE_UNAVAILABLE', cause ? { reason: cause } : {});

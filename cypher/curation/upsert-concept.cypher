@@ -1,6 +1,6 @@
 MERGE (c:Concept {id: $id})
 ON CREATE SET c:Entity, c.createdBy = $by, c.createdAt = datetime()
-SET c.name = $name, c.definition = coalesce($definition, c.definition),
+SET c.name = $name, c.definition = coalesce($definition, c.definition, ''),
     c.aliases = coalesce($aliases, c.aliases, []),
     c.updatedBy = $by, c.updatedAt = datetime(),
     // The fields a curator set: a reload of a pack keeps them (src/ingest/curated.ts).

@@ -5,5 +5,5 @@
 UNWIND $rows AS row
 MERGE (p:Paper {id: row.id})
 ON CREATE SET p += row.create, p:Work:Entity, p.import = $import
-SET p += row.set,
+SET p += row.set, p.version = coalesce(p.version, 0) + 1,
     p.provenance = coalesce(p.provenance, []) + [x IN row.provenance WHERE NOT x IN coalesce(p.provenance, [])]

@@ -9,7 +9,7 @@ CALL () {
 CALL () {
   MATCH (n:Paper|Person) WHERE any(x IN n.provenance WHERE x STARTS WITH $import + '\t')
   WITH n, [x IN n.provenance WHERE x STARTS WITH $import + '\t' | split(x, '\t')[1]] AS fields
-  SET n.provenance = [x IN n.provenance WHERE NOT x STARTS WITH $import + '\t'],
+  SET n.provenance = [x IN n.provenance WHERE NOT x STARTS WITH $import + '\t'], n.version = coalesce(n.version, 0) + 1,
       n.doi = CASE WHEN 'doi' IN fields THEN null ELSE n.doi END,
       n.arxiv = CASE WHEN 'arxiv' IN fields THEN null ELSE n.arxiv END,
       n.openalex = CASE WHEN 'openalex' IN fields THEN null ELSE n.openalex END,

@@ -1,6 +1,9 @@
 UNWIND $rows AS row
 MERGE (c:Concept {id: row.id})
+// Every write increments the version a curator's expectedVersion is checked against (the SET
+// reads it under the node's write lock); the pack's properties replace the rest.
+SET c.version = coalesce(c.version, 0) + 1
 // What curators left on the concept survives the reload (see merge-talks.cypher).
-WITH c, row, c {.curatedFields, .createdBy, .createdAt, .updatedBy, .updatedAt, .removedConcepts, .removedReferences, .mergedIds} AS curation
+WITH c, row, c {.curatedFields, .createdBy, .createdAt, .updatedBy, .updatedAt, .removedConcepts, .removedReferences, .mergedIds, .version} AS curation
 SET c = row, c:Entity
 SET c += curation

@@ -26,6 +26,8 @@ export type Row = Record<string, Plain>;
 interface Node<T extends string> {
   __type: T;
   id: string;
+  /** Incremented by every write (curation, import, re-seed); absent on a node not written since versions came. */
+  version?: number;
   /** Where the notes give it (nodes read from a pack's document). */
   sourceDocument?: string;
   sourceLine?: number;

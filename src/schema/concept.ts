@@ -1,7 +1,7 @@
 import * as curation from '../db/curation.js';
 import { listConcepts } from '../db/repository.js';
 import { builder } from './builder.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput, VERSION_DESCRIPTION, versionArgs } from './curation.js';
 import { localId } from './ids.js';
 import { below, selection, workIncludes } from './lookahead.js';
 import { pageParams, pageParamsOrNull, toConnection } from './pagination.js';
@@ -22,6 +22,7 @@ builder.node(ConceptRef, {
   description: 'An idea the notes discuss (Wasserstein distance, Elastic Weight Consolidation, ...).',
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (c) => c.id }),
+    version: t.int({ description: VERSION_DESCRIPTION, resolve: (c) => c.version ?? 0 }),
     name: t.string({ description: 'The name the curators chose ("Elastic weight consolidation").', resolve: (c) => c.name }),
     aliases: t.stringList({ description: 'Other names and abbreviations (EWC, WGAN, ...).', resolve: (c) => c.aliases ?? [] }),
     definition: t.string({ description: 'One or two sentences on what it is, written by the curators.', resolve: (c) => c.definition }),
@@ -106,7 +107,7 @@ builder.mutationFields((t) => ({
         validate: requiredName,
       }),
       definition: t.arg.string({
-        description: 'One or two sentences on what it is, at most 600 characters; omitted: kept as it is.',
+        description: 'One or two sentences on what it is, at most 600 characters; omitted: kept as it is (empty for a new concept).',
         validate: optionalText(600),
       }),
       aliases: t.arg.stringList({
@@ -120,6 +121,7 @@ builder.mutationFields((t) => ({
         description: 'Where the facts come from; kept in the change record.',
         validate: sourceSchema.nullish(),
       }),
+      ...versionArgs,
     },
     resolve: (_root, args, ctx) => {
       const { aliases, broader, related, definition, name } = args;
@@ -128,6 +130,7 @@ builder.mutationFields((t) => ({
         curatorOf(ctx),
         { id: newId(args.id, name), name, definition, aliases, broader, related },
         asSource(args.source),
+        args.expectedVersion,
       );
     },
   }),
@@ -142,9 +145,12 @@ builder.mutationFields((t) => ({
         validate: idRef,
       }),
       alias: t.arg.string({ required: true, description: 'The new name, 1 to 100 characters.', validate: aliasText }),
+      ...versionArgs,
     },
-    resolve: async (_root, args, ctx) =>
-      curation.addConceptAlias(ctx.db, curatorOf(ctx), await resolveId(ctx.db, 'concept', String(args.concept), CONCEPT), args.alias),
+    resolve: async (_root, args, ctx) => {
+      const concept = await resolveId(ctx.db, 'concept', String(args.concept), CONCEPT);
+      return curation.addConceptAlias(ctx.db, curatorOf(ctx), concept, args.alias, args.expectedVersion);
+    },
   }),
   mergeConcepts: t.field({
     type: ConceptRef,
@@ -157,11 +163,12 @@ builder.mutationFields((t) => ({
         description: 'The duplicate, folded into `keep` and deleted; by global or plain id, name or alias.',
         validate: idRef,
       }),
+      ...versionArgs,
     },
     resolve: async (_root, args, ctx) => {
       const keep = await resolveId(ctx.db, 'keep', String(args.keep), CONCEPT);
       const remove = await resolveId(ctx.db, 'remove', String(args.remove), CONCEPT);
-      return curation.mergeConcepts(ctx.db, curatorOf(ctx), keep, remove);
+      return curation.mergeConcepts(ctx.db, curatorOf(ctx), keep, remove, args.expectedVersion);
     },
   }),
 }));

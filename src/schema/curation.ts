@@ -10,7 +10,7 @@ import { type CurationSource, slugOf } from '../db/curation.js';
 import { BadUserInputError, UnauthenticatedError } from '../errors.js';
 import { builder, type Context } from './builder.js';
 import { localId } from './ids.js';
-import type { sourceSchema } from './validation.js';
+import { expectedVersion, type sourceSchema } from './validation.js';
 
 /** The scope every mutation needs: a curator's bearer token. */
 export const curatorOnly = { curator: true } as const;
@@ -33,6 +33,25 @@ export const SourceInput = builder.inputType('SourceInput', {
 
 export const asSource = (s: z.infer<typeof sourceSchema> | null | undefined): CurationSource | null =>
   s ? { document: s.document ?? null, line: s.line ?? null, url: s.url ?? null, quote: s.quote } : null;
+
+/** The `version` field of the node types curators change. */
+export const VERSION_DESCRIPTION =
+  'Incremented by every write to the node (a curation mutation, an import, a re-seed); 0 for a node not written since ' +
+  'versions were introduced. Give it as `expectedVersion` to a mutation to make sure no one wrote in between.';
+
+/**
+ * `expectedVersion`, which every mutation that changes an existing node takes: the node's
+ * `version` as the client read it. Spread it into a mutation's arguments.
+ */
+export const versionArgs = builder.args((t) => ({
+  expectedVersion: t.int({
+    description:
+      'The `version` of the node as you read it: when someone has written it since, the mutation fails with CONFLICT, ' +
+      'writes nothing, and its extensions give `currentVersion` and `current` (0 and null for a node that does not exist, ' +
+      'so 0 means "create it only if it is new"). Omitted: applied to the current version.',
+    validate: expectedVersion,
+  }),
+}));
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -2,7 +2,7 @@ import * as curation from '../db/curation.js';
 import { slugOf } from '../db/curation.js';
 import { listPapers } from '../db/repository.js';
 import { builder } from './builder.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput, versionArgs } from './curation.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
@@ -75,7 +75,13 @@ builder.queryFields((t) => ({
     type: PaperRef,
     nullable: true,
     description: 'A paper by its id (global or plain); null when there is none.',
-    args: { id: t.arg.id({ required: true, description: 'A global id, or the plain id of the pack ("paper-wasserstein-gan").' }) },
+    args: {
+      id: t.arg.id({
+        required: true,
+        description: 'A global id, or the plain id of the pack ("paper-wasserstein-gan"); at most 300 characters.',
+        validate: idRef,
+      }),
+    },
     resolve: workById('Paper'),
   }),
   papers: t.connection({
@@ -124,11 +130,18 @@ builder.mutationFields((t) => ({
         description: 'Where the facts come from; kept in the change record.',
         validate: sourceSchema.nullish(),
       }),
+      ...versionArgs,
     },
     resolve: (_root, args, ctx) => {
       const id = args.id ? newId(args.id, args.title) : `paper-${slugOf(args.title)}`;
       const { title, year, venue, arxiv, url } = args;
-      return curation.upsertPaper(ctx.db, curatorOf(ctx), { id, title, year, venue, arxiv, url }, asSource(args.source));
+      return curation.upsertPaper(
+        ctx.db,
+        curatorOf(ctx),
+        { id, title, year, venue, arxiv, url },
+        asSource(args.source),
+        args.expectedVersion,
+      );
     },
   }),
 }));

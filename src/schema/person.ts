@@ -2,7 +2,7 @@ import * as curation from '../db/curation.js';
 import { listPeople } from '../db/repository.js';
 import { builder } from './builder.js';
 import { NamedOrderEnum } from './concept.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput, VERSION_DESCRIPTION, versionArgs } from './curation.js';
 import { localId } from './ids.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PersonRef, WorkRef } from './refs.js';
@@ -13,6 +13,7 @@ builder.node(PersonRef, {
   description: 'A speaker, panelist, author, or someone the notes mention.',
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack.', resolve: (p) => p.id }),
+    version: t.int({ description: VERSION_DESCRIPTION, resolve: (p) => p.version ?? 0 }),
     name: t.string({ description: "The full name; other spellings, such as the notes', are in `aliases`.", resolve: (p) => p.name }),
     aliases: t.stringList({ description: 'Other spellings, including how the notes write the name.', resolve: (p) => p.aliases ?? [] }),
     affiliation: t.string({
@@ -80,6 +81,7 @@ builder.mutationFields((t) => ({
         description: 'Where the facts come from; kept in the change record.',
         validate: sourceSchema.nullish(),
       }),
+      ...versionArgs,
     },
     resolve: (_root, args, ctx) =>
       curation.upsertPerson(
@@ -87,6 +89,7 @@ builder.mutationFields((t) => ({
         curatorOf(ctx),
         { id: newId(args.id, args.name), name: args.name, aliases: args.aliases, affiliation: args.affiliation },
         asSource(args.source),
+        args.expectedVersion,
       ),
   }),
 }));

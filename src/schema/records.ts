@@ -170,7 +170,15 @@ async function uploadInput(file: File, name: string): Promise<{ name: string; te
       return { name: name.replace(/\.gz$/, ''), text: decodeUtf8(gunzipSync(bytes, { maxOutputLength: MAX_TEXT }), name) };
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError([{ code: 'GZIP_BOMB', file: name, message: `inflates to more than ${MAX_TEXT} bytes, or is not valid gzip` }]);
+      // zlib's RangeError for maxOutputLength is a bomb; anything else is a broken gzip file, told apart as the command line does.
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ImportError([
+          { code: 'GZIP_BOMB', file: name, message: `inflates to more than ${MAX_TEXT} bytes; refused as a gzip bomb` },
+        ]);
+      const message = (error as Error).message;
+      throw new ImportError([
+        { code: /unexpected end/i.test(message) ? 'TRUNCATED' : 'SYNTAX', file: name, message: `is not a complete gzip file (${message})` },
+      ]);
     }
   }
   return { name, text: decodeUtf8(bytes, name) };

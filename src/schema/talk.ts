@@ -2,7 +2,7 @@ import * as curation from '../db/curation.js';
 import { listTalks } from '../db/repository.js';
 import { talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
-import { asSource, curatorOf, curatorOnly, newId, SourceInput } from './curation.js';
+import { asSource, curatorOf, curatorOnly, newId, SourceInput, versionArgs } from './curation.js';
 import { describedValues } from './described.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
@@ -84,7 +84,13 @@ builder.queryFields((t) => ({
     type: TalkRef,
     nullable: true,
     description: 'A talk by its id (global or plain); null when there is none.',
-    args: { id: t.arg.id({ required: true, description: 'A global id, or the plain id of the pack ("wasserstein-gan").' }) },
+    args: {
+      id: t.arg.id({
+        required: true,
+        description: 'A global id, or the plain id of the pack ("wasserstein-gan"); at most 300 characters.',
+        validate: idRef,
+      }),
+    },
     resolve: workById('Talk'),
   }),
   talks: t.connection({
@@ -149,6 +155,7 @@ builder.mutationFields((t) => ({
         description: 'Where the facts come from; kept in the change record.',
         validate: sourceSchema.nullish(),
       }),
+      ...versionArgs,
     },
     resolve: async (_root, args, ctx) => {
       const day = await resolveId(ctx.db, 'day', String(args.day), ['Day']);
@@ -159,6 +166,7 @@ builder.mutationFields((t) => ({
         curatorOf(ctx),
         { id: newId(args.id, title), title, kind, day, session, summary, order },
         asSource(args.source),
+        args.expectedVersion,
       );
     },
   }),

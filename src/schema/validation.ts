@@ -28,6 +28,7 @@ export const arxivId = z
   .regex(/^\d{4}\.\d{4,5}$/, 'must be an arXiv id such as 1701.07875')
   .nullish();
 export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000, 'must be at most 2000 characters');
+export const expectedVersion = z.number().int().min(0, 'must be at least 0').nullish();
 export const talkOrder = z.number().int().min(1).max(10_000).nullish();
 /** Where a curated fact comes from: a line of a stored document with its quote, or a URL with a quote. */
 export const sourceSchema = z

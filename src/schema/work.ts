@@ -7,7 +7,7 @@ import * as curation from '../db/curation.js';
 import type { ConceptLink, Contribution, ReferenceEdge, WorkLink } from '../model/rows.js';
 import { linkKinds, origins, paperKinds, personRoles, referenceTypes, referenceWeights, talkKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
-import { asSource, curatorOf, curatorOnly, SourceInput } from './curation.js';
+import { asSource, curatorOf, curatorOnly, SourceInput, VERSION_DESCRIPTION, versionArgs } from './curation.js';
 import { describedValues } from './described.js';
 import { ConceptRef, PersonRef, WorkRef } from './refs.js';
 import { CONCEPT, PAPER, resolveId, WORK } from './resolve.js';
@@ -151,6 +151,7 @@ WorkRef.implement({
   resolveType: (work) => work.__type,
   fields: (t) => ({
     slug: t.string({ description: 'The plain id from the knowledge pack ("wasserstein-gan").', resolve: (w) => w.id }),
+    version: t.int({ description: VERSION_DESCRIPTION, resolve: (w) => w.version ?? 0 }),
     title: t.string({ description: 'The title, as the notes or the paper give it.', resolve: (w) => w.title }),
     kind: t.field({
       type: WorkKindEnum,
@@ -233,11 +234,12 @@ builder.mutationFields((t) => ({
         description: 'Where the source says the work discusses the concept.',
         validate: sourceSchema,
       }),
+      ...versionArgs,
     },
     resolve: async (_root, args, ctx) => {
       const work = await resolveId(ctx.db, 'work', String(args.work), WORK);
       const concept = await resolveId(ctx.db, 'concept', String(args.concept), CONCEPT);
-      return curation.linkWorkToConcept(ctx.db, curatorOf(ctx), work, concept, asSource(args.source)!);
+      return curation.linkWorkToConcept(ctx.db, curatorOf(ctx), work, concept, asSource(args.source)!, args.expectedVersion);
     },
   }),
   addReference: t.field({
@@ -249,11 +251,12 @@ builder.mutationFields((t) => ({
       to: t.arg.id({ required: true, description: 'The paper it points to, by global or plain id.', validate: idRef }),
       type: t.arg({ type: ReferenceTypeEnum, required: true, description: 'How it points to it.' }),
       source: t.arg({ type: SourceInput, required: true, description: 'Where the source makes the reference.', validate: sourceSchema }),
+      ...versionArgs,
     },
     resolve: async (_root, args, ctx) => {
       const from = await resolveId(ctx.db, 'from', String(args.from), WORK);
       const to = await resolveId(ctx.db, 'to', String(args.to), PAPER);
-      return curation.addReference(ctx.db, curatorOf(ctx), from, to, args.type, asSource(args.source)!);
+      return curation.addReference(ctx.db, curatorOf(ctx), from, to, args.type, asSource(args.source)!, args.expectedVersion);
     },
   }),
   removeReference: t.boolean({
@@ -267,11 +270,13 @@ builder.mutationFields((t) => ({
         description: 'Why it is wrong, at most 500 characters; kept in the change record.',
         validate: optionalText(500),
       }),
+      ...versionArgs,
     },
     resolve: async (_root, args, ctx) => {
       const from = await resolveId(ctx.db, 'from', String(args.from), WORK);
       const to = await resolveId(ctx.db, 'to', String(args.to), PAPER);
-      return curation.removeReference(ctx.db, curatorOf(ctx), from, to, args.type, args.reason);
+      const removal = { by: curatorOf(ctx), reason: args.reason, expectedVersion: args.expectedVersion };
+      return curation.removeReference(ctx.db, removal, from, to, args.type);
     },
   }),
   removeConceptLink: t.boolean({
@@ -283,11 +288,13 @@ builder.mutationFields((t) => ({
         description: 'Why it is wrong, at most 500 characters; kept in the change record.',
         validate: optionalText(500),
       }),
+      ...versionArgs,
     },
     resolve: async (_root, args, ctx) => {
       const work = await resolveId(ctx.db, 'work', String(args.work), WORK);
       const concept = await resolveId(ctx.db, 'concept', String(args.concept), CONCEPT);
-      return curation.removeConceptLink(ctx.db, curatorOf(ctx), work, concept, args.reason);
+      const removal = { by: curatorOf(ctx), reason: args.reason, expectedVersion: args.expectedVersion };
+      return curation.removeConceptLink(ctx.db, removal, work, concept);
     },
   }),
 }));

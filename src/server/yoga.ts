@@ -19,6 +19,7 @@ import { exampleOperations } from './examples.js';
 import { useExplorer } from './explorer/plugin.js';
 import { useGraphExports } from './exports.js';
 import { useOfflineGraphiQL } from './graphiql/plugin.js';
+import { useErrorCodes, useTextGuard } from './input-guards.js';
 import { useQueryLimits } from './limits.js';
 import { Readiness, useHealthEndpoints } from './readiness.js';
 import { useSimilarityRefresh } from './similarity-refresh.js';
@@ -53,6 +54,8 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
     healthCheckEndpoint: '/livez',
     landingPage: false,
     maskedErrors: { maskError: exposeDomainErrors },
+    // Yoga's own limit, on the Content-Length and on the bytes read of a chunked body alike.
+    maxRequestBodySize: config.GRAPHQL_MAX_BODY_BYTES,
     batching: config.GRAPHQL_BATCH_LIMIT > 0 ? { limit: config.GRAPHQL_BATCH_LIMIT } : false,
     cors: {
       origin: config.CORS_ORIGINS === '*' ? '*' : config.CORS_ORIGINS.split(',').map((o) => o.trim()),
@@ -70,6 +73,8 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       useHealthEndpoints(readiness, () => db.ping()),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useQueryLimits(config),
+      useTextGuard(),
+      useErrorCodes(),
       ...(introspection ? [] : [useNoIntrospection()]),
       ...(embedder ? [useEmbeddingRefresh(db, embedder)] : []),
       useSimilarityRefresh(db),
@@ -80,10 +85,13 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
 /**
  * Errors as clients see them: an expected failure (a DomainError, thrown by any layer) becomes a
  * GraphQL error with its message and `extensions.code`, at the place in the query it came from;
- * anything else is masked by graphql-yoga as "Unexpected error." (and logged).
+ * anything else is masked by graphql-yoga as "Unexpected error." (and logged). The refusals
+ * graphql-js gives without a code get one before this (useErrorCodes, src/server/input-guards.ts).
  */
 function exposeDomainErrors(error: unknown, message: string, isDev?: boolean): Error {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // A DomainError thrown while a variable is coerced (a scalar's parseValue) arrives wrapped twice.
+  let original: unknown = error;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
   // Thrown in a resolver, it arrives located, with its extensions already (graphql-js copies them):
   // returned as it is, Yoga does not log it as a failure.
   if (error instanceof GraphQLError && original instanceof DomainError) return error;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
@@ -22,6 +22,54 @@ export async function totalCounts(db: Database): Promise<{ nodes: number; relati
     'READ',
   );
   return { nodes: row!.nodes as number, relationships: row!.relationships as number };
+}
+
+/** JSON with object keys sorted at every depth, so that equal values give equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A SHA-256 over every node (its labels and properties) and every relationship (its type, the
+ * ids of its ends, its properties) of the graph, in an order that does not depend on storage:
+ * equal before and after an operation means the operation changed nothing at all. An embedding
+ * `vector` (most of the bytes) enters as its length and three sums computed in Neo4j, which any
+ * rewrite of it changes, so that the hash stays fast enough to take around every hostile input.
+ */
+export async function graphHash(db: Database): Promise<string> {
+  const nodes = await db.runText<{ labels: string[]; props: Record<string, unknown> }>(
+    `MATCH (n)
+     WITH n, coalesce(n.vector, []) AS v
+     RETURN labels(n) AS labels, n {.*, vector: CASE WHEN n.vector IS NULL THEN null ELSE [
+       size(v), reduce(s = 0.0, x IN v | s + x), reduce(s = 0.0, x IN v | s + x * x),
+       reduce(s = [0.0, 1], x IN v | [s[0] + s[1] * x, s[1] + 1])[0]
+     ] END} AS props`,
+    {},
+    'READ',
+  );
+  const relationships = await db.runText<{ type: string; from: string; to: string; props: Record<string, unknown> }>(
+    `MATCH (a)-[r]->(b)
+     RETURN type(r) AS type, coalesce(a.id, a.url, elementId(a)) AS from, coalesce(b.id, b.url, elementId(b)) AS to, properties(r) AS props`,
+    {},
+    'READ',
+  );
+  const lines = [
+    ...nodes.map((n) => `node ${canonical([...n.labels].sort())} ${canonical(n.props)}`),
+    ...relationships.map((r) => `rel ${r.type} ${canonical(r.from)} ${canonical(r.to)} ${canonical(r.props)}`),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(`${line}\n`);
+  return hash.digest('hex');
+}
+
+/** Counts and content hash together: what a refused operation must leave exactly as it was. */
+export async function graphState(db: Database): Promise<{ nodes: number; relationships: number; hash: string }> {
+  return { ...(await totalCounts(db)), hash: await graphHash(db) };
 }
 
 export interface GraphQLResponse<T = any> {

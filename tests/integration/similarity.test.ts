@@ -106,7 +106,7 @@ describe('precomputed related-work lists', () => {
         expect(ids(fresh.works)).toEqual(ids(await relatedWork(db, [seed], [], 10)));
       }
     } finally {
-      await removeConceptLink(db, 'alice', work, concept, 'added by the similarity test');
+      await removeConceptLink(db, { by: 'alice', reason: 'added by the similarity test' }, work, concept);
       await db.runText(
         "MATCH (c:Change) WHERE c.details CONTAINS 'similarity test' OR c.source CONTAINS 'similarity-test' DETACH DELETE c",
       );
