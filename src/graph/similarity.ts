@@ -74,7 +74,9 @@ export async function refreshSimilarity(
 ): Promise<RefreshResult> {
   const started = performance.now();
   if (all) await db.write('similarity/use-lists', { now: since });
-  const params = { all, since, fillMissing: all || (await listsInUse(db)) };
+  // Before any rebuild nothing is stale or due: no scan of every work after each mutation.
+  else if (!(await listsInUse(db))) return { computed: 0, seconds: (performance.now() - started) / 1000 };
+  const params = { all, since, fillMissing: true };
   const [count] = await db.read<{ n: number }>('similarity/count-pending', params);
   const total = count?.n ?? 0;
   let done = 0;
