@@ -11,6 +11,7 @@ import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { loadEmbedder, refreshWithProgress } from './embed/semantic.js';
 import { DatabaseUnavailableError } from './errors.js';
+import { recoverInterruptedImports } from './ingest/import-records.js';
 import { formatCounts, seedIfEmpty } from './ingest/seed.js';
 import { Readiness } from './server/readiness.js';
 import { createApi } from './server/yoga.js';
@@ -44,6 +45,7 @@ export async function startApp(config: Config, log: (line: string) => void = con
     for (let attempt = 1; !closed; attempt++) {
       try {
         await migrate(db);
+        await recoverInterruptedImports(db, log);
         readiness.observeNeo4j(true);
         readiness.schema = 'applied';
         if (config.SEED_ON_START) {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
+import { isAlive, processStartTime } from '../processes.js';
 
 const run = promisify(execFile);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,12 +84,6 @@ function runningProcess(dir: string): LocalNeo4jProcess | null {
   } catch {
     return null;
   }
-}
-
-/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot. */
-function processStartTime(pid: number): string {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
 }
 
 function runningPid(dir: string): number | null {
@@ -294,16 +289,6 @@ function assertPortFree(port: number) {
     });
     server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
   });
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    // A zombie (exited, not yet reaped) still answers signal 0; /proc tells it apart.
-    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
 
 function killQuietly(pid: number) {

@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { withProgressBar } from '../embed/progress.js';
+import { recoverInterruptedImports } from '../ingest/import-records.js';
 import { refreshSimilarity } from './similarity.js';
 
 const args = new Set(process.argv.slice(2));
@@ -17,6 +18,7 @@ const connection = await connect(loadConfig()).catch((error: Error) => {
 const { db } = connection;
 try {
   await migrate(db);
+  await recoverInterruptedImports(db);
   if (args.has('--refresh')) {
     const result = await withProgressBar('related-work lists', (onProgress) => refreshSimilarity(db, { onProgress }), 0, 'works');
     console.log(`Refreshed ${result.computed} related-work lists in ${result.seconds.toFixed(1)} s.`);

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- FILE... [--format F] [--dry-run] [--overwrite-curated]`: imports knowledge packs (.yaml) and
+ * `npm run import -- FILE... [--format F] [--dry-run] [--overwrite-curated] [--batch-size N]`: imports knowledge packs (.yaml) and
  * bibliographic files (BibTeX, RIS, CSL-JSON, OpenAlex, Semantic Scholar, arXiv JSON Lines) into
  * the graph. Every file is checked before anything is written; a pack lands whole or not at all,
  * and so does an import of records (a failed batch takes back the whole import). Importing the
@@ -16,18 +16,20 @@ import { embedChanged } from '../embed/semantic.js';
 import { refreshChangedLists } from '../graph/similarity.js';
 import { formatCuration } from './curated.js';
 import { type RecordFormat, recordFormats } from './formats/index.js';
-import { checkInputs, importRecords } from './import-records.js';
+import { checkInputs, importRecords, recoverInterruptedImports } from './import-records.js';
 import { formatReport } from './import-report.js';
 import { loadPack } from './load-pack.js';
 import { PackError, readPack } from './read-pack.js';
 import { ImportError } from './records.js';
 import { formatCounts, seedIfEmpty } from './seed.js';
 
-const usage = `usage: npm run import -- FILE... [--format ${recordFormats.join('|')}] [--dry-run] [--overwrite-curated]`;
+const usage = `usage: npm run import -- FILE... [--format ${recordFormats.join('|')}] [--dry-run] [--overwrite-curated] [--batch-size N]`;
 const options = {
   format: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   'overwrite-curated': { type: 'boolean', default: false },
+  // Records per write transaction: fewer keep each transaction's memory small on a small Neo4j.
+  'batch-size': { type: 'string', default: '500' },
 } as const;
 let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof options }>>;
 try {
@@ -39,6 +41,11 @@ try {
 const format = args.values.format as RecordFormat | undefined;
 if (format !== undefined && !recordFormats.includes(format)) {
   console.error(`unknown format "${format}"\n${usage}`);
+  process.exit(2);
+}
+const batchSize = Number(args.values['batch-size']);
+if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+  console.error(`--batch-size must be a whole number from 1 to 100000, not "${args.values['batch-size']}"\n${usage}`);
   process.exit(2);
 }
 if (args.positionals.length === 0) {
@@ -83,6 +90,8 @@ const started = Date.now();
 const speed = (done: number) => Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
 try {
   await migrate(connection.db);
+  // An earlier import killed part-way is taken back first, so this one starts from a whole graph.
+  await recoverInterruptedImports(connection.db);
   for (const loaded of dryRun ? [] : packs) {
     bar.start(1, 0, { unit: 'rows', speed: 0 });
     const result = await loadPack(connection.db, loaded, {
@@ -104,6 +113,7 @@ try {
     const report = await importRecords(connection.db, inputs, {
       format,
       dryRun,
+      batchSize,
       onStart: (total) => bar.start(total, 0, { unit: 'records', speed: 0 }),
       onProgress: (done) => bar.update(done, { speed: speed(done) }),
     });

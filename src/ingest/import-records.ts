@@ -7,7 +7,11 @@
  * - Then write, in batches of `batchSize` records, one transaction each, under one import id.
  *   What a batch creates carries that id (`import`), fields it adds to existing nodes carry it in
  *   their provenance; if any batch fails, everything the import wrote is taken back
- *   (cypher/import/rollback.cypher) and the error is thrown.
+ *   (cypher/import/rollback.cypher) and the error is thrown. While it writes, an ImportRun node
+ *   names the import and its process; if the process dies part-way (kill -9, a crash, Neo4j lost
+ *   under it), the next start takes back what its batches wrote (recoverInterruptedImports): the
+ *   graph is as before the import, or, once the last batch and import/finish have committed, as
+ *   after it.
  * - Identity: a work is the paper that shares an identifier (DOI, arXiv id, OpenAlex id, Semantic
  *   Scholar id, DBLP key, in that order), or else the same folded title with the same year (when
  *   both have one) and the record's first author among its authors. A person is the one with the
@@ -21,8 +25,10 @@
  *   would have been done.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Database, StatementRunner } from '../db/database.js';
 import { listsInUse, markStale } from '../graph/similarity.js';
+import { currentProcess, isRunning } from '../processes.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords } from './formats/index.js';
 import { defaultLimits, type InputLimits } from './formats/input.js';
@@ -189,20 +195,86 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
     return report;
   }
 
+  // Until import/finish, an ImportRun node names this import and its process: if the process dies
+  // part-way, recoverInterruptedImports takes back what its batches wrote.
+  const { pid, startTime } = currentProcess();
+  await db.write('import/begin', { import: importId, host: hostname(), pid, processStart: startTime, files: files.map((f) => f.name) });
   try {
     let index = 0;
     for await (const records of batches()) {
       index += 1;
-      const part = await db.writeTransaction(`import-records:${importId}:${index}`, (run) => writeBatch(run, records));
+      const part = await db.writeTransaction(`import-records:${importId}:${index}`, async (run) => {
+        await run('import/heartbeat', { import: importId });
+        return writeBatch(run, records);
+      });
       addBatch(report, part, people, peopleIds);
       options.onProgress?.(report.records);
     }
+    await db.write('import/finish', { import: importId });
   } catch (error) {
-    await db.write('import/rollback', { import: importId });
-    if (usesLists) await db.write('similarity/mark-all-stale');
+    await takeBack(db, importId, usesLists);
     throw error;
   }
   return report;
+}
+
+/** Everything import `id` wrote is removed (cypher/import/rollback.cypher), with its ImportRun, in one transaction. */
+async function takeBack(db: Database, id: string, usesLists: boolean): Promise<void> {
+  await db.writeTransaction(
+    `import-records:take-back:${id}`,
+    async (run) => {
+      await run('import/rollback', { import: id });
+      await run('import/finish', { import: id });
+    },
+    { bounded: false },
+  );
+  if (usesLists) await db.write('similarity/mark-all-stale');
+}
+
+/** An import found unfinished at start-up. */
+export interface UnfinishedImport {
+  id: string;
+  host: string;
+  pid: number;
+  startedAt: string;
+  files: string[];
+  /** Batches it had committed. */
+  batches: number;
+  /** Taken back (its process is gone), or left alone (it still runs). */
+  takenBack: boolean;
+}
+
+/**
+ * How long an import started on another machine must have committed no batch before it counts as
+ * dead: its process cannot be looked up from here. Longer than any batch takes.
+ */
+export const OTHER_HOST_QUIET_SECONDS = 600;
+
+/**
+ * Takes back the imports whose process died part-way (`kill -9`, a crash, a machine lost): each
+ * one's committed batches are removed as if it had failed, so that the graph is as it was before
+ * that import. An import whose process still runs (on this host: the same pid with the same start
+ * time; on another host: a batch within OTHER_HOST_QUIET_SECONDS) is left alone. Run at every start
+ * (the server, `npm run seed`, `npm run import`, `npm run similarity:rebuild`), before anything else
+ * writes. Importing the same files again then gives the graph as a complete import does.
+ */
+export async function recoverInterruptedImports(db: Database, log: (line: string) => void = console.log): Promise<UnfinishedImport[]> {
+  type Row = Omit<UnfinishedImport, 'takenBack'> & { processStart: string; quiet: boolean };
+  const rows = await db.read<Row>('import/interrupted', { quietSeconds: OTHER_HOST_QUIET_SECONDS });
+  const found: UnfinishedImport[] = [];
+  const usesLists = rows.length > 0 && (await listsInUse(db));
+  for (const { processStart, quiet, ...run } of rows) {
+    const running = run.host === hostname() ? isRunning({ pid: run.pid, startTime: processStart }) : !quiet;
+    const what = `import ${run.id} of ${run.files.join(', ')} (started ${run.startedAt} by process ${run.pid} on ${run.host}, ${run.batches} batches committed)`;
+    if (running) {
+      log(`${what} is still running; left alone.`);
+    } else {
+      await takeBack(db, run.id, usesLists);
+      log(`${what} was interrupted; took back what it had written.`);
+    }
+    found.push({ ...run, takenBack: !running });
+  }
+  return found;
 }
 
 function resetCounts(report: ImportReport): void {

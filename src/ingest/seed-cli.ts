@@ -11,6 +11,7 @@ import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
 import { refreshChangedLists } from '../graph/similarity.js';
 import { formatCuration } from './curated.js';
+import { recoverInterruptedImports } from './import-records.js';
 import { PackError } from './read-pack.js';
 import { formatCounts, seed, seedPackFiles } from './seed.js';
 
@@ -30,6 +31,7 @@ const connection = await connect(config).catch((error: Error) => {
 });
 try {
   await migrate(connection.db);
+  await recoverInterruptedImports(connection.db);
   const packs = files.length > 0 ? files : seedPackFiles();
   const result = await seed(connection.db, packs, { overwriteCurated: args.values['overwrite-curated'] });
   console.log(`Loaded ${packs.join(', ')} into ${connection.uri}.`);

@@ -40,8 +40,10 @@ function canonical(value: unknown): string {
  * equal before and after an operation means the operation changed nothing at all. An embedding
  * `vector` (most of the bytes) enters as its length and three sums computed in Neo4j, which any
  * rewrite of it changes, so that the hash stays fast enough to take around every hostile input.
+ * `normalise` may rewrite each node's or relationship's line first (say, to read the ids a repeated
+ * operation makes anew as the same).
  */
-export async function graphHash(db: Database): Promise<string> {
+export async function graphHash(db: Database, normalise: (line: string) => string = (line) => line): Promise<string> {
   const nodes = await db.runText<{ labels: string[]; props: Record<string, unknown> }>(
     `MATCH (n)
      WITH n, coalesce(n.vector, []) AS v
@@ -61,7 +63,9 @@ export async function graphHash(db: Database): Promise<string> {
   const lines = [
     ...nodes.map((n) => `node ${canonical([...n.labels].sort())} ${canonical(n.props)}`),
     ...relationships.map((r) => `rel ${r.type} ${canonical(r.from)} ${canonical(r.to)} ${canonical(r.props)}`),
-  ].sort();
+  ]
+    .map(normalise)
+    .sort();
   const hash = createHash('sha256');
   for (const line of lines) hash.update(`${line}\n`);
   return hash.digest('hex');
