@@ -141,6 +141,20 @@ describe('graph(center)', () => {
   it(`is NOT_FOUND naming the nearest concepts for "${NONSENSE}"`, async () => {
     expectNotCloseEnough(await ask(query, { center: ['wasserstein-gan', NONSENSE] }), 'center', NONSENSE, true);
   });
+  it('resolves the centres of the graph downloads the same way, and refuses nonsense with a 404 that says why', async () => {
+    for (const text of ['Wasserstien distance', 'generating speech from text']) {
+      const response = await yoga.fetch(`http://localhost/export/graph.cyjs?center=${encodeURIComponent(text)}&depth=1`);
+      expect(response.status).toBe(200);
+      const ids = (await response.json()).elements.nodes.map((n: any) => n.data.id).sort();
+      const { graph } = (await ask(query, { center: [text] })).data;
+      expect(ids).toEqual(graph.nodes.map((n: any) => n.id).sort());
+    }
+    const refused = await yoga.fetch(`http://localhost/export/graph.graphml?center=${encodeURIComponent(NONSENSE)}`);
+    expect(refused.status).toBe(404);
+    const body = await refused.json();
+    expect(body).toMatchObject({ code: 'NOT_FOUND', argument: 'center', value: NONSENSE });
+    expect(body.error).toMatch(/^center: no node is named "banana bread recipe", and no concept is close enough to it; the nearest: “/);
+  });
 });
 
 describe('paths(from, to) and path(from, to)', () => {
