@@ -1,7 +1,7 @@
 // A filtered, ordered page of papers, with the total before paging. Every filter is optional.
 MATCH (p:Paper)
 WHERE ($year IS NULL OR p.year = $year)
-  AND ($conceptKey IS NULL OR EXISTS { (p)-[:DISCUSSES]->(c:Concept) WHERE $conceptKey IN c.keys })
+  AND ($conceptIds IS NULL OR EXISTS { (p)-[:DISCUSSES]->(c:Concept) WHERE c.id IN $conceptIds })
   AND ($personKey IS NULL OR EXISTS { (p)<-[:CONTRIBUTED_TO]-(person:Person) WHERE $personKey IN person.keys })
   AND ($text IS NULL OR toLower(p.title) CONTAINS $text)
 WITH p

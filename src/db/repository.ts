@@ -19,7 +19,8 @@ export interface TalkFilter {
   day?: number | null;
   session?: string | null;
   kind?: string | null;
-  concept?: string | null;
+  /** Only works that discuss one of these concepts (plain ids, resolved by the caller). */
+  conceptIds?: string[] | null;
   person?: string | null;
   year?: number | null;
   text?: string | null;
@@ -30,7 +31,7 @@ const key = (value: string | null | undefined) => (value ? value.trim().toLowerC
 /** The filters talks and papers share, as the $parameters of talk/list and paper/list. */
 const workFilter = (filter: Omit<TalkFilter, 'day' | 'session' | 'kind'>) => ({
   year: filter.year ?? null,
-  conceptKey: key(filter.concept),
+  conceptIds: filter.conceptIds ?? null,
   personKey: key(filter.person),
   text: key(filter.text),
 });

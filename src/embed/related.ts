@@ -117,20 +117,19 @@ export async function relatedWorkWithMeaning(
 }
 
 /**
- * relatedToConcept for free text: the concept(s) it resolves to (resolve-concept.ts), their
+ * relatedToConcept for concepts already resolved from free text (resolve-concept.ts): their
  * ranked works merged (a work related to two of them adds both scores), with SIMILAR_TEXT reasons
- * for works whose text is close to a concept's. No works when nothing resolved.
+ * for works whose text is close to a concept's. No works for no concepts.
  */
-export async function relatedToConceptText(
+export async function relatedToConcepts(
   db: Database,
   embedder: Embedder | null,
-  text: string,
+  resolved: ResolvedConcept[],
   limit: number,
-): Promise<{ resolution: ConceptResolution; works: RankedWithMeaning[] }> {
-  const resolution = await resolveConcept(db, embedder, text);
+): Promise<RankedWithMeaning[]> {
   const merged = new Map<string, RankedWithMeaning>();
-  for (const resolved of resolution.resolved) {
-    const works = await relatedToConcept(db, String(resolved.concept.name), limit + EXTRA_CANDIDATES);
+  for (const concept of resolved) {
+    const works = await relatedToConcept(db, String(concept.concept.name), limit + EXTRA_CANDIDATES);
     for (const work of works) {
       const entry: RankedWithMeaning = merged.get(work.work.id as string) ?? {
         work: work.work,
@@ -145,19 +144,29 @@ export async function relatedToConceptText(
       entry.score = rankingScore(entry.stated, entry.inferred);
       entry.reasons.push(...work.reasons);
       entry.reasons.sort((a, b) => b.weight - a.weight);
-      entry.resolvedConcepts!.push(resolved);
+      entry.resolvedConcepts!.push(concept);
       merged.set(work.work.id as string, entry);
     }
   }
-  const conceptIds = resolution.resolved.map((r) => r.concept.id as string);
+  const conceptIds = resolved.map((r) => r.concept.id as string);
   const ranked = await withSimilarText(db, embedder, [...merged.values()], conceptIds, [], limit);
-  const resolvedById = new Map(resolution.resolved.map((r) => [r.concept.id as string, r]));
-  const works = ranked.map((work: RankedWithMeaning) => ({
+  const resolvedById = new Map(resolved.map((r) => [r.concept.id as string, r]));
+  return ranked.map((work: RankedWithMeaning) => ({
     ...work,
     // A work found by meaning alone is related through the concept it resembles.
     resolvedConcepts: work.resolvedConcepts?.length
       ? work.resolvedConcepts
       : work.reasons.flatMap((r) => (r.kind === 'SIMILAR_TEXT' ? [resolvedById.get(r.via[0]!.id as string)!] : [])),
   }));
-  return { resolution, works };
+}
+
+/** resolveConcept's answer: what free text resolves to (resolve-concept.ts), and relatedToConcepts of that. */
+export async function relatedToConceptText(
+  db: Database,
+  embedder: Embedder | null,
+  text: string,
+  limit: number,
+): Promise<{ resolution: ConceptResolution; works: RankedWithMeaning[] }> {
+  const resolution = await resolveConcept(db, embedder, text);
+  return { resolution, works: await relatedToConcepts(db, embedder, resolution.resolved, limit) };
 }

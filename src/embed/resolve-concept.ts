@@ -1,5 +1,5 @@
 /**
- * Free text to concepts, in order: a concept's exact name (EXACT) or alias (ALIAS); a name or alias
+ * Free text to concepts, in order: a concept's exact name or id (EXACT) or alias (ALIAS); a name or alias
  * within a few typos (FUZZY: edit similarity at least 0.8); else the concepts nearest in meaning
  * (SEMANTIC: the concepts hybrid search ranks first, words and meaning fused; the first if its cosine
  * similarity is at least the model's line, with those of the next two within 0.03 of it).
@@ -15,6 +15,8 @@ import { nearestByMeaning, searchNodes } from './search.js';
 export type Resolution = 'EXACT' | 'ALIAS' | 'FUZZY' | 'SEMANTIC';
 
 export interface ResolvedConcept {
+  /** The text that was resolved. */
+  text: string;
   concept: ConceptNode;
   how: Resolution;
   /** 1 for EXACT and ALIAS; the edit similarity for FUZZY; the cosine similarity for SEMANTIC. */
@@ -42,14 +44,15 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
   const [exact] = await db.read<{ concept: ConceptNode }>('concept/by-name', { keys: [key] });
   if (exact) {
     const concept = exact.concept;
-    const how = String(concept.name).toLowerCase() === key ? 'EXACT' : 'ALIAS';
-    return { text, resolved: [{ concept, how, score: 1 }], nearest: [] };
+    const how = String(concept.name).toLowerCase() === key || concept.id === key ? 'EXACT' : 'ALIAS';
+    return { text, resolved: [{ text, concept, how, score: 1 }], nearest: [] };
   }
 
   const candidates = await wordSearch(db, text, ['Concept'], { offset: 0, limit: 10 });
   const spelled = candidates.items
     .flatMap(({ node }) => (node.__type === 'Concept' ? [node] : []))
     .map((node) => ({
+      text,
       concept: node,
       how: 'FUZZY' as const,
       score: Math.max(...(node.keys ?? [node.name.toLowerCase()]).map((k) => editSimilarity(key, k))),
@@ -62,7 +65,7 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
   const meaning = ranked.flatMap((hit) =>
     hit.similarity === null || hit.node.__type !== 'Concept'
       ? []
-      : [{ concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity }],
+      : [{ text, concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity }],
   );
   const [first] = meaning;
   const resolved =
@@ -75,7 +78,7 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
     meaning.length > 0 || !embedder
       ? meaning
       : (await nearestByMeaning(db, embedder, text, ['Concept'], 2, -1)).flatMap(({ node, similarity }) =>
-          node.__type === 'Concept' ? [{ concept: node, how: 'SEMANTIC' as const, score: similarity }] : [],
+          node.__type === 'Concept' ? [{ text, concept: node, how: 'SEMANTIC' as const, score: similarity }] : [],
         );
   return { text, resolved, nearest: [...spelled.slice(0, 1), ...closest.slice(0, 2)].sort((a, b) => b.score - a.score) };
 }

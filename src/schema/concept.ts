@@ -6,7 +6,7 @@ import { localId } from './ids.js';
 import { below, selection, workIncludes } from './lookahead.js';
 import { pageParams, pageParamsOrNull, toConnection } from './pagination.js';
 import { ConceptRef, nodeOptions, WorkRef } from './refs.js';
-import { CONCEPT, resolveId } from './resolve.js';
+import { CONCEPT, resolveId, resolveIds } from './resolve.js';
 import { aliasList, aliasText, idRef, idRefList, optionalText, requiredName, shortText, sourceSchema } from './validation.js';
 
 export const NamedOrderEnum = builder.enumType('NamedOrder', {
@@ -56,7 +56,9 @@ builder.queryFields((t) => ({
   concept: t.field({
     type: ConceptRef,
     nullable: true,
-    description: 'A concept by name or alias, case-insensitively ("ewc", "WGAN"), or by its id; null when there is none.',
+    description:
+      'A concept by name or alias, case-insensitively ("ewc", "WGAN"), or by its id; null when there is none. An exact ' +
+      'lookup: for free text (a misspelling, a description) ask resolveConcept(text), which says what it took and how.',
     args: {
       name: t.arg.string({
         required: true,
@@ -114,8 +116,16 @@ builder.mutationFields((t) => ({
         description: 'Other names and abbreviations (at most 50, of 100 characters each); replaces the list; omitted: kept.',
         validate: aliasList,
       }),
-      broader: t.arg.stringList({ description: 'Ids of more general concepts, at most 20; added to those it has.', validate: idRefList }),
-      related: t.arg.stringList({ description: 'Ids of related concepts, at most 20; added to those it has.', validate: idRefList }),
+      broader: t.arg.stringList({
+        description:
+          'More general concepts, at most 20, by global or plain id, name or alias (never guessed: an unknown one is NOT_FOUND); added to those it has.',
+        validate: idRefList,
+      }),
+      related: t.arg.stringList({
+        description:
+          'Related concepts, at most 20, by global or plain id, name or alias (never guessed: an unknown one is NOT_FOUND); added to those it has.',
+        validate: idRefList,
+      }),
       source: t.arg({
         type: SourceInput,
         description: 'Where the facts come from; kept in the change record.',
@@ -123,8 +133,10 @@ builder.mutationFields((t) => ({
       }),
       ...versionArgs,
     },
-    resolve: (_root, args, ctx) => {
-      const { aliases, broader, related, definition, name } = args;
+    resolve: async (_root, args, ctx) => {
+      const { aliases, definition, name } = args;
+      const broader = args.broader && (await resolveIds(ctx.db, 'broader', args.broader, CONCEPT));
+      const related = args.related && (await resolveIds(ctx.db, 'related', args.related, CONCEPT));
       return curation.upsertConcept(
         ctx.db,
         curatorOf(ctx),

@@ -1,9 +1,11 @@
 /** The `graph` query: a flat subgraph (nodes and edges) for visualisation clients. */
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { ResolvedConcept } from '../embed/resolve-concept.js';
 import { type GraphEdge, type GraphNode, graphNodeTypes, graphRelationships, type Subgraph, subgraph } from '../graph/subgraph.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
-import { ANY_NODE, resolveIds } from './resolve.js';
+import { nodesOrConcepts } from './resolve.js';
+import { CONCEPT_TEXT, ResolvedConceptRef } from './resolved-concept.js';
 import { graphDepth, graphLimit, idList } from './validation.js';
 
 const nodeTypeDescriptions: Record<(typeof graphNodeTypes)[number], string> = {
@@ -100,7 +102,7 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
   }),
 });
 
-const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
+const SubgraphRef = builder.objectRef<Subgraph & { resolvedConcepts?: ResolvedConcept[] }>('Subgraph').implement({
   description: 'Nodes and edges as flat lists, the shape Cytoscape.js, sigma, vis-network and D3 take.',
   fields: (t) => ({
     nodes: t.field({
@@ -116,6 +118,13 @@ const SubgraphRef = builder.objectRef<Subgraph>('Subgraph').implement({
     truncated: t.exposeBoolean('truncated', { description: 'True when `limit` left nodes or edges out.' }),
     totalNodes: t.exposeInt('totalNodes', { description: 'Nodes within reach before the limit.' }),
     totalEdges: t.exposeInt('totalEdges', { description: 'Edges among them before the limit.' }),
+    resolvedConcepts: t.field({
+      type: [ResolvedConceptRef],
+      description:
+        'The concepts `center` named, and how each was taken (by id, name, alias, close spelling or meaning); a text ' +
+        'may stand for several concepts, all of them centres. Empty without `center`.',
+      resolve: (g) => g.resolvedConcepts ?? [],
+    }),
   }),
 });
 
@@ -129,7 +138,8 @@ builder.queryField('graph', (t) =>
       center: t.arg.idList({
         required: false,
         description:
-          'The nodes to start from, at most 50, by global or plain id (a concept or person also by name); an unknown one is NOT_FOUND; none: the whole graph.',
+          'The nodes to start from, at most 50: any node by global or plain id, a person by name or alias, or ' +
+          `${CONCEPT_TEXT} (see \`resolvedConcepts\`). None: the whole graph.`,
         validate: idList.nullish(),
       }),
       depth: t.arg.int({ required: false, defaultValue: 1, description: 'How many steps from the centres, 0 to 3.', validate: graphDepth }),
@@ -142,13 +152,16 @@ builder.queryField('graph', (t) =>
       types: t.arg({ type: [GraphNodeTypeEnum], required: false, description: 'Only nodes of these kinds (default: all).' }),
       relationships: t.arg({ type: [GraphRelationshipEnum], required: false, description: 'Only these relationships (default: all).' }),
     },
-    resolve: async (_root, args, { db }) =>
-      subgraph(db, {
-        center: args.center ? await resolveIds(db, 'center', args.center.map(String), ANY_NODE) : undefined,
+    resolve: async (_root, args, { db, embedder }) => {
+      const center = args.center ? await nodesOrConcepts(db, embedder, 'center', args.center.map(String)) : null;
+      const graph = await subgraph(db, {
+        center: center?.ids,
         depth: args.depth ?? 1,
         limit: args.limit ?? 300,
         types: args.types ?? undefined,
         relationships: args.relationships ?? undefined,
-      }),
+      });
+      return { ...graph, resolvedConcepts: center?.resolvedConcepts ?? [] };
+    },
   }),
 );

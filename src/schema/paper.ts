@@ -6,6 +6,8 @@ import { asSource, curatorOf, curatorOnly, newId, SourceInput, versionArgs } fro
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
+import { conceptFilter } from './resolve.js';
+import { CONCEPT_TEXT, RESOLVED_CONCEPTS_OF_FILTER, ResolvedConceptRef, resolvedConceptsOf } from './resolved-concept.js';
 import { arxivId, httpUrl, idRef, optionalText, requiredName, shortText, sourceSchema, year } from './validation.js';
 
 export const PaperOrderEnum = builder.enumType('PaperOrder', {
@@ -84,30 +86,39 @@ builder.queryFields((t) => ({
     },
     resolve: workById('Paper'),
   }),
-  papers: t.connection({
-    type: PaperRef,
-    description: 'Papers, filtered and ordered (default: by title).',
-    args: {
-      concept: t.arg.string({
-        description: 'Only papers that discuss this concept: its exact name or an alias, any case ("ewc").',
-        validate: shortText,
-      }),
-      person: t.arg.string({
-        description: 'Only papers this person wrote or is named in: the exact name or an alias, any case.',
-        validate: shortText,
-      }),
-      year: t.arg.int({ description: 'Only papers of this year.', validate: year }),
-      text: t.arg.string({
-        description: 'Only papers whose title contains this text (case-insensitive; not a word search: see `search`).',
-        validate: shortText,
-      }),
-      orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'TITLE', description: 'The order of the list.' }),
+  papers: t.connection(
+    {
+      type: PaperRef,
+      description: 'Papers, filtered and ordered (default: by title).',
+      args: {
+        concept: t.arg.string({
+          description: `Only papers that discuss this concept: ${CONCEPT_TEXT}.`,
+          validate: shortText,
+        }),
+        person: t.arg.string({
+          description: 'Only papers this person wrote or is named in: the exact name or an alias, any case.',
+          validate: shortText,
+        }),
+        year: t.arg.int({ description: 'Only papers of this year.', validate: year }),
+        text: t.arg.string({
+          description: 'Only papers whose title contains this text (case-insensitive; not a word search: see `search`).',
+          validate: shortText,
+        }),
+        orderBy: t.arg({ type: PaperOrderEnum, defaultValue: 'TITLE', description: 'The order of the list.' }),
+      },
+      resolve: async (_root, args, { db, embedder }) => {
+        const { offset, limit } = pageParams(args);
+        const { conceptIds, resolvedConcepts } = await conceptFilter(db, embedder, args.concept);
+        const page = await listPapers(db, { ...args, conceptIds }, args.orderBy ?? 'TITLE', { offset, limit });
+        return { ...toConnection(page, offset), resolvedConcepts };
+      },
     },
-    resolve: async (_root, args, { db }) => {
-      const { offset, limit } = pageParams(args);
-      return toConnection(await listPapers(db, args, args.orderBy ?? 'TITLE', { offset, limit }), offset);
+    {
+      fields: (c) => ({
+        resolvedConcepts: c.field({ type: [ResolvedConceptRef], description: RESOLVED_CONCEPTS_OF_FILTER, resolve: resolvedConceptsOf }),
+      }),
     },
-  }),
+  ),
 }));
 
 builder.mutationFields((t) => ({

@@ -1,11 +1,14 @@
 /** Paths between any two nodes (paths, and the older path), with how far the search looked. */
 import type { Database } from '../db/database.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { ResolvedConcept } from '../embed/resolve-concept.js';
 import { connections } from '../graph/paths.js';
 import type { GraphPath } from '../model/rows.js';
 import { type PathRelationshipType, pathPanelCost, pathRelationshipTypes, pathStepCosts } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
-import { ANY_NODE, resolveId } from './resolve.js';
+import { nodesOrConcepts } from './resolve.js';
+import { CONCEPT_TEXT, ResolvedConceptRef } from './resolved-concept.js';
 import { SourceRef } from './source.js';
 import { pathLength } from './validation.js';
 
@@ -72,6 +75,7 @@ const MAX_PATH_LENGTH = 10;
 interface PathSearch {
   paths: GraphPath[];
   searchedUpTo: number;
+  resolvedConcepts: ResolvedConcept[];
 }
 
 const PathSearchRef = builder.objectRef<PathSearch>('PathSearch').implement({
@@ -85,6 +89,13 @@ const PathSearchRef = builder.objectRef<PathSearch>('PathSearch').implement({
       resolve: (s) => s.paths,
     }),
     searchedUpTo: t.exposeInt('searchedUpTo', { description: 'The longest path looked for (the `maxLength` used).' }),
+    resolvedConcepts: t.field({
+      type: [ResolvedConceptRef],
+      description:
+        'The concepts `from` and `to` named (in that order, `text` saying which), and how each was taken: by id, name, ' +
+        'alias, close spelling or meaning. Empty when neither end is a concept.',
+      resolve: (s) => s.resolvedConcepts,
+    }),
     canSearchFurther: t.boolean({
       description: `True when nothing was found and a larger \`maxLength\` (at most ${MAX_PATH_LENGTH}) could still find a path.`,
       resolve: (s) => s.paths.length === 0 && s.searchedUpTo < MAX_PATH_LENGTH,
@@ -101,15 +112,18 @@ const PathSearchRef = builder.objectRef<PathSearch>('PathSearch').implement({
   }),
 });
 
+/** A path's end given as a concept: free text, and when it stands for several concepts, the closest. */
+const ENDPOINT_CONCEPT = `${CONCEPT_TEXT}; when the text stands for several concepts, the first (paths' \`resolvedConcepts\` says which)`;
+
 /** The arguments of `paths` and of the older `path`. */
 const pathArgs = builder.args((t) => ({
   from: t.id({
     required: true,
-    description: 'Where the paths start: any node by global or plain id, or a concept or person by name or alias.',
+    description: `Where the paths start: any node by global or plain id, a person by name or alias, or ${ENDPOINT_CONCEPT}.`,
   }),
   to: t.id({
     required: true,
-    description: 'Where the paths end: any node by global or plain id, or a concept or person by name or alias.',
+    description: `Where the paths end: any node by global or plain id, a person by name or alias, or ${ENDPOINT_CONCEPT}.`,
   }),
   maxLength: t.int({
     required: false,
@@ -132,9 +146,10 @@ const pathArgs = builder.args((t) => ({
   }),
 }));
 
-/** Both ends resolved by the one naming rule (unknown: NOT_FOUND), then the paths that explain the most. */
+/** Both ends resolved by the one naming rule, concepts also from free text (unknown: NOT_FOUND), then the paths that explain the most. */
 async function findPaths(
   db: Database,
+  embedder: Embedder | null,
   args: {
     from: string | number;
     to: string | number;
@@ -143,28 +158,34 @@ async function findPaths(
     relationships?: readonly PathRelationshipType[] | null;
   },
 ) {
-  const from = await resolveId(db, 'from', String(args.from), ANY_NODE);
-  const to = await resolveId(db, 'to', String(args.to), ANY_NODE);
+  const from = await nodesOrConcepts(db, embedder, 'from', [String(args.from)], { bestOnly: true });
+  const to = await nodesOrConcepts(db, embedder, 'to', [String(args.to)], { bestOnly: true });
   const searchedUpTo = args.maxLength ?? 6;
   const relationships = args.relationships ?? undefined;
-  return { paths: await connections(db, { from, to, maxLength: searchedUpTo, limit: args.first ?? 5, relationships }), searchedUpTo };
+  const ends = { from: from.ids[0]!, to: to.ids[0]! };
+  return {
+    paths: await connections(db, { ...ends, maxLength: searchedUpTo, limit: args.first ?? 5, relationships }),
+    searchedUpTo,
+    resolvedConcepts: [...from.resolvedConcepts, ...to.resolvedConcepts],
+  };
 }
 
 builder.queryFields((t) => ({
   paths: t.field({
     type: PathSearchRef,
     description:
-      'The connections between any two nodes (by id, or a concept or person by name) that explain the most: through ' +
+      'The connections between any two nodes (by id, a person by name, a concept by name or free text) that explain the most: through ' +
       'references and concepts before people and sessions, each step with its reason and quote; and how far the search looked.',
     args: pathArgs,
-    resolve: (_root, args, { db }) => findPaths(db, args),
+    resolve: (_root, args, { db, embedder }) => findPaths(db, embedder, args),
   }),
   path: t.field({
     type: [PathRef],
     deprecationReason: 'Use paths, whose answer also says how far it looked when it finds nothing.',
     description:
-      'The connections between any two nodes that explain the most, cheapest first; an empty list when none is at most `maxLength` steps long.',
+      'The connections between any two nodes that explain the most, cheapest first; an empty list when none is at most ' +
+      '`maxLength` steps long. Its ends are resolved as `paths` resolves them; only `paths` says how (`resolvedConcepts`).',
     args: pathArgs,
-    resolve: async (_root, args, { db }) => (await findPaths(db, args)).paths,
+    resolve: async (_root, args, { db, embedder }) => (await findPaths(db, embedder, args)).paths,
   }),
 }));

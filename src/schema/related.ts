@@ -1,15 +1,19 @@
 /** Ranked, explained related work: relatedWork and relatedToConcept, and their Reason type. */
-import { type RankedWithMeaning, relatedToConceptText, relatedWorkWithMeaning, type SimilarTextReason } from '../embed/related.js';
-import type { ResolvedConcept } from '../embed/resolve-concept.js';
-import { DomainError } from '../errors.js';
+import {
+  type RankedWithMeaning,
+  relatedToConcepts,
+  relatedToConceptText,
+  relatedWorkWithMeaning,
+  type SimilarTextReason,
+} from '../embed/related.js';
 import { describeReason } from '../graph/ranking.js';
 import { nameOf, type Reason } from '../model/rows.js';
 import { reasonKinds } from '../model/vocabulary.js';
 import { builder } from './builder.js';
 import { describedValues } from './described.js';
-import { localId } from './ids.js';
 import { ConceptRef, isNodeOf, PaperRef, PersonRef, SessionRef, TalkRef, WorkRef } from './refs.js';
-import { resolveIds, WORK, type WrongKindHint } from './resolve.js';
+import { conceptsFromText, resolveIds, WORK, type WrongKindHint } from './resolve.js';
+import { CONCEPT_TEXT, ResolvedConceptRef } from './resolved-concept.js';
 import { SourceRef } from './source.js';
 import { idList, requiredName, resultCount } from './validation.js';
 
@@ -35,16 +39,6 @@ const ReasonKindEnum = builder.enumType('ReasonKind', {
     SIMILAR_TEXT: 'Close in meaning (the embedding model compared their texts), not a link stated in the notes.',
   }),
 });
-const ResolutionEnum = builder.enumType('ConceptResolution', {
-  description: 'How free text was taken to stand for a concept, in the order they are tried.',
-  values: {
-    EXACT: { description: "The concept's name, ignoring case." },
-    ALIAS: { description: 'One of its aliases, ignoring case.' },
-    FUZZY: { description: 'A name or alias within a few typos (score: edit similarity, at least 0.8).' },
-    SEMANTIC: { description: 'Close in meaning to its name, aliases and definition (score: cosine similarity).' },
-  },
-});
-
 const similarOf = (r: Reason) => (r.kind === 'SIMILAR_TEXT' ? (r as SimilarTextReason) : null);
 
 /** SIMILAR_TEXT says where it comes from: the model, not the notes. */
@@ -119,19 +113,6 @@ const ReasonRef = builder.objectRef<Reason>('Reason').implement({
       description: 'The line of the notes that supports it, where there is one.',
       resolve: (r) => r.source,
     }),
-  }),
-});
-
-const ResolvedConceptRef = builder.objectRef<ResolvedConcept>('ResolvedConcept').implement({
-  description: 'A concept that free text was taken to stand for, and how.',
-  fields: (t) => ({
-    concept: t.field({ type: ConceptRef, description: 'The concept the text was taken to stand for.', resolve: (r) => r.concept }),
-    how: t.field({
-      type: ResolutionEnum,
-      description: 'How: its name, an alias, a close spelling, or its meaning.',
-      resolve: (r) => r.how,
-    }),
-    score: t.exposeFloat('score', { description: '1 for EXACT and ALIAS; edit similarity for FUZZY; cosine similarity for SEMANTIC.' }),
   }),
 });
 
@@ -224,10 +205,6 @@ const ConceptResolutionRef = builder.objectRef<Awaited<ReturnType<typeof related
   }),
 });
 
-/** The nearest concepts, named, for a message that says nothing was close enough. */
-const nearestText = (nearest: ResolvedConcept[]) =>
-  nearest.length ? `; the nearest: ${nearest.map((n) => `“${n.concept.name}” (${n.how} ${n.score.toFixed(2)})`).join(', ')}` : '';
-
 builder.queryFields((t) => ({
   relatedWork: t.field({
     type: [RelatedWorkRef],
@@ -265,22 +242,13 @@ builder.queryFields((t) => ({
     args: {
       concept: t.arg.string({
         required: true,
-        description: 'A concept name or alias, any case ("ewc"), or its id; an unknown one is NOT_FOUND.',
+        description: `The concept: ${CONCEPT_TEXT}; each result says what it was taken as (resolvedConcepts).`,
         validate: requiredName,
       }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'How many results, 1 to 100.', validate: resultCount }),
     },
-    resolve: async (_root, args, { db, embedder }) => {
-      const { resolution, works } = await relatedToConceptText(db, embedder, localId(args.concept), args.first ?? 10);
-      if (resolution.resolved.length === 0) {
-        throw new DomainError(`concept: no concept is close enough to “${args.concept}”${nearestText(resolution.nearest)}`, 'NOT_FOUND', {
-          argument: 'concept',
-          value: args.concept,
-          nearest: resolution.nearest.map((n) => ({ concept: n.concept.id, how: n.how, score: n.score })),
-        });
-      }
-      return works;
-    },
+    resolve: async (_root, args, { db, embedder }) =>
+      relatedToConcepts(db, embedder, await conceptsFromText(db, embedder, 'concept', args.concept), args.first ?? 10),
   }),
   resolveConcept: t.field({
     type: ConceptResolutionRef,

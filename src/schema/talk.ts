@@ -7,7 +7,8 @@ import { describedValues } from './described.js';
 import { workById } from './lookahead.js';
 import { pageParams, toConnection } from './pagination.js';
 import { DayRef, nodeOptions, PaperRef, SessionRef, TalkRef, WorkRef } from './refs.js';
-import { resolveId } from './resolve.js';
+import { conceptFilter, resolveId } from './resolve.js';
+import { CONCEPT_TEXT, RESOLVED_CONCEPTS_OF_FILTER, ResolvedConceptRef, resolvedConceptsOf } from './resolved-concept.js';
 import { dayNumber, idRef, optionalText, requiredName, shortText, sourceSchema, talkOrder, year } from './validation.js';
 import { talkKindDescriptions } from './work.js';
 
@@ -93,34 +94,42 @@ builder.queryFields((t) => ({
     },
     resolve: workById('Talk'),
   }),
-  talks: t.connection({
-    type: TalkRef,
-    description: 'Talks, filtered and ordered (default: in schedule order).',
-    args: {
-      day: t.arg.int({ description: 'The day number, from 1.', validate: dayNumber }),
-      session: t.arg.string({ description: 'A session id, or part of its title (case-insensitive).', validate: shortText }),
-      kind: t.arg({ type: TalkKindEnum, description: 'Only talks of this kind.' }),
-      concept: t.arg.string({
-        description: 'Only talks that discuss this concept: its exact name or an alias, any case ("ewc").',
-        validate: shortText,
-      }),
-      person: t.arg.string({
-        description: 'Only talks this person took part in or is mentioned in: the exact name or an alias, any case.',
-        validate: shortText,
-      }),
-      year: t.arg.int({ description: 'Only talks of this year.', validate: year }),
-      text: t.arg.string({
-        description: 'Only talks whose title or summary contains this text (case-insensitive; not a word search: see `search`).',
-        validate: shortText,
-      }),
-      orderBy: t.arg({ type: TalkOrderEnum, defaultValue: 'SCHEDULE', description: 'The order of the list.' }),
+  talks: t.connection(
+    {
+      type: TalkRef,
+      description: 'Talks, filtered and ordered (default: in schedule order).',
+      args: {
+        day: t.arg.int({ description: 'The day number, from 1.', validate: dayNumber }),
+        session: t.arg.string({ description: 'A session id, or part of its title (case-insensitive).', validate: shortText }),
+        kind: t.arg({ type: TalkKindEnum, description: 'Only talks of this kind.' }),
+        concept: t.arg.string({
+          description: `Only talks that discuss this concept: ${CONCEPT_TEXT}.`,
+          validate: shortText,
+        }),
+        person: t.arg.string({
+          description: 'Only talks this person took part in or is mentioned in: the exact name or an alias, any case.',
+          validate: shortText,
+        }),
+        year: t.arg.int({ description: 'Only talks of this year.', validate: year }),
+        text: t.arg.string({
+          description: 'Only talks whose title or summary contains this text (case-insensitive; not a word search: see `search`).',
+          validate: shortText,
+        }),
+        orderBy: t.arg({ type: TalkOrderEnum, defaultValue: 'SCHEDULE', description: 'The order of the list.' }),
+      },
+      resolve: async (_root, args, { db, embedder }) => {
+        const { offset, limit } = pageParams(args);
+        const { conceptIds, resolvedConcepts } = await conceptFilter(db, embedder, args.concept);
+        const page = await listTalks(db, { ...args, conceptIds }, args.orderBy ?? 'SCHEDULE', { offset, limit });
+        return { ...toConnection(page, offset), resolvedConcepts };
+      },
     },
-    resolve: async (_root, args, { db }) => {
-      const { offset, limit } = pageParams(args);
-      const page = await listTalks(db, args, args.orderBy ?? 'SCHEDULE', { offset, limit });
-      return toConnection(page, offset);
+    {
+      fields: (c) => ({
+        resolvedConcepts: c.field({ type: [ResolvedConceptRef], description: RESOLVED_CONCEPTS_OF_FILTER, resolve: resolvedConceptsOf }),
+      }),
     },
-  }),
+  ),
 }));
 
 const TalkKindInput = builder.enumType('TalkKindInput', {

@@ -2,13 +2,18 @@
  * Downloads of the whole graph or of a neighbourhood, for desktop tools:
  *   GET /export/graph.graphml     GraphML (Gephi, yEd, Cytoscape desktop)
  *   GET /export/graph.cyjs        Cytoscape.js JSON (cytoscape, Cytoscape desktop "Import Network from File")
- * Query parameters: center (repeatable or comma-separated ids), depth (0-3), limit (1-20000),
- * types and relationships (comma-separated, as in the `graph` query, in any letter case).
+ * Query parameters: center (repeatable or comma-separated; each as the `graph` query's center
+ * takes it: any node by id, a person by name, a concept by name or free text; one that names
+ * nothing is a 404 with the query's NOT_FOUND message and extensions), depth (0-3), limit
+ * (1-20000), types and relationships (comma-separated, as in the `graph` query, in any letter case).
  */
 import type { Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
+import type { Embedder } from '../embed/embedder.js';
+import { DomainError } from '../errors.js';
 import { type GraphEdge, type GraphNode, graphNodeTypes, graphRelationships, type Subgraph, subgraph } from '../graph/subgraph.js';
+import { nodesOrConcepts } from '../schema/resolve.js';
 
 /** A comma-separated list of enum values, in any letter case (`concept`, `CONCEPT`, `Concept`). */
 const list = <T extends readonly [string, ...string[]]>(values: T, normalise: (value: string) => string) =>
@@ -45,7 +50,19 @@ function readParams(url: URL) {
   return exportParams.safeParse(raw);
 }
 
-export function useGraphExports(db: Database): Plugin {
+/** The plain ids of the centres, resolved as the graph query resolves them; null after answering a refusal. */
+async function centreIds(db: Database, embedder: Embedder | null, center: string[] | undefined, refuse: (response: Response) => void) {
+  if (!center) return undefined;
+  try {
+    return (await nodesOrConcepts(db, embedder, 'center', center)).ids;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    refuse(Response.json({ error: error.message, ...error.extensions }, { status: error.code === 'NOT_FOUND' ? 404 : 400 }));
+    return null;
+  }
+}
+
+export function useGraphExports(db: Database, embedder: Embedder | null): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' || !url.pathname.startsWith('/export/')) return;
@@ -60,7 +77,9 @@ export function useGraphExports(db: Database): Plugin {
         endResponse(Response.json({ error: `Invalid export parameters: ${message}` }, { status: 400 }));
         return;
       }
-      const { center, depth, limit, types, relationships } = params.data;
+      const { depth, limit, types, relationships } = params.data;
+      const center = await centreIds(db, embedder, params.data.center, endResponse);
+      if (center === null) return;
       const graph = await subgraph(db, {
         center,
         depth,

@@ -68,7 +68,7 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       ...(config.NODE_ENV === 'production'
         ? []
         : [useOfflineGraphiQL({ endpoint: '/graphql', title: 'ICML 2017 knowledge graph', defaultQuery: exampleOperations })]),
-      useGraphExports(db),
+      useGraphExports(db, embedder),
       useExplorer(),
       useHealthEndpoints(readiness, () => db.ping()),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),

@@ -120,9 +120,16 @@ export const hostileRequests: HostileRequest[] = [
     },
     {
       name: `Cypher in a list filter: ${q}`,
-      query: 'query($q: String!) { talks(text: $q, session: $q, concept: $q, person: $q) { totalCount } }',
+      query: 'query($q: String!) { talks(text: $q, session: $q, person: $q) { totalCount } }',
       variables: { q },
       expect: 'answered',
+    },
+    {
+      // A concept filter names a concept, or it is refused: never an empty list for a concept that is not there.
+      name: `Cypher in a concept filter: ${q}`,
+      query: 'query($q: String!) { talks(concept: $q) { totalCount } }',
+      variables: { q },
+      expect: { code: 'NOT_FOUND', extensions: { argument: 'concept', value: q } },
     },
   ]),
   {

@@ -140,7 +140,7 @@ describe('routing URIs', () => {
         session: null,
         kind: null,
         year: null,
-        conceptKey: null,
+        conceptIds: null,
         personKey: null,
         text: null,
         orderBy: 'SCHEDULE',
