@@ -7,6 +7,7 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { withProgressBar } from '../embed/progress.js';
+import { errorMessage } from '../errors.js';
 import { refreshSimilarity } from './similarity.js';
 
 const args = new Set(process.argv.slice(2));
@@ -36,7 +37,7 @@ try {
     console.log(`Computed ${result.computed} related-work lists in ${result.seconds.toFixed(1)} s.`);
   }
 } catch (error) {
-  console.error(`error: ${(error as Error).message}`);
+  console.error(`error: ${errorMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await connection.stop();
