@@ -23,10 +23,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, StatementRunner } from '../db/database.js';
 import { listsInUse, markStale } from '../graph/similarity.js';
+import { isOneOf } from '../model/vocabulary.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords } from './formats/index.js';
 import { defaultLimits, type InputLimits } from './formats/input.js';
-import { foldText, ImportError, type ImportIssue, idKeys, idKinds, surname, titleKey, type WorkIds, type WorkRecord } from './records.js';
+import { foldText, ImportError, type ImportIssue, idKeys, idKinds, surname, titleKey, type WorkRecord } from './records.js';
 
 export interface ImportOptions {
   /** The format of every input; detected from each file when unset. */
@@ -222,9 +223,10 @@ interface BatchResult {
 
 function addBatch(report: ImportReport, part: BatchResult, people: Map<string, string>, peopleIds: Set<string>): void {
   for (const key of countKeys) report[key] += part.counts[key] ?? 0;
-  for (const key of ['merges', 'conflicts', 'ambiguous'] as const) {
-    (report[key] as unknown[]).push(...(part[key] as unknown[]).slice(0, LIST_MAX - report[key].length));
-  }
+  const append = <T>(list: T[], more: T[]) => list.push(...more.slice(0, LIST_MAX - list.length));
+  append(report.merges, part.merges);
+  append(report.conflicts, part.conflicts);
+  append(report.ambiguous, part.ambiguous);
   report.unresolved.push(...part.unresolved.slice(0, 100 - report.unresolved.length));
   for (const [name, id] of part.people) {
     people.set(name, id);
@@ -308,9 +310,9 @@ async function importBatch(
   const targets = new Map<string, Target>();
   const remember = (target: Target) => {
     targets.set(target.id, target);
-    for (const key of idKeys(target.state as WorkIds)) if (!byKey.has(key)) byKey.set(key, target);
-    const title = target.state.titleKey as string | undefined;
-    if (title) byTitle.set(title, [...(byTitle.get(title) ?? []).filter((t) => t !== target), target]);
+    for (const key of idKeys(target.state)) if (!byKey.has(key)) byKey.set(key, target);
+    const title = target.state.titleKey;
+    if (typeof title === 'string' && title) byTitle.set(title, [...(byTitle.get(title) ?? []).filter((t) => t !== target), target]);
   };
   for (const { work, authors } of found) {
     const known = authors.filter((a): a is { id: string; nameKey: string } => !!a.nameKey);
@@ -456,7 +458,7 @@ async function importBatch(
       }
     }
   }
-  const waiting = [...targets.values()].flatMap((t) => idKeys(t.state as WorkIds).map((key) => [key, t.id]));
+  const waiting = [...targets.values()].flatMap((t) => idKeys(t.state).map((key) => [key, t.id]));
 
   // 5. Concepts named in titles and abstracts.
   const discusses = assigned.flatMap(({ record, target }) =>
@@ -501,9 +503,13 @@ function newTarget(record: WorkRecord): Target {
   const key = titleKey(record);
   const primary = idKeys(record.ids)[0] ?? `title:${key}|${record.year ?? ''}|${record.authors[0] ? surname(record.authors[0].name) : ''}`;
   const id = `paper-${slugOf(record.title).slice(0, 60).replace(/-+$/, '')}-${hash(primary)}`;
-  const publicRecord = ['title', 'year', 'venue', 'arxiv', 'url'].filter(
-    (f) => f === 'title' || record[f as keyof WorkRecord] !== undefined || (f === 'arxiv' && record.ids.arxiv),
-  );
+  const publicRecord = [
+    'title',
+    ...(record.year !== undefined ? ['year'] : []),
+    ...(record.venue !== undefined ? ['venue'] : []),
+    ...(record.ids.arxiv ? ['arxiv'] : []),
+    ...(record.url !== undefined ? ['url'] : []),
+  ];
   const create = {
     id,
     title: record.title,
@@ -534,7 +540,7 @@ function fill(target: Target, record: WorkRecord, importId: string, result: Batc
     if (current == null) {
       target.state[field] = value;
       target.set[field] = value;
-      const sourceField = idKinds.includes(field as (typeof idKinds)[number]) ? field : (record.fields[field] ?? field);
+      const sourceField = isOneOf(idKinds, field) ? field : (record.fields[field] ?? field);
       target.provenance.push(provenance(importId, field, record, sourceField));
     } else if (conflictFields.has(field) && String(current).toLowerCase() !== String(value).toLowerCase()) {
       result.conflicts.push({ record: name, work: target.id, field, kept: String(current), other: String(value) });
