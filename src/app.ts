@@ -5,7 +5,6 @@
  * applied as soon as Neo4j answers. /ready turns 200 only once both are in place.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { connect } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -35,7 +34,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const embedder = await loadEmbedder(config, log);
   const server = createServer(createApi({ db, config, readiness, embedder }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : config.PORT;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
   log(`GraphQL API on ${url} (Neo4j ${uri})`);
 

@@ -44,9 +44,7 @@ async function computeBatch(db: Database, batch: Pending[], at: number): Promise
   for (let i = 0; i < batch.length; i += PARALLEL) {
     const slice = batch.slice(i, i + PARALLEL);
     const ranked = await Promise.all(slice.map((w) => relatedWork(db, [w.id], [], LIST_SIZE, false)));
-    slice.forEach((w, j) =>
-      lists.push({ id: w.id, epoch: w.epoch, items: ranked[j]!.map((r) => ({ id: r.work.id as string, score: r.score })) }),
-    );
+    slice.forEach((w, j) => lists.push({ id: w.id, epoch: w.epoch, items: ranked[j]!.map((r) => ({ id: r.work.id, score: r.score })) }));
   }
   await db.write('similarity/write-lists', { lists, at }, { bounded: false });
 }

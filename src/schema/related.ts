@@ -1,5 +1,5 @@
 /** Ranked, explained related work: relatedWork and relatedToConcept, and their Reason type. */
-import { type RankedWithMeaning, relatedToConceptText, relatedWorkWithMeaning, type SimilarTextReason } from '../embed/related.js';
+import { isSimilarText, type RankedWithMeaning, relatedToConceptText, relatedWorkWithMeaning } from '../embed/related.js';
 import type { ResolvedConcept } from '../embed/resolve-concept.js';
 import { DomainError } from '../errors.js';
 import { describeReason } from '../graph/ranking.js';
@@ -45,7 +45,7 @@ const ResolutionEnum = builder.enumType('ConceptResolution', {
   },
 });
 
-const similarOf = (r: Reason) => (r.kind === 'SIMILAR_TEXT' ? (r as SimilarTextReason) : null);
+const similarOf = (r: Reason) => (isSimilarText(r) ? r : null);
 
 /** SIMILAR_TEXT says where it comes from: the model, not the notes. */
 function describe(reason: Reason): string {

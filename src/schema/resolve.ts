@@ -48,11 +48,10 @@ export async function resolveIds(
     const id = localId(value.trim());
     return { id, key: id.toLowerCase() };
   });
-  const rows = await db.read('entity/resolve', { refs, types: nodeTypes });
+  const rows = await db.read<{ matches: { id: string; type: NodeType }[] }>('entity/resolve', { refs, types: nodeTypes });
   return rows.map((row, i) => {
     const value = values[i]!;
-    const matches = row.matches as { id: string; type: NodeType }[];
-    const fitting = matches.filter((m) => types.includes(m.type));
+    const fitting = row.matches.filter((m) => types.includes(m.type));
     if (fitting.length === 1) return fitting[0]!.id;
     if (fitting.length > 1) {
       throw new BadUserInputError(
@@ -60,7 +59,7 @@ export async function resolveIds(
         argument,
       );
     }
-    const other = matches[0];
+    const other = row.matches[0];
     if (other) {
       throw new NotFoundError(`${argument}: "${value}" is a ${nouns[other.type]}, not a ${describe(types)}${hint(other.type, value)}`, {
         argument,
