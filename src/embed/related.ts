@@ -7,7 +7,7 @@
  * so be found; the reason says it comes from the model, not from the notes.
  */
 import type { Database } from '../db/database.js';
-import { relatedToConcept } from '../db/repository.js';
+import { relatedToConcept } from '../graph/ranking.js';
 import { rankedRelatedWork } from '../graph/similarity.js';
 import type { ConceptNode, RankedWork, Reason, WorkNode } from '../model/rows.js';
 import { rankingScore } from '../model/vocabulary.js';

@@ -13,10 +13,10 @@
  * the lists up to date.
  */
 import type { Database, StatementRunner } from '../db/database.js';
-import { relatedWork, relatedWorkAmong } from '../db/repository.js';
 import { withProgressBar } from '../embed/progress.js';
 import type { RankedWork } from '../model/rows.js';
 import { scoreTuning } from '../model/vocabulary.js';
+import { relatedWork, relatedWorkAmong } from './ranking.js';
 
 /** How many related works a list keeps. */
 export const LIST_SIZE = 50;

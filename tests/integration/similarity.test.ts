@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkWorkToConcept, removeConceptLink } from '../../src/db/curation.js';
-import { relatedWork } from '../../src/db/repository.js';
+import { relatedWork } from '../../src/graph/ranking.js';
 import { LIST_SIZE, rankedRelatedWork, refreshSimilarity } from '../../src/graph/similarity.js';
 import { importRecords } from '../../src/ingest/import-records.js';
 import type { RankedWork } from '../../src/model/rows.js';
