@@ -22,7 +22,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database, StatementRunner } from '../db/database.js';
-import { listsInUse, markStale } from '../graph/similarity.js';
+import { listsInUse, markStale } from '../db/stale-lists.js';
 import { isOneOf } from '../model/vocabulary.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords } from './formats/index.js';

@@ -8,7 +8,7 @@
  * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
 import type { Database, StatementRunner } from '../db/database.js';
-import { listsInUse, staleMarking } from '../graph/similarity.js';
+import { listsInUse, staleMarking } from '../db/stale-lists.js';
 import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import {
   type CuratedNode,
