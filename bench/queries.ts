@@ -19,7 +19,7 @@ import {
 import type { Driver } from 'neo4j-driver';
 import { cypher } from '../src/db/cypher.js';
 import { luceneQueries } from '../src/db/lucene.js';
-import { rankingParams } from '../src/db/repository.js';
+import { rankingParams } from '../src/graph/ranking.js';
 import type { Samples } from './generate.js';
 import type { CypherRequest, GraphQLBody } from './load.js';
 import { projectRoot } from './neo4j.js';

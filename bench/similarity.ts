@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { linkWorkToConcept } from '../src/db/curation.js';
-import { relatedWork } from '../src/db/repository.js';
+import { relatedWork } from '../src/graph/ranking.js';
 import { computeListsFor, rankedRelatedWork, refreshSimilarity } from '../src/graph/similarity.js';
 import { scoreTuning } from '../src/model/vocabulary.js';
 import { createApi } from '../src/server/yoga.js';

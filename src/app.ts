@@ -5,13 +5,12 @@
  * applied as soon as Neo4j answers. /ready turns 200 only once both are in place.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { connect } from './db/connect.js';
+import { recoverInterruptedImports } from './db/import-runs.js';
 import { migrate } from './db/migrate.js';
 import { loadEmbedder, refreshWithProgress } from './embed/semantic.js';
 import { DatabaseUnavailableError } from './errors.js';
-import { recoverInterruptedImports } from './ingest/import-records.js';
 import { formatCounts, seedIfEmpty } from './ingest/seed.js';
 import { Readiness } from './server/readiness.js';
 import { createApi } from './server/yoga.js';
@@ -36,7 +35,8 @@ export async function startApp(config: Config, log: (line: string) => void = con
   const embedder = await loadEmbedder(config, log);
   const server = createServer(createApi({ db, config, readiness, embedder }));
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : config.PORT;
   const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}/graphql`;
   log(`GraphQL API on ${url} (Neo4j ${uri})`);
 

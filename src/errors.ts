@@ -96,8 +96,11 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
  * masked as an unexpected error). The one place that knows Neo4j's error codes.
  */
 export function fromNeo4jError(error: unknown): unknown {
-  const code = (error as { code?: string } | null)?.code ?? '';
-  if (UNAVAILABLE.has(code) || /ECONNREFUSED|Connection acquisition timed out|Failed to connect/i.test(String((error as Error)?.message))) {
+  const code = errorField(error, 'code') ?? '';
+  if (
+    UNAVAILABLE.has(code) ||
+    /ECONNREFUSED|Connection acquisition timed out|Failed to connect/i.test(String(errorField(error, 'message')))
+  ) {
     return new DatabaseUnavailableError(code || 'connection refused');
   }
   if (
@@ -110,4 +113,23 @@ export function fromNeo4jError(error: unknown): unknown {
     return new DomainError('That would create a duplicate of something that exists.', 'CONFLICT');
   }
   return error;
+}
+
+/** The message of anything thrown: an Error's `message`, else the value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Anything thrown, as an Error (a thrown string or object is wrapped, its text as the message). */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * A string property of anything thrown, or undefined: the driver's and Node's `code`, a child
+ * process's `stdout` and `stderr`.
+ */
+export function errorField(error: unknown, field: 'code' | 'message' | 'stdout' | 'stderr'): string | undefined {
+  const value: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, field) : undefined;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -7,6 +7,7 @@
 
 import { startApp } from './app.js';
 import { loadConfig } from './config.js';
+import { errorMessage } from './errors.js';
 import { withoutSourceMaps } from './server/stack-traces.js';
 
 withoutSourceMaps();
@@ -26,13 +27,13 @@ try {
       console.log(`stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       process.exit(0);
     } catch (error) {
-      console.error(`error while stopping: ${(error as Error).message}`);
+      console.error(`error while stopping: ${errorMessage(error)}`);
       process.exit(1);
     }
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 } catch (error) {
-  console.error(`error: ${(error as Error).message}`);
+  console.error(`error: ${errorMessage(error)}`);
   process.exit(1);
 }

@@ -11,10 +11,10 @@
  * CONFLICT, writing nothing, when the locked node is at another version.
  */
 import { BadUserInputError, DomainError, NotFoundError, VersionConflictError } from '../errors.js';
-import { markStale } from '../graph/similarity.js';
 import type { ConceptNode, Entity, PaperNode, PersonNode, TalkNode, WorkNode } from '../model/rows.js';
 import type { NodeType } from '../model/vocabulary.js';
 import type { Database, Row, StatementRunner } from './database.js';
+import { markStale } from './stale-lists.js';
 
 export interface CurationSource {
   /** A stored source document and a 1-based line of it, whose text must contain `quote`... */

@@ -1,5 +1,6 @@
 /** `npm run db:start | db:stop | db:status`: the managed local Neo4j, configured like the server. */
 import { loadConfig, localNeo4jSettings } from '../config.js';
+import { errorMessage } from '../errors.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.js';
 
 const command = process.argv[2];
@@ -27,6 +28,6 @@ try {
     process.exitCode = 2;
   }
 } catch (error) {
-  console.error(`error: ${(error as Error).message}`);
+  console.error(`error: ${errorMessage(error)}`);
   process.exitCode = 1;
 }

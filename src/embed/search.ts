@@ -124,16 +124,16 @@ export async function searchNodes(
   const viaConcepts = mode === 'HYBRID' ? await worksOfConcepts(db, meaning, labels, depth) : [];
   const fused = reciprocalRankFusion<{ node: SearchableNode }>(
     [wordHits, meaning, viaConcepts],
-    (hit) => hit.node.id as string,
+    (hit) => hit.node.id,
     undefined,
     hybridTuning.weights,
   );
-  const conceptsOf = new Map(viaConcepts.map((hit) => [hit.node.id as string, hit.via]));
-  const wordScore = new Map(wordHits.map((hit) => [hit.node.id as string, hit.score]));
-  const similarity = new Map(meaning.map((hit) => [hit.node.id as string, hit.similarity]));
+  const conceptsOf = new Map(viaConcepts.map((hit) => [hit.node.id, hit.via]));
+  const wordScore = new Map(wordHits.map((hit) => [hit.node.id, hit.score]));
+  const similarity = new Map(meaning.map((hit) => [hit.node.id, hit.similarity]));
   const key = text.trim().toLowerCase();
   const hits: HybridHit[] = fused.map(({ item, score }) => {
-    const id = item.node.id as string;
+    const id = item.node.id;
     const matchedBy: MatchKind[] = [];
     if (isExactName(item.node, key)) matchedBy.push('EXACT_NAME');
     if (wordScore.has(id)) matchedBy.push('WORDS');

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { errorMessage } from '../errors.js';
 import { Embedder } from './embedder.js';
 import { locateModel } from './models.js';
 import { withProgressBar } from './progress.js';
@@ -18,7 +19,7 @@ export async function loadEmbedder(config: Config, log: (line: string) => void =
   try {
     return await Embedder.load(await locateModel(config.EMBED_MODEL, config.MODEL_DIR, log), config.EMBED_THREADS);
   } catch (error) {
-    log(`Search by meaning is off, search matches words only: ${(error as Error).message}`);
+    log(`Search by meaning is off, search matches words only: ${errorMessage(error)}`);
     return null;
   }
 }

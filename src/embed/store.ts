@@ -38,11 +38,11 @@ export async function refreshEmbeddings(db: Database, embedder: Embedder, onProg
     });
   }
   onProgress?.(stale.length, stale.length);
-  const [pruned] = await db.write('semantic/prune');
+  const [pruned] = await db.write<{ removed: number }>('semantic/prune');
   return {
     embedded: stale.length,
     unchanged: rows.length - stale.length,
-    removed: (pruned?.removed as number) ?? 0,
+    removed: pruned?.removed ?? 0,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -1,8 +1,47 @@
 /**
- * The sentence that explains a reason of a related-work ranking. The weights are in
- * src/model/vocabulary.ts; the Cypher in cypher/related/ adds them up.
+ * Related-work rankings: the statements that rank on the fly (cypher/related/ adds up the weights
+ * of src/model/vocabulary.ts, given as parameters), and the sentence that explains each reason.
  */
-import { type Entity, nameOf, type Reason } from '../model/rows.js';
+import type { Database } from '../db/database.js';
+import { type Entity, nameOf, type RankedWork, type Reason } from '../model/rows.js';
+import { reasonWeights, referenceWeights, scoreTuning } from '../model/vocabulary.js';
+
+/** The weights cypher/related/ is given (src/model/vocabulary.ts; bench/eval-ranking.ts may override them). */
+export const rankingParams = () => ({
+  referenceWeights,
+  reasonWeights,
+  stated: scoreTuning.stated,
+  saturation: scoreTuning.saturation,
+  hubLimit: scoreTuning.hubLimit,
+  neighbours: scoreTuning.neighbours,
+});
+
+/** Related work for seed works, ranked on the fly; `withReasons` false leaves the reasons out (empty). */
+export async function relatedWork(
+  db: Database,
+  ids: string[],
+  exclude: string[],
+  limit: number,
+  withReasons = true,
+): Promise<RankedWork[]> {
+  return db.read<RankedWork>('related/related-work', { ids, exclude, limit, withReasons, ...rankingParams() });
+}
+
+/** Related work for seed works among the candidate works `works` only (src/graph/similarity.ts), ranked as relatedWork ranks. */
+export async function relatedWorkAmong(
+  db: Database,
+  ids: string[],
+  works: string[],
+  exclude: string[],
+  limit: number,
+): Promise<RankedWork[]> {
+  return db.read<RankedWork>('related/reasons-between', { ids, works, exclude, limit, ...rankingParams() });
+}
+
+/** Works related to a concept named by its name or an alias (any letter case), ranked. */
+export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
+  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, ...rankingParams() });
+}
 
 const label = (e: Entity | undefined) => `“${e ? nameOf(e) : ''}”`;
 

@@ -5,9 +5,10 @@
  */
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import { recoverInterruptedImports } from '../db/import-runs.js';
 import { migrate } from '../db/migrate.js';
 import { withProgressBar } from '../embed/progress.js';
-import { recoverInterruptedImports } from '../ingest/import-records.js';
+import { errorMessage } from '../errors.js';
 import { refreshSimilarity } from './similarity.js';
 
 const args = new Set(process.argv.slice(2));
@@ -38,7 +39,7 @@ try {
     console.log(`Computed ${result.computed} related-work lists in ${result.seconds.toFixed(1)} s.`);
   }
 } catch (error) {
-  console.error(`error: ${(error as Error).message}`);
+  console.error(`error: ${errorMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await connection.stop();

@@ -6,17 +6,17 @@
  * and rank those exactly, with the reasons for the returned page only.
  *
  * Freshness without clocks: each work carries an epoch (similarEpoch) that every write able to
- * change its list moves on (similarity/mark-stale.cypher, in the write's own transaction for
+ * change its list moves on (src/db/stale-lists.ts, in the write's own transaction for
  * curation); a list records the epoch it was computed for (similarBuiltEpoch) and is served only
  * while the two are equal. A stale or missing list is never served: the answer is computed on the
  * fly instead, and `refreshSimilarity` (after an import, or `npm run similarity:rebuild`) brings
  * the lists up to date.
  */
-import type { Database, StatementRunner } from '../db/database.js';
-import { relatedWork, relatedWorkAmong } from '../db/repository.js';
+import type { Database } from '../db/database.js';
+import { listsInUse } from '../db/stale-lists.js';
 import { withProgressBar } from '../embed/progress.js';
 import type { RankedWork } from '../model/rows.js';
-import { scoreTuning } from '../model/vocabulary.js';
+import { relatedWork, relatedWorkAmong } from './ranking.js';
 
 /** How many related works a list keeps. */
 export const LIST_SIZE = 50;
@@ -32,21 +32,13 @@ interface Pending {
   epoch: number;
 }
 
-/** Whether lists are in use (a rebuild has begun): until then writes mark nothing and a refresh computes nothing. */
-export async function listsInUse(db: Database): Promise<boolean> {
-  const [row] = await db.read<{ used: boolean }>('similarity/uses-lists');
-  return row?.used === true;
-}
-
 /** Computes and stores the lists of `batch`, PARALLEL statements at a time. */
 async function computeBatch(db: Database, batch: Pending[], at: number): Promise<void> {
   const lists: { id: string; epoch: number; items: { id: string; score: number }[] }[] = [];
   for (let i = 0; i < batch.length; i += PARALLEL) {
     const slice = batch.slice(i, i + PARALLEL);
     const ranked = await Promise.all(slice.map((w) => relatedWork(db, [w.id], [], LIST_SIZE, false)));
-    slice.forEach((w, j) =>
-      lists.push({ id: w.id, epoch: w.epoch, items: ranked[j]!.map((r) => ({ id: r.work.id as string, score: r.score })) }),
-    );
+    slice.forEach((w, j) => lists.push({ id: w.id, epoch: w.epoch, items: ranked[j]!.map((r) => ({ id: r.work.id, score: r.score })) }));
   }
   await db.write('similarity/write-lists', { lists, at }, { bounded: false });
 }
@@ -93,32 +85,11 @@ export async function refreshSimilarity(
   return { computed: done, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Above this many touched nodes, a write marks every list stale rather than tracing which. */
-export const TRACE_AT_MOST = 2000;
-
-/**
- * The statement (and its parameters) that marks stale what a write touching `ids` can change:
- * those lists, or all of them when `ids` are too many to trace.
- */
-export function staleMarking(ids: string[]): { statement: string; params: Record<string, unknown> } {
-  return ids.length > TRACE_AT_MOST
-    ? { statement: 'similarity/mark-all-stale', params: {} }
-    : { statement: 'similarity/mark-stale', params: { ids, hubLimit: scoreTuning.hubLimit } };
-}
-
 /** Computes the lists of the works `ids` now, whatever their state (a benchmark's sample, say). */
 export async function computeListsFor(db: Database, ids: string[]): Promise<void> {
   await db.write('similarity/use-lists', { now: Date.now() });
   const works = await db.read<Pending>('similarity/epochs', { ids });
   for (let i = 0; i < works.length; i += BATCH) await computeBatch(db, works.slice(i, i + BATCH), Date.now());
-}
-
-/** Marks stale every list a write that touched `ids` (works, concepts, people, sessions) can have changed. */
-export async function markStale(run: StatementRunner, ids: string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const { statement, params } = staleMarking(ids);
-  const [row] = await run<{ marked: number }>(statement, params);
-  return row?.marked ?? 0;
 }
 
 export interface ListedRanking {

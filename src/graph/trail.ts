@@ -8,10 +8,10 @@
  * after one step, whatever the depth.
  */
 import type { Database } from '../db/database.js';
-import { followUpReads, relatedWork } from '../db/repository.js';
+import { followUpReads } from '../db/repository.js';
 import { nameOf, type RankedWork, type TrailStep, type WorkNode } from '../model/rows.js';
 import { describeStep } from './paths.js';
-import { describeReason } from './ranking.js';
+import { describeReason, relatedWork } from './ranking.js';
 
 /** How a step of a reading trail was found. */
 export const trailVias = ['NOTES', 'RELATED_WORK'] as const;

@@ -8,6 +8,7 @@
  * dropped is reported.
  */
 import type { Plain } from '../model/rows.js';
+import { isOneOf } from '../model/vocabulary.js';
 import type { Pack, PackPaper, PackTalk } from './pack-schema.js';
 
 /** A pack node's curation marks, as cypher/ingest/curated-nodes.cypher reads them. */
@@ -55,8 +56,8 @@ export interface CurationDifference {
   field: string;
   /** The curated value (for a removal: "removed"). */
   curated: Plain;
-  /** What the pack says. */
-  pack: Plain;
+  /** What the pack says: a value of the pack, or text. */
+  pack: unknown;
   by: string | null;
   at: string | null;
 }
@@ -143,13 +144,13 @@ export function reconcile(
     }
   }
 
-  const fields = (kind: keyof typeof curatableFields, items: Record<string, unknown>[]) => {
+  const fields = (kind: keyof typeof curatableFields, items: ({ id: string } & Record<string, unknown>)[]) => {
     for (const item of items) {
-      const node = curated.get(item.id as string);
+      const node = curated.get(item.id);
       if (!node) continue;
       const left: string[] = [];
       for (const field of node.curatedFields) {
-        if (!(curatableFields[kind] as readonly string[]).includes(field)) continue;
+        if (!isOneOf(curatableFields[kind], field)) continue;
         const value = node.values[field] ?? null;
         const incoming = item[field];
         // A field the pack leaves out is not a disagreement: the curated value stays, even when overwriting.
@@ -158,7 +159,7 @@ export function reconcile(
           left.push(field);
           continue;
         }
-        if (!same(value, incoming)) differ({ target: node.id, field, curated: value, pack: incoming as Plain, by: node.by, at: node.at });
+        if (!same(value, incoming)) differ({ target: node.id, field, curated: value, pack: incoming, by: node.by, at: node.at });
         if (!overwriteCurated) {
           item[field] = value;
           left.push(field);
@@ -183,7 +184,8 @@ export function reconcile(
     }
     return mark;
   };
-  for (const work of [...copy.talks, ...copy.papers] as (PackTalk | PackPaper)[]) {
+  const works: (PackTalk | PackPaper)[] = [...copy.talks, ...copy.papers];
+  for (const work of works) {
     const node = curated.get(work.id);
     const removedConcepts = new Set(node?.removedConcepts ?? []);
     const removedReferences = new Set(node?.removedReferences ?? []);

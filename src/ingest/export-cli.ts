@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import { errorMessage } from '../errors.js';
 import { ExportError, exportPacks, readSnapshot, writeExport } from './export-pack.js';
 
 const [file, ...rest] = process.argv.slice(2);
@@ -28,7 +29,7 @@ try {
       `${graph.properties.length} property sets, ${graph.relationships.length} relationships.\nWrote ${written.join(', ')}.`,
   );
 } catch (error) {
-  console.error(error instanceof ExportError ? `error: ${error.message}` : `error: ${(error as Error).message}`);
+  console.error(error instanceof ExportError ? `error: ${error.message}` : `error: ${errorMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await connection.stop();

@@ -13,28 +13,42 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import type { z } from 'zod';
 import type { Database } from '../db/database.js';
-import type { Plain } from '../model/rows.js';
-import { exportLabels, exportRelationshipTypes, floatProperties, temporalProperties } from '../model/vocabulary.js';
-import { packRows } from './load-pack.js';
 import {
+  exportLabels,
+  exportRelationshipTypes,
+  floatProperties,
+  isOneOf,
+  referenceTypes,
+  temporalProperties,
+} from '../model/vocabulary.js';
+import { packRows } from './load-pack.js';
+import { omitEmpty } from './omit.js';
+import {
+  conceptLinkSchema,
   conceptSchema,
   daySchema,
   documentSchema,
-  type Evidence,
   eventSchema,
+  evidenceSchema,
+  linkSchema,
   type Pack,
   type PackPaper,
   type PackTalk,
+  type PropertyValue,
   packSchema,
   paperSchema,
+  participationSchema,
   personSchema,
+  referenceSchema,
   sessionSchema,
   talkSchema,
 } from './pack-schema.js';
 import { checkPack } from './read-pack.js';
 
-type Properties = Record<string, Plain>;
+/** A node's or relationship's properties: what Neo4j stores (date-times read as ISO text). */
+type Properties = Record<string, PropertyValue>;
 
 export interface GraphNode {
   labels: string[];
@@ -79,13 +93,20 @@ export class ExportError extends Error {
   override name = 'ExportError';
 }
 
-const referenceTypes = new Set(['FOLLOW_UP_READ', 'RELATED', 'SEE_ALSO', 'BUILDS_ON', 'CITES']);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const sameKeys = (props: Properties, keys: string[]) => {
   const present = Object.keys(props).sort();
   return same(present, [...keys].sort());
 };
-const str = (v: Plain | undefined) => (typeof v === 'string' ? v : undefined);
+const str = (v: PropertyValue | undefined) => (typeof v === 'string' ? v : undefined);
+/** A node's id (a stored entity always has one). */
+const idOf = (node: GraphNode) => String(node.properties.id);
+/** A document's lines (stored with it by ingest/merge-documents). */
+const linesOf = (node: GraphNode) => {
+  const lines = node.properties.lines;
+  return Array.isArray(lines) ? lines.map(String) : [];
+};
+const strip = <T extends object>(value: T): T => omitEmpty(value, (v) => v === undefined || v === null);
 const byKey =
   <T>(key: (item: T) => string) =>
   (a: T, b: T) =>
@@ -94,9 +115,9 @@ const byKey =
 /** Fails unless every date-time and float property is one a restore converts back. */
 function checkTypes(where: string, types: [string, string][]) {
   for (const [key, type] of types) {
-    if (type.startsWith('ZONED DATETIME') && !(temporalProperties as readonly string[]).includes(key))
+    if (type.startsWith('ZONED DATETIME') && !isOneOf(temporalProperties, key))
       throw new ExportError(`${where}.${key} is a date-time the restore would not convert back (add it to temporalProperties)`);
-    if (type.startsWith('FLOAT') && !(floatProperties as readonly string[]).includes(key))
+    if (type.startsWith('FLOAT') && !isOneOf(floatProperties, key))
       throw new ExportError(`${where}.${key} is a float the restore would not convert back (add it to floatProperties)`);
     if (/DATE|TIME|DURATION|POINT/.test(type) && !type.startsWith('ZONED DATETIME'))
       throw new ExportError(`${where}.${key} is a ${type}, which an export cannot write`);
@@ -106,19 +127,19 @@ function checkTypes(where: string, types: [string, string][]) {
 /** Rebuilds one pack per event from a snapshot of the graph. Events in id order; the graph section and log go in the first. */
 export function exportPacks(snapshot: Snapshot): ExportedPack[] {
   for (const node of snapshot.nodes) {
-    const unknown = node.labels.filter((l) => !(exportLabels as readonly string[]).includes(l));
+    const unknown = node.labels.filter((l) => !isOneOf(exportLabels, l));
     if (unknown.length)
       throw new ExportError(`node ${JSON.stringify(node.properties.id ?? null)} has labels an export cannot write: ${unknown.join(', ')}`);
   }
   for (const r of snapshot.relationships) {
-    if (!(exportRelationshipTypes as readonly string[]).includes(r.type))
+    if (!isOneOf(exportRelationshipTypes, r.type))
       throw new ExportError(`relationship ${r.from} ${r.type} ${r.to}: an export cannot write the type ${r.type}`);
   }
   for (const node of snapshot.nodes) checkTypes(`node ${String(node.properties.id ?? node.properties.key)}`, node.types);
   for (const r of snapshot.relationships) checkTypes(`relationship ${r.from} ${r.type} ${r.to}`, r.types);
   const byId = new Map<string, GraphNode>();
-  for (const node of snapshot.nodes) if (node.labels.includes('Entity')) byId.set(node.properties.id as string, node);
-  const events = snapshot.nodes.filter((n) => n.labels.includes('Event')).sort(byKey((n) => n.properties.id as string));
+  for (const node of snapshot.nodes) if (node.labels.includes('Entity')) byId.set(idOf(node), node);
+  const events = snapshot.nodes.filter((n) => n.labels.includes('Event')).sort(byKey(idOf));
   if (events.length === 0) throw new ExportError('the graph holds no event, so there is no pack to export');
 
   const inPacks = new Set<string>(); // node ids some pack's sections describe
@@ -134,19 +155,22 @@ export function exportPacks(snapshot: Snapshot): ExportedPack[] {
 
   const first = exported[0]!;
   const nodes = snapshot.nodes
-    .filter((n) => !(n.labels.includes('Entity') && inPacks.has(n.properties.id as string)))
-    .map((n) => ({ labels: [...n.labels].sort(), properties: sortKeys(n.properties) }))
+    .filter((n) => !(n.labels.includes('Entity') && inPacks.has(idOf(n))))
+    // Every label is one of exportLabels (checked above): the filter only tells the types so.
+    .map((n) => ({ labels: n.labels.filter((l) => isOneOf(exportLabels, l)).sort(), properties: sortKeys(n.properties) }))
     .sort(byKey((n) => `${n.labels.includes('UnresolvedReference') ? 'u' : 'e'} ${String(n.properties.id ?? n.properties.key)}`));
   const relationships = snapshot.relationships
     .filter((r) => !relationshipsInPacks.has(r))
-    .map((r) => ({ from: r.from, type: r.type, to: r.to, toUnresolved: r.toUnresolved, properties: sortKeys(r.properties) }))
+    .flatMap(({ from, type, to, toUnresolved, properties }) =>
+      isOneOf(exportRelationshipTypes, type) ? [{ from, type, to, toUnresolved, properties: sortKeys(properties) }] : [],
+    )
     .sort(byKey((r) => `${r.from} ${r.type} ${r.to} ${JSON.stringify(r.properties)}`));
   const uniquePatches = new Map(patches.map((p) => [p.id, p]));
   first.pack.graph = {
     nodes,
     properties: [...uniquePatches.values()].sort(byKey((p) => p.id)),
     relationships,
-  } as Pack['graph'];
+  };
   first.pack.changes = [...snapshot.changes];
   return exported.map(({ pack, documents }) => ({ event: pack.event.id, pack, documents }));
 }
@@ -156,28 +180,25 @@ function sortKeys(props: Properties): Properties {
 }
 
 function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, GraphNode>) {
-  const eventId = eventNode.properties.id as string;
+  const eventId = idOf(eventNode);
   const tagged = snapshot.relationships.filter((r) => r.properties.pack === eventId && r.properties.curatedBy == null);
   const out = (from: string, type: string) => tagged.filter((r) => r.from === from && r.type === type);
   const used = new Set<GraphRelationship>();
   const nodeIds = new Set<string>();
 
-  const source = (p: Properties): Evidence | undefined =>
-    p.sourceDocument != null
-      ? { document: p.sourceDocument as string, line: p.sourceLine as number, quote: p.sourceQuote as string }
-      : undefined;
+  /** A node's own source, for the schema of its section to check. */
+  const source = (p: Properties) =>
+    p.sourceDocument != null ? { document: p.sourceDocument, line: p.sourceLine, quote: p.sourceQuote } : undefined;
   const evidenceKeys = ['document', 'line', 'quote', 'pack'];
+  /** A relationship's evidence; a value the pack format cannot hold fails the export (ZodError), as the whole pack's check would. */
   const evidenceOf = (r: GraphRelationship) =>
-    strip({
-      document: r.properties.document as string,
-      line: r.properties.line as number,
-      quote: r.properties.quote as string,
-      why: str(r.properties.why),
-    });
+    evidenceSchema.parse(
+      strip({ document: r.properties.document, line: r.properties.line, quote: r.properties.quote, why: str(r.properties.why) }),
+    );
   /** The value as the pack schema reads it (defaults filled in), or null when the schema refuses it. */
-  const valid = <T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T } }, value: unknown): T | null => {
+  const valid = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> | null => {
     const parsed = schema.safeParse(value);
-    return parsed.success ? (parsed.data as T) : null;
+    return parsed.success ? parsed.data : null;
   };
   const structural = (r: GraphRelationship) => sameKeys(r.properties, ['pack']);
 
@@ -202,7 +223,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
     if (!d || !structural(r)) continue;
     const day = valid(daySchema, { id: r.to, number: d.properties.number, title: d.properties.title, source: source(d.properties) });
     if (!day) continue;
-    days.push(day as Pack['days'][number]);
+    days.push(day);
     used.add(r);
     nodeIds.add(r.to);
   }
@@ -221,7 +242,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
         source: source(s.properties),
       });
       if (!session) continue;
-      sessions.push(session as Pack['sessions'][number]);
+      sessions.push(session);
       used.add(r);
       nodeIds.add(r.to);
     }
@@ -248,7 +269,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
       source: source(t.properties),
     });
     if (!talk || inSession.length > 1) continue;
-    talks.push(talk as PackTalk);
+    talks.push(talk);
     used.add(r);
     if (inSession[0]) used.add(inSession[0]);
     nodeIds.add(r.from);
@@ -287,7 +308,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
       }),
     );
     if (!paper || p.kind == null || !Array.isArray(p.publicRecord)) continue;
-    papers.push(paper as PackPaper);
+    papers.push(paper);
     nodeIds.add(id);
   }
   const people: Pack['people'] = [];
@@ -295,7 +316,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
     const p = byId.get(id)!.properties;
     const person = valid(personSchema, strip({ id, name: p.name, aliases: p.aliases, affiliation: p.affiliation ?? undefined }));
     if (!person) continue;
-    people.push(person as Pack['people'][number]);
+    people.push(person);
     nodeIds.add(id);
   }
   const concepts: Pack['concepts'] = [];
@@ -303,7 +324,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
     const c = byId.get(id)!.properties;
     const concept = valid(conceptSchema, { id, name: c.name, aliases: c.aliases, definition: c.definition, broader: [], related: [] });
     if (!concept) continue;
-    concepts.push(concept as Pack['concepts'][number]);
+    concepts.push(concept);
     nodeIds.add(id);
   }
   const paperIds = new Set(papers.map((p) => p.id));
@@ -324,22 +345,22 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
   }
 
   const works = [...talks, ...papers];
-  const documentIds = new Set(snapshot.nodes.filter((n) => n.labels.includes('Document')).map((n) => n.properties.id as string));
+  const documentIds = new Set(snapshot.nodes.filter((n) => n.labels.includes('Document')).map(idOf));
+  const isDocument = (id: PropertyValue | undefined) => typeof id === 'string' && documentIds.has(id);
   // A concept link or reference from the notes, with the curator's reason where the audit needs one.
   const evidenced = (r: GraphRelationship) =>
-    sameKeys(r.properties, r.properties.why == null ? evidenceKeys : [...evidenceKeys, 'why']) &&
-    documentIds.has(r.properties.document as string);
+    sameKeys(r.properties, r.properties.why == null ? evidenceKeys : [...evidenceKeys, 'why']) && isDocument(r.properties.document);
   for (const work of works) {
     for (const r of out(work.id, 'DISCUSSES')
       .filter((x) => conceptIds.has(x.to) && evidenced(x))
       .sort(byKey((x) => x.to))) {
-      work.concepts.push({ concept: r.to, ...evidenceOf(r) });
+      work.concepts.push(conceptLinkSchema.parse({ concept: r.to, ...evidenceOf(r) }));
       used.add(r);
     }
     for (const r of tagged
-      .filter((x) => x.from === work.id && referenceTypes.has(x.type) && paperIds.has(x.to) && evidenced(x))
+      .filter((x) => x.from === work.id && isOneOf(referenceTypes, x.type) && paperIds.has(x.to) && evidenced(x))
       .sort(byKey((x) => `${x.type} ${x.to}`))) {
-      work.references.push({ type: r.type as PackTalk['references'][number]['type'], to: r.to, ...evidenceOf(r) });
+      work.references.push(referenceSchema.parse({ type: r.type, to: r.to, ...evidenceOf(r) }));
       used.add(r);
     }
     for (const r of tagged
@@ -348,27 +369,20 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
       const { role, origin, document, line, quote } = r.properties;
       const fromNotes = document != null;
       const keys = fromNotes ? ['role', 'origin', ...evidenceKeys] : ['role', 'origin', 'pack'];
-      if (!sameKeys(r.properties, keys) || (fromNotes && !documentIds.has(document as string))) continue;
+      if (!sameKeys(r.properties, keys) || (fromNotes && !isDocument(document))) continue;
       work.people.push(
-        strip({
-          person: r.from,
-          role: role as PackTalk['people'][number]['role'],
-          origin: origin as PackTalk['people'][number]['origin'],
-          source: fromNotes ? { document: document as string, line: line as number, quote: quote as string } : undefined,
-        }) as PackTalk['people'][number],
+        participationSchema.parse(strip({ person: r.from, role, origin, source: fromNotes ? { document, line, quote } : undefined })),
       );
       used.add(r);
     }
     for (const r of out(work.id, 'HAS_LINK').sort(byKey((x) => x.to))) {
       const link = byId.get(r.to);
       const props = r.properties;
-      if (!link || !sameKeys(props, ['asWritten', 'corrected', ...evidenceKeys]) || !documentIds.has(props.document as string)) continue;
+      if (!link || !sameKeys(props, ['asWritten', 'corrected', ...evidenceKeys]) || !isDocument(props.document)) continue;
       const l = link.properties;
       if (!sameKeys(l, l.label == null ? ['id', 'url', 'kind'] : ['id', 'url', 'kind', 'label']) || l.id !== l.url) continue;
       if (props.corrected !== (props.asWritten !== l.url)) continue;
-      work.links.push(
-        strip({ url: l.url as string, kind: l.kind, label: l.label ?? undefined, asWritten: props.asWritten, ...evidenceOf(r) }) as never,
-      );
+      work.links.push(linkSchema.parse(strip({ url: l.url, kind: l.kind, label: l.label, asWritten: props.asWritten, ...evidenceOf(r) })));
       used.add(r);
       nodeIds.add(r.to);
     }
@@ -394,15 +408,11 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
   if (documentNodes.length === 0) throw new ExportError(`event "${eventId}" names no stored document`);
   const documents = documentNodes.map((d) => {
     const p = d.properties;
-    const document = strip({
-      id: p.id as string,
-      title: p.title as string,
-      file: p.file as string,
-      author: str(p.author),
-      published: str(p.published),
-      url: str(p.url),
-    });
-    if (!valid(documentSchema, document)) throw new ExportError(`document "${String(p.id)}" cannot be written as a pack's document`);
+    const document = valid(
+      documentSchema,
+      strip({ id: p.id, title: p.title, file: p.file, author: str(p.author), published: str(p.published), url: str(p.url) }),
+    );
+    if (!document) throw new ExportError(`document "${String(p.id)}" cannot be written as a pack's document`);
     nodeIds.add(document.id);
     return document;
   });
@@ -418,7 +428,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
     people,
     concepts,
   });
-  const lines = new Map(documentNodes.map((d) => [d.properties.id as string, d.properties.lines as string[]]));
+  const lines = new Map(documentNodes.map((d) => [idOf(d), linesOf(d)]));
   const problems = checkPack(pack, lines);
   if (problems.length) throw new ExportError(`the pack rebuilt for "${eventId}" does not check:\n  ${problems.slice(0, 20).join('\n  ')}`);
 
@@ -434,7 +444,7 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
   }
   return {
     pack,
-    documents: documentNodes.map((d) => ({ file: d.properties.file as string, text: (d.properties.lines as string[]).join('\n') })),
+    documents: documentNodes.map((d) => ({ file: String(d.properties.file), text: linesOf(d).join('\n') })),
     nodes: nodeIds,
     relationships: used,
     patches,
@@ -442,31 +452,29 @@ function buildPack(eventNode: GraphNode, snapshot: Snapshot, byId: Map<string, G
 }
 
 /** The properties each node gets from loading a pack, as the ingest statements write them (SET n = row). */
-function predictedProperties(pack: Pack, documents: Map<string, string[]>): Map<string, Properties> {
-  const predicted = new Map<string, Properties>();
+function predictedProperties(pack: Pack, documents: Map<string, string[]>): Map<string, Record<string, unknown>> {
+  const predicted = new Map<string, Record<string, unknown>>();
+  const record = (value: unknown): Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : {};
   for (const [statement, rows] of packRows({ file: 'export', pack, documents })) {
-    for (const row of rows as Record<string, unknown>[]) {
+    for (const row of rows) {
       if (Array.isArray(row)) continue;
       if (statement === 'ingest/merge-links') {
-        const link = row.link as Properties;
-        predicted.set(link.url as string, { ...link, id: link.url as string });
+        const link = record(row.link);
+        predicted.set(String(link.url), { ...link, id: link.url });
       } else if (['ingest/merge-days', 'ingest/merge-sessions', 'ingest/merge-talks'].includes(statement)) {
-        const props = row.props as Properties;
-        predicted.set(props.id as string, props);
+        const props = record(row.props);
+        predicted.set(String(props.id), props);
       } else if (
         ['ingest/merge-documents', 'ingest/merge-event', 'ingest/merge-people', 'ingest/merge-concepts', 'ingest/merge-papers'].includes(
           statement,
         )
       ) {
-        predicted.set(row.id as string, row as Properties);
+        predicted.set(String(row.id), row);
       }
     }
   }
   return predicted;
-}
-
-function strip<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
 
 /** The precomputed related-work lists' properties on a work (src/graph/similarity.ts): derived, like the embeddings. */

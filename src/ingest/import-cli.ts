@@ -11,12 +11,14 @@ import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import { recoverInterruptedImports } from '../db/import-runs.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
+import { errorMessage } from '../errors.js';
 import { refreshChangedLists } from '../graph/similarity.js';
 import { formatCuration } from './curated.js';
-import { type RecordFormat, recordFormats } from './formats/index.js';
-import { checkInputs, importRecords, recoverInterruptedImports } from './import-records.js';
+import { recordFormats } from './formats/index.js';
+import { checkInputs, importRecords } from './import-records.js';
 import { formatReport } from './import-report.js';
 import { loadPack } from './load-pack.js';
 import { PackError, readPack } from './read-pack.js';
@@ -35,12 +37,12 @@ let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof 
 try {
   args = parseArgs({ allowPositionals: true, options });
 } catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
+  console.error(`${errorMessage(error)}\n${usage}`);
   process.exit(2);
 }
-const format = args.values.format as RecordFormat | undefined;
-if (format !== undefined && !recordFormats.includes(format)) {
-  console.error(`unknown format "${format}"\n${usage}`);
+const format = recordFormats.find((f) => f === args.values.format);
+if (args.values.format !== undefined && format === undefined) {
+  console.error(`unknown format "${args.values.format}"\n${usage}`);
   process.exit(2);
 }
 const batchSize = Number(args.values['batch-size']);
@@ -72,7 +74,7 @@ try {
   }
 } catch (error) {
   if (error instanceof PackError || error instanceof ImportError) console.error(error.message);
-  else console.error(`error: ${(error as Error).message}`);
+  else console.error(`error: ${errorMessage(error)}`);
   process.exit(1);
 }
 if (dryRun && packs.length) console.log('(--dry-run: the packs are checked only)');
@@ -125,7 +127,7 @@ try {
   if (!dryRun) await refreshChangedLists(connection.db, console.log);
 } catch (error) {
   bar.stop();
-  const message = error instanceof ImportError ? error.message : (error as Error).message;
+  const message = error instanceof ImportError ? error.message : errorMessage(error);
   console.error(`error: the import was rolled back, nothing was written: ${message}`);
   process.exitCode = 1;
 } finally {

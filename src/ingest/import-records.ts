@@ -9,7 +9,7 @@
  *   their provenance; if any batch fails, everything the import wrote is taken back
  *   (cypher/import/rollback.cypher) and the error is thrown. While it writes, an ImportRun node
  *   names the import and its process; if the process dies part-way (kill -9, a crash, Neo4j lost
- *   under it), the next start takes back what its batches wrote (recoverInterruptedImports): the
+ *   under it), the next start takes back what its batches wrote (src/db/import-runs.ts): the
  *   graph is as before the import, or, once the last batch and import/finish have committed, as
  *   after it.
  * - Identity: a work is the paper that shares an identifier (DOI, arXiv id, OpenAlex id, Semantic
@@ -25,14 +25,14 @@
  *   would have been done.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Database, StatementRunner } from '../db/database.js';
-import { listsInUse, markStale } from '../graph/similarity.js';
-import { currentProcess, isRunning } from '../processes.js';
+import { beginImportRun, takeBackImport } from '../db/import-runs.js';
+import { listsInUse, markStale } from '../db/stale-lists.js';
+import { isOneOf } from '../model/vocabulary.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords } from './formats/index.js';
 import { defaultLimits, type InputLimits } from './formats/input.js';
-import { foldText, ImportError, type ImportIssue, idKeys, idKinds, surname, titleKey, type WorkIds, type WorkRecord } from './records.js';
+import { foldText, ImportError, type ImportIssue, idKeys, idKinds, surname, titleKey, type WorkRecord } from './records.js';
 
 export interface ImportOptions {
   /** The format of every input; detected from each file when unset. */
@@ -197,8 +197,11 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
 
   // Until import/finish, an ImportRun node names this import and its process: if the process dies
   // part-way, recoverInterruptedImports takes back what its batches wrote.
-  const { pid, startTime } = currentProcess();
-  await db.write('import/begin', { import: importId, host: hostname(), pid, processStart: startTime, files: files.map((f) => f.name) });
+  await beginImportRun(
+    db,
+    importId,
+    files.map((f) => f.name),
+  );
   try {
     let index = 0;
     for await (const records of batches()) {
@@ -212,69 +215,10 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
     }
     await db.write('import/finish', { import: importId });
   } catch (error) {
-    await takeBack(db, importId, usesLists);
+    await takeBackImport(db, importId, usesLists);
     throw error;
   }
   return report;
-}
-
-/** Everything import `id` wrote is removed (cypher/import/rollback.cypher), with its ImportRun, in one transaction. */
-async function takeBack(db: Database, id: string, usesLists: boolean): Promise<void> {
-  await db.writeTransaction(
-    `import-records:take-back:${id}`,
-    async (run) => {
-      await run('import/rollback', { import: id });
-      await run('import/finish', { import: id });
-    },
-    { bounded: false },
-  );
-  if (usesLists) await db.write('similarity/mark-all-stale');
-}
-
-/** An import found unfinished at start-up. */
-export interface UnfinishedImport {
-  id: string;
-  host: string;
-  pid: number;
-  startedAt: string;
-  files: string[];
-  /** Batches it had committed. */
-  batches: number;
-  /** Taken back (its process is gone), or left alone (it still runs). */
-  takenBack: boolean;
-}
-
-/**
- * How long an import started on another machine must have committed no batch before it counts as
- * dead: its process cannot be looked up from here. Longer than any batch takes.
- */
-export const OTHER_HOST_QUIET_SECONDS = 600;
-
-/**
- * Takes back the imports whose process died part-way (`kill -9`, a crash, a machine lost): each
- * one's committed batches are removed as if it had failed, so that the graph is as it was before
- * that import. An import whose process still runs (on this host: the same pid with the same start
- * time; on another host: a batch within OTHER_HOST_QUIET_SECONDS) is left alone. Run at every start
- * (the server, `npm run seed`, `npm run import`, `npm run similarity:rebuild`), before anything else
- * writes. Importing the same files again then gives the graph as a complete import does.
- */
-export async function recoverInterruptedImports(db: Database, log: (line: string) => void = console.log): Promise<UnfinishedImport[]> {
-  type Row = Omit<UnfinishedImport, 'takenBack'> & { processStart: string; quiet: boolean };
-  const rows = await db.read<Row>('import/interrupted', { quietSeconds: OTHER_HOST_QUIET_SECONDS });
-  const found: UnfinishedImport[] = [];
-  const usesLists = rows.length > 0 && (await listsInUse(db));
-  for (const { processStart, quiet, ...run } of rows) {
-    const running = run.host === hostname() ? isRunning({ pid: run.pid, startTime: processStart }) : !quiet;
-    const what = `import ${run.id} of ${run.files.join(', ')} (started ${run.startedAt} by process ${run.pid} on ${run.host}, ${run.batches} batches committed)`;
-    if (running) {
-      log(`${what} is still running; left alone.`);
-    } else {
-      await takeBack(db, run.id, usesLists);
-      log(`${what} was interrupted; took back what it had written.`);
-    }
-    found.push({ ...run, takenBack: !running });
-  }
-  return found;
 }
 
 function resetCounts(report: ImportReport): void {
@@ -294,9 +238,10 @@ interface BatchResult {
 
 function addBatch(report: ImportReport, part: BatchResult, people: Map<string, string>, peopleIds: Set<string>): void {
   for (const key of countKeys) report[key] += part.counts[key] ?? 0;
-  for (const key of ['merges', 'conflicts', 'ambiguous'] as const) {
-    (report[key] as unknown[]).push(...(part[key] as unknown[]).slice(0, LIST_MAX - report[key].length));
-  }
+  const append = <T>(list: T[], more: T[]) => list.push(...more.slice(0, LIST_MAX - list.length));
+  append(report.merges, part.merges);
+  append(report.conflicts, part.conflicts);
+  append(report.ambiguous, part.ambiguous);
   report.unresolved.push(...part.unresolved.slice(0, 100 - report.unresolved.length));
   for (const [name, id] of part.people) {
     people.set(name, id);
@@ -380,9 +325,9 @@ async function importBatch(
   const targets = new Map<string, Target>();
   const remember = (target: Target) => {
     targets.set(target.id, target);
-    for (const key of idKeys(target.state as WorkIds)) if (!byKey.has(key)) byKey.set(key, target);
-    const title = target.state.titleKey as string | undefined;
-    if (title) byTitle.set(title, [...(byTitle.get(title) ?? []).filter((t) => t !== target), target]);
+    for (const key of idKeys(target.state)) if (!byKey.has(key)) byKey.set(key, target);
+    const title = target.state.titleKey;
+    if (typeof title === 'string' && title) byTitle.set(title, [...(byTitle.get(title) ?? []).filter((t) => t !== target), target]);
   };
   for (const { work, authors } of found) {
     const known = authors.filter((a): a is { id: string; nameKey: string } => !!a.nameKey);
@@ -528,7 +473,7 @@ async function importBatch(
       }
     }
   }
-  const waiting = [...targets.values()].flatMap((t) => idKeys(t.state as WorkIds).map((key) => [key, t.id]));
+  const waiting = [...targets.values()].flatMap((t) => idKeys(t.state).map((key) => [key, t.id]));
 
   // 5. Concepts named in titles and abstracts.
   const discusses = assigned.flatMap(({ record, target }) =>
@@ -573,9 +518,13 @@ function newTarget(record: WorkRecord): Target {
   const key = titleKey(record);
   const primary = idKeys(record.ids)[0] ?? `title:${key}|${record.year ?? ''}|${record.authors[0] ? surname(record.authors[0].name) : ''}`;
   const id = `paper-${slugOf(record.title).slice(0, 60).replace(/-+$/, '')}-${hash(primary)}`;
-  const publicRecord = ['title', 'year', 'venue', 'arxiv', 'url'].filter(
-    (f) => f === 'title' || record[f as keyof WorkRecord] !== undefined || (f === 'arxiv' && record.ids.arxiv),
-  );
+  const publicRecord = [
+    'title',
+    ...(record.year !== undefined ? ['year'] : []),
+    ...(record.venue !== undefined ? ['venue'] : []),
+    ...(record.ids.arxiv ? ['arxiv'] : []),
+    ...(record.url !== undefined ? ['url'] : []),
+  ];
   const create = {
     id,
     title: record.title,
@@ -606,7 +555,7 @@ function fill(target: Target, record: WorkRecord, importId: string, result: Batc
     if (current == null) {
       target.state[field] = value;
       target.set[field] = value;
-      const sourceField = idKinds.includes(field as (typeof idKinds)[number]) ? field : (record.fields[field] ?? field);
+      const sourceField = isOneOf(idKinds, field) ? field : (record.fields[field] ?? field);
       target.provenance.push(provenance(importId, field, record, sourceField));
     } else if (conflictFields.has(field) && String(current).toLowerCase() !== String(value).toLowerCase()) {
       result.conflicts.push({ record: name, work: target.id, field, kept: String(current), other: String(value) });

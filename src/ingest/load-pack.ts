@@ -8,8 +8,7 @@
  * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
 import type { Database, StatementRunner } from '../db/database.js';
-import { listsInUse, staleMarking } from '../graph/similarity.js';
-import type { Row } from '../model/rows.js';
+import { listsInUse, staleMarking } from '../db/stale-lists.js';
 import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import {
   type CuratedNode,
@@ -21,6 +20,7 @@ import {
   type Reconciled,
   reconcile,
 } from './curated.js';
+import { omitEmpty } from './omit.js';
 import type { Evidence, Pack, PackPaper, PackTalk } from './pack-schema.js';
 import type { LoadedPack } from './read-pack.js';
 
@@ -347,9 +347,8 @@ function plan(
 }
 
 export async function graphCounts(db: Database): Promise<GraphCounts> {
-  const rows = await db.read('graph-counts');
-  const pick = (kind: string) =>
-    Object.fromEntries(rows.filter((r: Row) => r.kind === kind).map((r: Row) => [r.name as string, r.count as number]));
+  const rows = await db.read<{ kind: string; name: string; count: number }>('graph-counts');
+  const pick = (kind: string) => Object.fromEntries(rows.filter((r) => r.kind === kind).map((r) => [r.name, r.count]));
   return { labels: pick('label'), relationships: pick('type') };
 }
 
@@ -363,8 +362,6 @@ function symmetricPairs(pairs: readonly (readonly [string, string])[]): (readonl
   return [...seen.values()];
 }
 
-function stripUndefined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
+const stripUndefined = <T extends object>(value: T): T => omitEmpty(value);
 
 export type { Pack };

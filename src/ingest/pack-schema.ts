@@ -44,20 +44,20 @@ export const evidenceSchema = z.strictObject({
 });
 
 /** A work (talk or paper) discusses a concept at a line of the notes. */
-const conceptLinkSchema = z.strictObject({
+export const conceptLinkSchema = z.strictObject({
   concept: slug,
   ...evidenceSchema.shape,
 });
 
 /** A typed reference from a talk or paper to a paper. */
-const referenceSchema = z.strictObject({
+export const referenceSchema = z.strictObject({
   type: z.enum(referenceTypes),
   to: slug,
   ...evidenceSchema.shape,
 });
 
 /** A person's part in a talk or paper. Evidence is required when the fact comes from the notes. */
-const participationSchema = z
+export const participationSchema = z
   .strictObject({
     person: slug,
     role: z.enum(personRoles),
@@ -73,7 +73,7 @@ const participationSchema = z
  * A code repository, demo or site. `asWritten` is the address exactly as the notes write it
  * (it must occur on the evidence line); `url` is the address a user can open.
  */
-const linkSchema = z.strictObject({
+export const linkSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   kind: z.enum(linkKinds),
   label: text(200).optional(),
@@ -264,6 +264,7 @@ export const packSchema = z.strictObject({
 });
 
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type PropertyValue = z.infer<typeof propertyValue>;
 export type Pack = z.infer<typeof packSchema>;
 export type PackTalk = z.infer<typeof talkSchema>;
 export type PackPaper = z.infer<typeof paperSchema>;

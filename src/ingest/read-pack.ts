@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { errorMessage } from '../errors.js';
 import { type Evidence, type Pack, packSchema } from './pack-schema.js';
 
 export class PackError extends Error {
@@ -43,7 +44,7 @@ export async function readPack(file: string): Promise<LoadedPack> {
   try {
     raw = decodeUtf8(bytes);
   } catch (error) {
-    throw new PackError(file, [(error as Error).message]);
+    throw new PackError(file, [errorMessage(error)]);
   }
   return parsePack(file, raw, (documentFile) => readFile(path.resolve(path.dirname(file), documentFile)));
 }
@@ -57,7 +58,7 @@ export async function parsePack(file: string, raw: string, readDocument: (docume
   try {
     data = parseYaml(raw, { maxAliasCount: 100 });
   } catch (error) {
-    throw new PackError(file, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+    throw new PackError(file, [`not valid YAML: ${errorMessage(error).split('\n')[0]}`]);
   }
   const parsed = packSchema.safeParse(data);
   if (!parsed.success) {
@@ -75,7 +76,7 @@ export async function parsePack(file: string, raw: string, readDocument: (docume
       const text = decodeUtf8(await readDocument(doc.file));
       documents.set(doc.id, text.split(/\r?\n/));
     } catch (error) {
-      problems.push(`documents[${i}].file: cannot read "${doc.file}" (${(error as Error).message.split('\n')[0]})`);
+      problems.push(`documents[${i}].file: cannot read "${doc.file}" (${errorMessage(error).split('\n')[0]})`);
     }
   }
   if (problems.length === 0) problems.push(...checkPack(pack, documents));

@@ -11,6 +11,7 @@
  *   those below, so one bad record cannot make an import unbounded.
  */
 import { z } from 'zod';
+import { omitEmpty } from './omit.js';
 
 export const limits = {
   authors: 1000,
@@ -177,13 +178,13 @@ export function titleKey(record: Pick<WorkRecord, 'title'>): string {
 }
 
 /** The identifier keys of a work ("doi:10.1/x", "arxiv:1701.07875"), most specific first. */
-export function idKeys(ids: WorkIds): string[] {
-  return idKinds.filter((kind) => ids[kind]).map((kind) => `${kind}:${ids[kind]}`);
+export function idKeys(ids: Readonly<Partial<Record<IdKind, unknown>>>): string[] {
+  return idKinds.filter((kind) => ids[kind]).map((kind) => `${kind}:${String(ids[kind])}`);
 }
 
 /** Drops undefined values, so that optional fields are absent rather than undefined. */
-export function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+export function compact<T extends object>(value: T): T {
+  return omitEmpty(value, (v) => v === undefined || v === null || v === '');
 }
 
 /** Parses a year from "2017", "2017-07-06" or a number. */

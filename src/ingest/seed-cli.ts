@@ -7,11 +7,12 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import { recoverInterruptedImports } from '../db/import-runs.js';
 import { migrate } from '../db/migrate.js';
 import { embedChanged } from '../embed/semantic.js';
+import { errorMessage } from '../errors.js';
 import { refreshChangedLists } from '../graph/similarity.js';
 import { formatCuration } from './curated.js';
-import { recoverInterruptedImports } from './import-records.js';
 import { PackError } from './read-pack.js';
 import { formatCounts, seed, seedPackFiles } from './seed.js';
 
@@ -20,7 +21,7 @@ let args: { values: { 'overwrite-curated'?: boolean }; positionals: string[] };
 try {
   args = parseArgs({ allowPositionals: true, options: { 'overwrite-curated': { type: 'boolean', default: false } } });
 } catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
+  console.error(`${errorMessage(error)}\n${usage}`);
   process.exit(2);
 }
 const files = args.positionals;
@@ -43,7 +44,7 @@ try {
   await embedChanged(connection.db, config, console.log);
   await refreshChangedLists(connection.db, console.log);
 } catch (error) {
-  console.error(error instanceof PackError ? error.message : `error: ${(error as Error).message}`);
+  console.error(error instanceof PackError ? error.message : `error: ${errorMessage(error)}`);
   process.exitCode = 1;
 } finally {
   await connection.stop();

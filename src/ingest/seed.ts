@@ -40,8 +40,8 @@ export async function seed(db: Database, files = seedPackFiles(), options: LoadO
 
 /** Seeds when the database holds no event yet. Resolves to the counts when it seeded. */
 export async function seedIfEmpty(db: Database): Promise<LoadResult | null> {
-  const [row] = await db.read('ingest/event-count');
-  return (row?.events as number) > 0 ? null : seed(db);
+  const [row] = await db.read<{ events: number }>('ingest/event-count');
+  return (row?.events ?? 0) > 0 ? null : seed(db);
 }
 
 export function formatCounts(counts: GraphCounts): string {

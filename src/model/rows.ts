@@ -135,7 +135,7 @@ export function nameOf(node: Entity): string {
   }
 }
 /** The words for a kind of talk, paper or session in a label ("invited talk", "book"). */
-const kindWords: Record<TalkKind | PaperKind | SessionKind, string> = {
+const kindWords: Record<string, string | undefined> = {
   TUTORIAL: 'tutorial',
   TALK: 'talk',
   INVITED_TALK: 'invited talk',
@@ -148,7 +148,7 @@ const kindWords: Record<TalkKind | PaperKind | SessionKind, string> = {
   THREAD: 'thread',
   SESSION: 'session',
   WORKSHOP: 'workshop',
-};
+} satisfies Record<TalkKind | PaperKind | SessionKind, string>;
 
 /** What labelOf needs of a node: its kind in __type and the fields that name it. */
 export type Labelled = Pick<Entity, '__type'> & {
@@ -168,7 +168,7 @@ export type Labelled = Pick<Entity, '__type'> & {
  * The `graph` query, the exports and the explorer draw it; `name`/`title` fields stay as they are.
  */
 export function labelOf(node: Labelled): string {
-  const kind = node.kind ? (kindWords[node.kind as keyof typeof kindWords] ?? node.kind.toLowerCase()) : null;
+  const kind = node.kind ? (kindWords[node.kind] ?? node.kind.toLowerCase()) : null;
   switch (node.__type) {
     case 'Day':
       return `Day ${node.number} · ${node.title}`;

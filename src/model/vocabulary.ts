@@ -120,6 +120,9 @@ export const reasonWeights = {
   REFERENCE_OF_DISCUSSING_WORK: 0.15,
 };
 
+/** The reason kinds whose weights add up without saturating (scoreTuning). */
+const statedKinds: string[] = [...referenceTypes, 'SAME_TALK', 'DISCUSSES'];
+
 /**
  * How the reasons of a ranked work add up to its score. Reasons of the `stated` kinds (links the
  * notes state between the two works, and the work discussing the concept itself) add up; the
@@ -128,7 +131,7 @@ export const reasonWeights = {
  * read, so no number of weak reasons outranks one follow-up read the notes give.
  */
 export const scoreTuning = {
-  stated: [...referenceTypes, 'SAME_TALK', 'DISCUSSES'] as string[],
+  stated: statedKinds,
   saturation: 2.0,
   /**
    * Hub damping: a concept, session or person shared by more works than this relates none of
@@ -188,3 +191,8 @@ export const pathStepCosts: Record<PathRelationshipType, number> = {
 
 /** What passing through a panel costs on top of its two steps: a panel touches many topics and says little about how two of them meet. */
 export const pathPanelCost = 2;
+
+/** True when `value` is one of the vocabulary `list`'s values, which it then has the type of. */
+export function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return list.some((item) => item === value);
+}

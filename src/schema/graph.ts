@@ -20,10 +20,7 @@ const nodeTypeDescriptions: Record<(typeof graphNodeTypes)[number], string> = {
 };
 const GraphNodeTypeEnum = builder.enumType('GraphNodeType', {
   description: 'A kind of node a subgraph may hold.',
-  values: Object.fromEntries(graphNodeTypes.map((t) => [t.toUpperCase(), { value: t, description: nodeTypeDescriptions[t] }])) as Record<
-    string,
-    { value: string; description: string }
-  >,
+  values: Object.fromEntries(graphNodeTypes.map((t) => [t.toUpperCase(), { value: t, description: nodeTypeDescriptions[t] }])),
 });
 const GraphRelationshipEnum = builder.enumType('GraphRelationship', {
   description: 'A kind of relationship a subgraph may follow, from its source node to its target.',

@@ -5,7 +5,7 @@
  * resolvers stay as they are: they find the loaders primed, or load as usual.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { type FieldsByTypeName, parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { WorkIncludes } from '../db/loaders.js';
 import type { WorkNode } from '../model/rows.js';
 import type { Context } from './builder.js';
@@ -19,7 +19,13 @@ function fieldsOf(tree: ResolveTree): ResolveTree[] {
 
 /** The field's own selection tree. */
 export function selection(info: GraphQLResolveInfo): ResolveTree | null {
-  return (parseResolveInfo(info) as ResolveTree | null | undefined) ?? null;
+  const tree = parseResolveInfo(info);
+  return tree && isTree(tree) ? tree : null;
+}
+
+/** parseResolveInfo gives the field's tree, unless asked for the fields by type name instead (keepRoot, not used here). */
+function isTree(tree: ResolveTree | FieldsByTypeName): tree is ResolveTree {
+  return typeof tree.name === 'string' && typeof tree.fieldsByTypeName === 'object';
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { BadUserInputError, describeIssues } from '../errors.js';
+import { BadUserInputError, describeIssues, errorMessage } from '../errors.js';
 import type { Page } from '../model/rows.js';
 import { MAX_PAGE_SIZE as MAX_PAGE } from './validation.js';
 
@@ -35,7 +35,7 @@ export function pageParams(args: ConnectionArgs) {
     const { offset, expectedSize } = offsetForArgs({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE });
     return { offset, limit: expectedSize };
   } catch (error) {
-    throw new BadUserInputError((error as Error).message);
+    throw new BadUserInputError(errorMessage(error));
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { curate } from '../db/curation.js';
-import { BadUserInputError, DomainError } from '../errors.js';
+import { BadUserInputError, DomainError, errorField, errorMessage } from '../errors.js';
 import type { RecordFormat } from '../ingest/formats/index.js';
 import { decodeUtf8 } from '../ingest/formats/input.js';
 import { type ImportReport, importRecords } from '../ingest/import-records.js';
@@ -14,14 +14,25 @@ import { builder } from './builder.js';
 
 const MAX_TEXT = 20_000_000;
 
+/** A File by its shape: graphql-yoga's File (from @whatwg-node/fetch) is not always the global File class. */
+function isFile(value: unknown): value is File {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'arrayBuffer' in value &&
+    typeof value.arrayBuffer === 'function' &&
+    'name' in value &&
+    typeof value.name === 'string'
+  );
+}
+
 builder.scalarType('File', {
   description: 'A file sent with a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec).',
   serialize: () => {
     throw new Error('File is an input type only');
   },
   parseValue: (value) => {
-    // graphql-yoga's File (from @whatwg-node/fetch) is not always the global File class.
-    if (value && typeof (value as File).arrayBuffer === 'function' && typeof (value as File).name === 'string') return value as File;
+    if (isFile(value)) return value;
     throw new BadUserInputError('expected a file of a multipart request');
   },
 });
@@ -171,11 +182,11 @@ async function uploadInput(file: File, name: string): Promise<{ name: string; te
     } catch (error) {
       if (error instanceof ImportError) throw error;
       // zlib's RangeError for maxOutputLength is a bomb; anything else is a broken gzip file, told apart as the command line does.
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      if (errorField(error, 'code') === 'ERR_BUFFER_TOO_LARGE')
         throw new ImportError([
           { code: 'GZIP_BOMB', file: name, message: `inflates to more than ${MAX_TEXT} bytes; refused as a gzip bomb` },
         ]);
-      const message = (error as Error).message;
+      const message = errorMessage(error);
       throw new ImportError([
         { code: /unexpected end/i.test(message) ? 'TRUNCATED' : 'SYNTAX', file: name, message: `is not a complete gzip file (${message})` },
       ]);

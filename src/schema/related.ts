@@ -1,10 +1,10 @@
 /** Ranked, explained related work: relatedWork and relatedToConcept, and their Reason type. */
 import {
+  isSimilarText,
   type RankedWithMeaning,
   relatedToConcepts,
   relatedToConceptText,
   relatedWorkWithMeaning,
-  type SimilarTextReason,
 } from '../embed/related.js';
 import { describeReason } from '../graph/ranking.js';
 import { nameOf, type Reason } from '../model/rows.js';
@@ -39,7 +39,7 @@ const ReasonKindEnum = builder.enumType('ReasonKind', {
     SIMILAR_TEXT: 'Close in meaning (the embedding model compared their texts), not a link stated in the notes.',
   }),
 });
-const similarOf = (r: Reason) => (r.kind === 'SIMILAR_TEXT' ? (r as SimilarTextReason) : null);
+const similarOf = (r: Reason) => (isSimilarText(r) ? r : null);
 
 /** SIMILAR_TEXT says where it comes from: the model, not the notes. */
 function describe(reason: Reason): string {

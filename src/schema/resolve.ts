@@ -140,7 +140,7 @@ export async function conceptsFromText(
 export async function conceptFilter(db: Database, embedder: Embedder | null, concept: string | null | undefined) {
   if (!concept) return { conceptIds: null, resolvedConcepts: [] };
   const resolvedConcepts = await conceptsFromText(db, embedder, 'concept', concept);
-  return { conceptIds: resolvedConcepts.map((r) => r.concept.id as string), resolvedConcepts };
+  return { conceptIds: resolvedConcepts.map((r) => r.concept.id), resolvedConcepts };
 }
 
 /** The nodes a read argument names, and the concepts among them with how each was resolved. */
@@ -173,7 +173,7 @@ export async function nodesOrConcepts(
       }
       const concepts = await conceptsFromText(db, embedder, argument, value, true);
       const used = bestOnly ? concepts.slice(0, 1) : concepts;
-      return { ids: used.map((c) => c.concept.id as string), concepts: used };
+      return { ids: used.map((c) => c.concept.id), concepts: used };
     }),
   );
   return {

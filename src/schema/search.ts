@@ -1,4 +1,4 @@
-import { type HybridHit, type SearchPage, searchNodes } from '../embed/search.js';
+import { type HybridHit, type SearchMode, searchNodes } from '../embed/search.js';
 import { builder } from './builder.js';
 import { pageParams, toConnectionWith } from './pagination.js';
 import { ConceptRef, PaperRef, PersonRef, TalkRef } from './refs.js';
@@ -32,9 +32,20 @@ const MatchKindEnum = builder.enumType('MatchKind', {
   },
 });
 
-/** Pothos types a connection's edges and the connection by their declared fields; ours carry the hit and the page's mode. */
-const hitOf = (edge: unknown) => edge as HybridHit;
-const modeOf = (connection: unknown) => (connection as Pick<SearchPage, 'mode'>).mode;
+/**
+ * Pothos types a connection's edges and the connection by their declared fields; `search` resolves
+ * them with the hit and the page's mode beside those, which these read back.
+ */
+const isHit = (edge: object): edge is HybridHit => 'matchedBy' in edge && 'score' in edge;
+const hitOf = (edge: object): HybridHit => {
+  if (!isHit(edge)) throw new Error('a SearchEdge without its hit');
+  return edge;
+};
+const modeOf = (connection: object): SearchMode => {
+  const mode = 'mode' in connection ? connection.mode : undefined;
+  if (mode === 'LEXICAL' || mode === 'SEMANTIC' || mode === 'HYBRID') return mode;
+  throw new Error('a SearchConnection without its mode');
+};
 
 const SearchResultRef = builder.unionType('SearchResult', {
   description: 'What a search finds: a talk, paper, concept or person. Ask for fields with `... on Talk { title }`.',

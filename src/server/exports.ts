@@ -140,7 +140,7 @@ export const edgeAttributes = [
 function present<T>(attributes: readonly (readonly [keyof T, AttributeType])[], element: T): [string, string | number][] {
   return attributes.flatMap(([key]) => {
     const value = element[key];
-    return value === null || value === undefined ? [] : [[String(key), value as string | number]];
+    return typeof value === 'string' || typeof value === 'number' ? [[String(key), value]] : [];
   });
 }
 

@@ -1,15 +1,12 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
-import { connectTestDb, uniquePrefix } from './helpers.js';
+import { TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-const prefix = uniquePrefix('database');
+const helper = new TestHelper('database');
+const { db, prefix } = helper;
 
-afterAll(async () => {
-  await db.runText('MATCH (d:Document) WHERE d.id STARTS WITH $prefix DETACH DELETE d', { prefix });
-  await db.close();
-});
+afterAll(() => helper.close());
 
 describe('the driver helpers against the real Neo4j', () => {
   it('write a node and read it back as plain values', async () => {

@@ -1,23 +1,19 @@
 /** Embeddings in Neo4j with the real model: the seed's, kept in step with curation, pruned when gone. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { refreshEmbeddings } from '../../src/embed/store.js';
 import { embeddedText, textHash } from '../../src/embed/text.js';
-import { createApi } from '../../src/server/yoga.js';
 import { useRealEmbedder } from './embedder.js';
-import { connectTestDb, uniquePrefix } from './helpers.js';
+import { TestHelper } from './helpers.js';
 
-const db = connectTestDb();
-const token = 'curator-token-for-embedding-tests-0123';
-const config = loadConfig({ CURATOR_TOKENS: `alice:${token}` });
-const p = uniquePrefix('embeddings');
 const model = useRealEmbedder();
+const helper = new TestHelper('embeddings', {}, { embedder: () => model.embedder });
+const { db, prefix: p } = helper;
 
 afterAll(async () => {
-  await db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n', { p });
-  await db.runText('MATCH (c:Change) WHERE c.target CONTAINS $p DETACH DELETE c', { p });
+  await helper.removeOwnData();
+  // The store follows the graph: what the removed nodes leave behind is pruned.
   await refreshEmbeddings(db, model.embedder);
-  await db.close();
+  await helper.close();
 });
 
 const embeddingOf = async (id: string) => {
@@ -62,15 +58,7 @@ describe('embeddings of the seed', () => {
 });
 
 describe('embeddings after curation', () => {
-  const yoga = () => createApi({ db, config, embedder: model.embedder });
-  const curate = async (query: string, variables: Record<string, unknown>) => {
-    const response = await yoga().fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: any; errors?: any };
-  };
+  const curate = (query: string, variables: Record<string, unknown>) => helper.requestAsCurator(query, variables);
   const upsert = `mutation($id: String, $name: String!, $definition: String) { upsertConcept(id: $id, name: $name, definition: $definition) { slug } }`;
 
   it('embeds a new concept before the mutation answers, and again only when its text changes', async () => {
@@ -98,6 +86,7 @@ describe('embeddings after curation', () => {
     const id = `${p}-gone`;
     await curate(upsert, { id, name: `${p} Gone soon` });
     expect(await embeddingOf(id)).not.toBeNull();
+    // Deliberately raw Cypher: a node removed behind the API's back is what the refresh must notice.
     await db.runText('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id });
     const report = await refreshEmbeddings(db, model.embedder);
     expect(report.removed).toBe(1);

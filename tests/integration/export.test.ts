@@ -69,6 +69,7 @@ async function exportTo(file: string) {
 }
 
 async function restore(file: string) {
+  // Deliberately raw: a restore is tested into an empty database, more than the data the helper owns.
   await db.runText('MATCH (n) DETACH DELETE n');
   expect((await graphCounts(db)).labels).toEqual({});
   return loadPack(db, await readPack(file));

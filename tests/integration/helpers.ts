@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
+import type { Embedder } from '../../src/embed/embedder.js';
 import { createApi } from '../../src/server/yoga.js';
 
 /** A connection to the test Neo4j that global-setup.ts provides. Close it in afterAll. */
@@ -99,24 +100,45 @@ export async function gql<T = any>(
 /**
  * What an integration test file needs, in one place (after neo4j/graphql's TestHelper): a
  * connection to the test Neo4j, the API in-process with a curator token, requests with and
- * without that token, and ids under a prefix unique to this run, whose nodes (and the Change
- * records that name them) `close()` removes before it closes the connection.
+ * without that token, and ids under a prefix unique to this run. `close()` removes the data the
+ * file owns: what it registered with `onClose` (an import to roll back, say), every node whose id
+ * starts with the prefix or whose URL holds it, and the Change records that name the prefix;
+ * then it closes the connection.
  */
 export class TestHelper {
   readonly db = connectTestDb();
   readonly prefix: string;
   readonly curatorToken = `curator-token-for-tests-${randomUUID()}`;
-  readonly yoga: ReturnType<typeof createApi>;
+  private readonly config: Config;
+  private readonly embedder: () => Embedder | null;
+  private api: ReturnType<typeof createApi> | undefined;
+  private readonly cleanups: (() => Promise<unknown>)[] = [];
 
-  /** @param config extra environment for the server's configuration (the curator is "alice"). */
-  constructor(name: string, config: Record<string, string> = {}) {
+  /**
+   * @param config extra environment for the server's configuration (the curator is "alice").
+   * @param options.embedder the embedding model for the API, read when the API is first used
+   *   (a model that useRealEmbedder loads in beforeAll); by default none.
+   */
+  constructor(name: string, config: Record<string, string> = {}, options: { embedder?: () => Embedder | null } = {}) {
     this.prefix = uniquePrefix(name);
-    this.yoga = createApi({ db: this.db, config: loadConfig({ CURATOR_TOKENS: `alice:${this.curatorToken}`, ...config }) });
+    this.config = loadConfig({ CURATOR_TOKENS: `alice:${this.curatorToken}`, ...config });
+    this.embedder = options.embedder ?? (() => null);
+  }
+
+  /** The API in-process, made when first used. */
+  get yoga(): ReturnType<typeof createApi> {
+    this.api ??= createApi({ db: this.db, config: this.config, embedder: this.embedder() });
+    return this.api;
   }
 
   /** An id this file owns: removed by close(). */
   id(suffix: string): string {
     return `${this.prefix}-${suffix}`;
+  }
+
+  /** Something else close() must undo, before it removes the prefix's data; the last registered runs first. */
+  onClose(cleanup: () => Promise<unknown>): void {
+    this.cleanups.push(cleanup);
   }
 
   /** A GraphQL request without a token. */
@@ -150,10 +172,20 @@ export class TestHelper {
     return this.requestWith<T>(`Bearer ${this.curatorToken}`, query, variables);
   }
 
+  /** Removes the data this file owns (see the class), leaving the connection open. */
+  async removeOwnData(): Promise<void> {
+    for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup();
+    const prefix = this.prefix;
+    await this.db.runText('MATCH (n) WHERE n.id STARTS WITH $prefix OR n.url CONTAINS $prefix DETACH DELETE n', { prefix });
+    await this.db.runText(
+      'MATCH (c:Change) WHERE c.target CONTAINS $prefix OR c.details CONTAINS $prefix OR c.source CONTAINS $prefix DETACH DELETE c',
+      { prefix },
+    );
+  }
+
   async close(): Promise<void> {
     try {
-      await this.db.runText('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix: this.prefix });
-      await this.db.runText('MATCH (c:Change) WHERE c.target CONTAINS $prefix DETACH DELETE c', { prefix: this.prefix });
+      await this.removeOwnData();
     } finally {
       await this.db.close();
     }

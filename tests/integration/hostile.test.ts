@@ -23,6 +23,8 @@ import { malformedRecordRequests } from '../hostile/records.js';
 import { textArguments, unicodeRequests } from '../hostile/unicode.js';
 import { connectTestDb, graphState, totalCounts } from './helpers.js';
 
+// Not on TestHelper, deliberately: the corpus (tests/hostile/) names its nodes with fixed 'hostile-' ids and sends
+// raw bodies (batches, non-JSON, uploads) past the helper's requests, so the file connects and cleans up itself.
 const db = connectTestDb();
 const token = 'hostile-corpus-curator-token-0123456789';
 const yoga = createApi({ db, config: loadConfig({ CURATOR_TOKENS: `tester:${token}` }) });

@@ -1,20 +1,20 @@
 /**
  * Importing bibliographic records into the seeded graph: merging with the ICML pack's papers and
  * people, references, automatic concept links, idempotence, dry runs, rollback, and malformed
- * files that write nothing. Every import is taken back in afterAll (cypher/import/rollback.cypher).
+ * files that write nothing. Every import is taken back when the file closes (cypher/import/rollback.cypher).
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
 import type { RecordInput } from '../../src/ingest/formats/index.js';
 import { type ImportOptions, type ImportReport, importRecords } from '../../src/ingest/import-records.js';
 import { ImportError } from '../../src/ingest/records.js';
-import { connectTestDb, TestHelper, totalCounts } from './helpers.js';
+import { TestHelper, totalCounts } from './helpers.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/import');
 const file = (name: string): RecordInput => ({ name: path.basename(name), path: path.join(fixtures, name) });
 
-let db: Database;
+const helper = new TestHelper('import-records');
+const { db } = helper;
 const imports: string[] = [];
 async function run(inputs: RecordInput[], options: ImportOptions = {}): Promise<ImportReport> {
   const report = await importRecords(db, inputs, options);
@@ -23,16 +23,11 @@ async function run(inputs: RecordInput[], options: ImportOptions = {}): Promise<
 }
 const one = async <T>(cypher: string, params: Record<string, unknown> = {}) => (await db.runText<T>(cypher, params, 'READ'))[0]!;
 
-beforeAll(() => {
-  db = connectTestDb();
-});
-
-afterAll(async () => {
+helper.onClose(async () => {
   for (const id of imports.reverse()) await db.write('import/rollback', { import: id });
   await db.runText('MATCH (n:Paper|Person) REMOVE n.titleKey, n.nameKey, n.removedConcepts, n.removedReferences, n.provenance');
-  await db.runText("MATCH (c:Entity) WHERE c.id STARTS WITH 'author-test-' DETACH DELETE c");
-  await db.close();
 });
+afterAll(() => helper.close());
 
 describe('importing the ICML fixtures as BibTeX', () => {
   let before: { nodes: number; relationships: number };
@@ -180,7 +175,7 @@ describe('people', () => {
       { record: 'ambiguous.bib#test-bottou', name: 'Léon Bottou', candidates: ['leon-bottou'], created: 'author-leon-bottou' },
     ]);
     expect((await one<{ n: number }>("MATCH (p:Person {nameKey: 'leon bottou'}) RETURN count(p) AS n")).n).toBe(2);
-    await db.runText("MATCH (p:Person {id: 'author-leon-bottou'}) SET p.id = 'author-test-leon-bottou'"); // removed in afterAll
+    await db.runText("MATCH (p:Person {id: 'author-leon-bottou'}) SET p.id = $id", { id: helper.id('leon-bottou') }); // removed by close()
   });
 });
 
@@ -215,6 +210,8 @@ describe('all or nothing', () => {
 
   it('an import whose second batch fails takes back the first batch too', async () => {
     await db.runText("MERGE (c:Concept:Entity {id: 'author-test-collision'}) SET c.name = 'Author Test Collision'");
+    // Its id must be the one the import derives from the author's name, so close() cannot know it by the prefix.
+    helper.onClose(() => db.runText("MATCH (c:Concept {id: 'author-test-collision'}) DETACH DELETE c"));
     const before = await totalCounts(db);
     const records = ['One', 'Two', 'Three'].map((n, i) =>
       JSON.stringify({
@@ -280,7 +277,6 @@ describe('all or nothing', () => {
 });
 
 describe('the importRecords mutation', () => {
-  const helper = new TestHelper('import');
   const ris = (title: string) =>
     `TY  - JOUR\nID  - ${helper.prefix}\nTI  - ${title}\nAU  - Tester, Author\nPY  - 2031\nAB  - We train a GAN on rare data. Mode collapse follows, as expected.\nER  - \n`;
   const mutation = `mutation ($text: String, $name: String, $format: RecordFormat, $dryRun: Boolean) {
@@ -288,7 +284,6 @@ describe('the importRecords mutation', () => {
       importId dryRun records worksCreated worksMerged conceptLinksCreated merges { record work by } ambiguous { name }
     }
   }`;
-  afterAll(() => helper.close());
 
   it('needs the curator token', async () => {
     const response = await helper.request(mutation, { text: ris('Author Test refused') });

@@ -21,7 +21,7 @@ export function parseBibtex(text: string, file: string): { records: WorkRecord[]
     const key = /^@\w+\s*[{(]\s*([^,\s]+)/.exec(error.input ?? '')?.[1];
     if (error.input) badInputs.add(error.input);
     issues.push(
-      compact({
+      compact<ImportIssue>({
         code: 'SYNTAX',
         file,
         line: at >= 0 ? lines(at) : undefined,
@@ -29,7 +29,7 @@ export function parseBibtex(text: string, file: string): { records: WorkRecord[]
         message: /unterminated brace|unbalanced|token mismatch, expected "}"/i.test(error.error)
           ? 'unbalanced braces'
           : error.error.replace(/ at line \d+, column \d+/, ''),
-      }) as ImportIssue,
+      }),
     );
   }
 

@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { createGunzip, constants as zlibConstants } from 'node:zlib';
+import { errorMessage } from '../../errors.js';
 import { checkRecord, ImportError, type ImportIssue, type WorkRecord } from '../records.js';
 import { parseBibtex } from './bibtex.js';
 import { defaultLimits, type InputLimits, isGzip, type Line, readLines, readWholeFile } from './input.js';
@@ -215,7 +216,7 @@ function parseJson(text: string, file: string, line?: Line): { value: unknown } 
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const message = (error as Error).message;
+    const message = errorMessage(error);
     const position = Number(/position (\d+)/.exec(message)?.[1]);
     const atEnd =
       /end of JSON input|Unterminated string/i.test(message) || (Number.isFinite(position) && position >= text.trimEnd().length - 1);

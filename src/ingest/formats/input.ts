@@ -4,8 +4,9 @@
  * gzip file may inflate, so memory stays bounded whatever the input.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
+import { asError, errorMessage } from '../../errors.js';
 import { ImportError, type ImportErrorCode } from '../records.js';
 
 export interface InputLimits {
@@ -51,9 +52,7 @@ export async function readWholeFile(path: string, file: string, limits = default
   const { size } = await stat(path);
   if (size > limits.maxFileBytes)
     fail('FILE_TOO_LARGE', file, `is ${size} bytes; files of this format are read whole and may have at most ${limits.maxFileBytes}`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of createReadStream(path)) chunks.push(chunk as Buffer);
-  const bytes = Buffer.concat(chunks);
+  const bytes = await readFile(path);
   return decodeUtf8(isGzip(bytes) ? await gunzipWhole(bytes, file, limits) : bytes, file);
 }
 
@@ -93,13 +92,14 @@ async function* inflate(source: AsyncIterable<Buffer>, file: string, limits: Inp
       }
       gunzip.end();
     } catch (error) {
-      gunzip.destroy(error as Error);
+      gunzip.destroy(asError(error));
     }
   })();
   let inflated = 0;
+  const inflating: AsyncIterable<Buffer> = gunzip;
   try {
-    for await (const chunk of gunzip) {
-      inflated += (chunk as Buffer).length;
+    for await (const chunk of inflating) {
+      inflated += chunk.length;
       // bytesWritten: the compressed bytes the inflater has consumed so far (not merely read).
       const consumed = Math.max(1, gunzip.bytesWritten);
       if (inflated > 8 * 2 ** 20 && inflated > limits.maxInflateRatio * consumed) {
@@ -110,11 +110,11 @@ async function* inflate(source: AsyncIterable<Buffer>, file: string, limits: Inp
           `inflates more than ${limits.maxInflateRatio} times its size (${inflated} bytes from ${consumed}); refused as a gzip bomb`,
         );
       }
-      yield chunk as Buffer;
+      yield chunk;
     }
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    const message = (error as Error).message;
+    const message = errorMessage(error);
     fail(/unexpected end/i.test(message) ? 'TRUNCATED' : 'SYNTAX', file, `is not a complete gzip file (${message})`);
   } finally {
     if (!gunzip.writableFinished) gunzip.destroy();
@@ -136,8 +136,9 @@ export interface Line {
  */
 export async function* readLines(path: string, file: string, limits = defaultLimits): AsyncGenerator<Line> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const pieces: AsyncIterable<Buffer> = stream;
   const raw = (async function* () {
-    for await (const chunk of stream) yield chunk as Buffer;
+    yield* pieces;
   })();
   const first = await raw.next();
   if (first.done) return;

@@ -28,7 +28,8 @@ type Json = Record<string, unknown>;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const obj = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const obj = (value: unknown): Json => (isJson(value) ? value : {});
 const names = (value: unknown, key = 'display_name'): string[] =>
   list(value)
     .map((v) => str(obj(v)[key]))
@@ -50,7 +51,7 @@ export function abstractFromInvertedIndex(index: unknown): string | undefined {
   const words: string[] = [];
   for (const [word, positions] of Object.entries(obj(index))) {
     for (const position of list(positions))
-      if (Number.isInteger(position) && (position as number) >= 0 && (position as number) < 100_000) words[position as number] = word;
+      if (typeof position === 'number' && Number.isInteger(position) && position >= 0 && position < 100_000) words[position] = word;
   }
   const text = words.filter((w) => w !== undefined).join(' ');
   return text || undefined;

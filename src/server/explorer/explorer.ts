@@ -2,7 +2,7 @@
 // The URL names the selection (?node=<plain id>, and &to=<plain id> for a path), so a view can be shared.
 // Bundled by esbuild when the page first asks for /explore/explorer.js (plugin.ts).
 import type { Core, Css, ElementDefinition, NodeSingular, StylesheetStyle } from 'cytoscape';
-import { type Labelled, labelOf } from '../../model/rows.js';
+import { labelOf } from '../../model/rows.js';
 import { type NodeType, referenceTypes } from '../../model/vocabulary.js';
 import { ApiError, gql } from './api.js';
 import { $, byId, type Child, h, humanize, present, quote, section } from './dom.js';
@@ -696,7 +696,7 @@ async function showPath(
     id: ids[i]!,
     nodeId: n.id,
     type: n.__typename,
-    label: labelOf({ ...n, __type: n.__typename as Labelled['__type'], kind: n.kind ?? n.sessionKind, dayNumber: n.day?.number }),
+    label: labelOf({ ...n, __type: n.__typename, kind: n.kind ?? n.sessionKind, dayNumber: n.day?.number }),
     name: n.title ?? n.name ?? `Day ${n.number}`,
     kind: n.kind ?? n.sessionKind ?? null,
     day: n.day?.number ?? n.number ?? null,

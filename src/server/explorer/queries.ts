@@ -3,6 +3,7 @@
  * this file is a document: tests/unit/explorer-documents.test.ts validates each against the schema.
  */
 import type { GraphEdge as SubgraphEdge } from '../../graph/subgraph.js';
+import type { Labelled } from '../../model/rows.js';
 
 const SOURCE = 'source { line quote }';
 const REASONS = `score work { slug title kind } reasons { kind weight description ${SOURCE} }`;
@@ -212,7 +213,8 @@ export interface PathData {
     paths: {
       length: number;
       nodes: {
-        __typename: string;
+        /** A path's nodes are Nodes: a talk, paper, concept, person, session, day or event. */
+        __typename: Labelled['__type'];
         id: string;
         title?: string;
         name?: string;

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type GraphiQLOptions, type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
+import { z } from 'zod';
 
 interface StaticFile {
   body: string | Uint8Array<ArrayBuffer>;
@@ -66,7 +67,7 @@ function renderPage(options: GraphiQLOptions, vendor: string): string {
 /** Serves GraphiQL with `options` (title, defaultQuery, ...) at `endpoint`, offline. */
 export function useOfflineGraphiQL(options: GraphiQLOptions & { endpoint: string }): Plugin {
   const require = createRequire(import.meta.url);
-  const { version } = require('@graphql-yoga/render-graphiql/package.json') as { version: string };
+  const { version } = z.object({ version: z.string() }).parse(require('@graphql-yoga/render-graphiql/package.json'));
   const vendor = `/graphiql/vendor/${version}/`;
   let files: Map<string, StaticFile> | undefined;
   const page = renderPage(options, vendor);

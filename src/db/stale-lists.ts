@@ -1,0 +1,34 @@
+/**
+ * Marking the precomputed related-work lists (src/graph/similarity.ts) stale: the statements a
+ * write runs in its own transaction (curation, a pack load, an import of records), so that a list
+ * a finished write has made wrong is never served. Computing the lists is src/graph's.
+ */
+import { scoreTuning } from '../model/vocabulary.js';
+import type { Database, StatementRunner } from './database.js';
+
+/** Whether lists are in use (a rebuild has begun): until then writes mark nothing and a refresh computes nothing. */
+export async function listsInUse(db: Database): Promise<boolean> {
+  const [row] = await db.read<{ used: boolean }>('similarity/uses-lists');
+  return row?.used === true;
+}
+
+/** Above this many touched nodes, a write marks every list stale rather than tracing which. */
+export const TRACE_AT_MOST = 2000;
+
+/**
+ * The statement (and its parameters) that marks stale what a write touching `ids` can change:
+ * those lists, or all of them when `ids` are too many to trace.
+ */
+export function staleMarking(ids: string[]): { statement: string; params: Record<string, unknown> } {
+  return ids.length > TRACE_AT_MOST
+    ? { statement: 'similarity/mark-all-stale', params: {} }
+    : { statement: 'similarity/mark-stale', params: { ids, hubLimit: scoreTuning.hubLimit } };
+}
+
+/** Marks stale every list a write that touched `ids` (works, concepts, people, sessions) can have changed. */
+export async function markStale(run: StatementRunner, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const { statement, params } = staleMarking(ids);
+  const [row] = await run<{ marked: number }>(statement, params);
+  return row?.marked ?? 0;
+}
