@@ -6,9 +6,9 @@
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { errorMessage } from '../errors.js';
+import { withProgressBar } from '../progress.js';
 import { Embedder } from './embedder.js';
 import { locateModel } from './models.js';
-import { withProgressBar } from './progress.js';
 import { formatRefresh, refreshEmbeddings } from './store.js';
 
 export async function loadEmbedder(config: Config, log: (line: string) => void = console.error): Promise<Embedder | null> {

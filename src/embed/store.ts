@@ -4,6 +4,7 @@
  * whose hash or model changed are embedded again.
  */
 import type { Database } from '../db/database.js';
+import type { Progress } from '../progress.js';
 import type { Embedder } from './embedder.js';
 import { type EmbeddableRow, embeddedText, textHash } from './text.js';
 
@@ -16,8 +17,6 @@ export interface RefreshReport {
   removed: number;
   seconds: number;
 }
-
-export type Progress = (done: number, total: number) => void;
 
 /** Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings. */
 export async function refreshEmbeddings(db: Database, embedder: Embedder, onProgress?: Progress): Promise<RefreshReport> {

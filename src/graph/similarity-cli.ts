@@ -7,8 +7,8 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { recoverInterruptedImports } from '../db/import-runs.js';
 import { migrate } from '../db/migrate.js';
-import { withProgressBar } from '../embed/progress.js';
 import { errorMessage } from '../errors.js';
+import { withProgressBar } from '../progress.js';
 import { refreshSimilarity } from './similarity.js';
 
 const args = new Set(process.argv.slice(2));

@@ -14,8 +14,8 @@
  */
 import type { Database } from '../db/database.js';
 import { listsInUse } from '../db/stale-lists.js';
-import { withProgressBar } from '../embed/progress.js';
 import type { RankedWork } from '../model/rows.js';
+import { withProgressBar } from '../progress.js';
 import { relatedWork, relatedWorkAmong } from './ranking.js';
 
 /** How many related works a list keeps. */

@@ -1,6 +1,8 @@
-/** A progress bar for long embedding runs on a terminal; elsewhere (logs, CI) nothing is drawn. */
+/** A progress bar for long runs (embedding, the related-work lists) on a terminal; elsewhere (logs, CI) nothing is drawn. */
 import { Presets, SingleBar } from 'cli-progress';
-import type { Progress } from './store.js';
+
+/** Told how far a long run has come. */
+export type Progress = (done: number, total: number) => void;
 
 /** Runs with a bar when more than `atLeast` texts are to be embedded and stderr is a terminal. */
 export async function withProgressBar<T>(
