@@ -25,12 +25,13 @@
  *   would have been done.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Database, StatementRunner } from '../db/database.js';
 import { beginImportRun, takeBackImport } from '../db/import-runs.js';
 import { listsInUse, markStale } from '../db/stale-lists.js';
 import { isOneOf } from '../model/vocabulary.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
-import { detectFormat, type RecordFormat, type RecordInput, readRecords } from './formats/index.js';
+import { detectFormat, type RecordFormat, type RecordInput, readRecords, recordFormats } from './formats/index.js';
 import { defaultLimits, type InputLimits } from './formats/input.js';
 import { foldText, ImportError, type ImportIssue, idKeys, idKinds, surname, titleKey, type WorkRecord } from './records.js';
 
@@ -68,6 +69,8 @@ type CountKey = (typeof countKeys)[number];
 export interface ImportReport {
   importId: string;
   dryRun: boolean;
+  /** When the import finished (ISO 8601); null for a dry run. */
+  at: string | null;
   files: { name: string; format: RecordFormat; records: number }[];
   records: number;
   worksCreated: number;
@@ -127,6 +130,7 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
   const report: ImportReport = {
     importId,
     dryRun: !!options.dryRun,
+    at: null,
     files,
     records: 0,
     worksCreated: 0,
@@ -213,13 +217,61 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
       addBatch(report, part, people, peopleIds);
       options.onProgress?.(report.records);
     }
-    await db.write('import/finish', { import: importId });
+    // The import ends, and its report is kept, in one transaction.
+    await db.writeTransaction(`import-records:finish:${importId}`, async (run) => {
+      await run('import/finish', { import: importId });
+      const [saved] = await run<{ at: string }>('import/save-report', savedReport(report));
+      report.at = saved?.at ?? null;
+    });
   } catch (error) {
     await takeBackImport(db, importId, usesLists);
     throw error;
   }
   return report;
 }
+
+/** A kept report as stored (cypher/import/save-report.cypher). */
+interface SavedReport {
+  id: string;
+  at: string;
+  files: string[];
+  records: number;
+  counts: string;
+  lists: string;
+}
+
+function savedReport(report: ImportReport): Omit<SavedReport, 'at' | 'id'> & { import: string } {
+  const { merges, conflicts, ambiguous, unresolved } = report;
+  return {
+    import: report.importId,
+    files: report.files.map((f) => JSON.stringify(f)),
+    records: report.records,
+    counts: JSON.stringify(Object.fromEntries(countKeys.map((key) => [key, report[key]]))),
+    lists: JSON.stringify({ merges, conflicts, ambiguous, unresolved }),
+  };
+}
+
+/** Kept reports of finished imports: the one with `id`, or the `limit` newest. */
+export async function importReports(
+  db: Database,
+  { id = null, limit = 20 }: { id?: string | null; limit?: number },
+): Promise<ImportReport[]> {
+  const rows = await db.read<SavedReport>('import/reports', { id, limit });
+  return rows.map((row) => {
+    const counts = z.record(z.enum(countKeys), z.number()).parse(JSON.parse(row.counts));
+    const lists = savedLists.parse(JSON.parse(row.lists));
+    const files = row.files.map((f) => savedFile.parse(JSON.parse(f)));
+    return { importId: row.id, dryRun: false, at: row.at, files, ...counts, records: row.records, ...lists };
+  });
+}
+
+const savedFile = z.object({ name: z.string(), format: z.enum(recordFormats), records: z.number() });
+const savedLists = z.object({
+  merges: z.array(z.object({ record: z.string(), work: z.string(), by: z.string() })),
+  conflicts: z.array(z.object({ record: z.string(), work: z.string(), field: z.string(), kept: z.string(), other: z.string() })),
+  ambiguous: z.array(z.object({ record: z.string(), name: z.string(), candidates: z.array(z.string()), created: z.string() })),
+  unresolved: z.array(z.string()),
+});
 
 function resetCounts(report: ImportReport): void {
   for (const key of countKeys) report[key] = 0;

@@ -59,7 +59,9 @@ export async function parsePack(file: string, raw: string, readDocument: (docume
     data = parseYaml(raw, { maxAliasCount: 100 });
   } catch (error) {
     // The parser follows nesting by recursion: a file nested thousands of levels deep runs it out of stack.
-    const first = errorMessage(error).split('\n')[0]!.replace(/^(RangeError: )?Maximum call stack size exceeded/, 'nested too deeply');
+    const first = errorMessage(error)
+      .split('\n')[0]!
+      .replace(/^(RangeError: )?Maximum call stack size exceeded/, 'nested too deeply');
     throw new PackError(file, [`not valid YAML: ${first}`]);
   }
   const parsed = packSchema.safeParse(data);

@@ -18,10 +18,11 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
  * concept's sentence embedding (src/embed) linked by EMBEDS, and a reference an import could not
  * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED, and a work's precomputed
  * related-work list (src/graph/similarity.ts) as SIMILAR relationships, with the state of its last
- * full rebuild in a SimilarityBuild node, and an import of records while it writes (ImportRun), so
- * that one killed part-way is taken back at the next start.
+ * full rebuild in a SimilarityBuild node, an import of records while it writes (ImportRun), so
+ * that one killed part-way is taken back at the next start, and the report of each finished one
+ * (ImportReport).
  */
-export const storageLabels = ['Embedding', 'UnresolvedReference', 'SimilarityBuild', 'ImportRun'] as const;
+export const storageLabels = ['Embedding', 'UnresolvedReference', 'SimilarityBuild', 'ImportRun', 'ImportReport'] as const;
 export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED', 'SIMILAR'] as const;
 
 /** Typed references between works, from the notes (or a curator): what to read next, and why. */

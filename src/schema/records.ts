@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { curate } from '../db/curation.js';
-import { BadUserInputError, DomainError, errorField, errorMessage } from '../errors.js';
+import { BadUserInputError, DomainError, errorField, errorMessage, NotFoundError } from '../errors.js';
 import type { RecordFormat } from '../ingest/formats/index.js';
 import { decodeUtf8 } from '../ingest/formats/input.js';
-import { type ImportReport, importRecords } from '../ingest/import-records.js';
+import { type ImportReport, importRecords, importReports } from '../ingest/import-records.js';
 import { ImportError } from '../ingest/records.js';
 import { builder } from './builder.js';
 
@@ -93,6 +93,12 @@ const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implemen
   fields: (t) => ({
     importId: t.exposeString('importId', { description: 'The id every node and relationship the import created carries in `import`.' }),
     dryRun: t.exposeBoolean('dryRun', { description: 'True when nothing was written.' }),
+    at: t.string({
+      nullable: true,
+      description: 'When the import finished (ISO 8601, UTC); null for a dry run, which is not kept.',
+      resolve: (r) => r.at,
+    }),
+    files: t.stringList({ description: 'The files (or names) the records came from.', resolve: (r) => r.files.map((f) => f.name) }),
     records: t.exposeInt('records', { description: 'Records read.' }),
     worksCreated: t.exposeInt('worksCreated', count('Papers created.')),
     worksMerged: t.exposeInt('worksMerged', count('Records that described a paper already in the graph.')),
@@ -126,6 +132,30 @@ const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implemen
     }),
   }),
 });
+
+builder.queryFields((t) => ({
+  importReport: t.field({
+    type: ImportReportRef,
+    description:
+      'The report of a finished import of records, by its `importId` (from `importRecords`, `npm run import`, or `importReports`): ' +
+      'what it created and merged, where records disagreed with the graph, the ambiguous names and the references left unresolved. ' +
+      'NOT_FOUND for an id no finished import has.',
+    args: { id: t.arg.string({ required: true, description: 'The import id ("import-…").', validate: z.string().trim().min(1).max(100) }) },
+    resolve: async (_root, { id }, { db }) => {
+      const [report] = await importReports(db, { id: id.trim(), limit: 1 });
+      if (!report) throw new NotFoundError(`importReport: no finished import has the id "${id}"`, { argument: 'id', value: id });
+      return report;
+    },
+  }),
+  importReports: t.field({
+    type: [ImportReportRef],
+    description: 'The reports of the finished imports of records, newest first. Dry runs and imports that were taken back are not kept.',
+    args: {
+      last: t.arg.int({ description: 'How many (default 20, at most 100).', validate: z.number().int().min(1).max(100).nullish() }),
+    },
+    resolve: (_root, { last }, { db }) => importReports(db, { limit: last ?? 20 }),
+  }),
+}));
 
 builder.mutationFields((t) => ({
   importRecords: t.field({

@@ -45,6 +45,7 @@ const queries: TextArgument[] = [
   q('concepts(before)', 'query($t: String) { concepts(before: $t, last: 2) { totalCount } }', (t) => ({ t }), badInput),
   q('followUpReads(from)', 'query($t: ID!) { followUpReads(from: $t) { depth } }', (t) => ({ t }), notFound),
   q('readingTrail(from)', 'query($t: ID!) { readingTrail(from: $t) { exhausted } }', (t) => ({ t }), notFound),
+  q('importReport(id)', 'query($t: String!) { importReport(id: $t) { records } }', (t) => ({ t }), notFound),
   q('graph(center)', 'query($t: ID!) { graph(center: [$t]) { totalNodes } }', (t) => ({ t }), notFound),
   q('node(id)', 'query($t: ID!) { node(id: $t) { id } }', (t) => ({ t }), badInput),
   q('nodes(ids)', 'query($t: ID!) { nodes(ids: [$t]) { id } }', (t) => ({ t }), badInput),

@@ -37,7 +37,7 @@ async function fingerprint(database: Database): Promise<string[]> {
           )
         : value;
   const nodes = await database.runText(
-    `MATCH (n) WHERE NOT n:Embedding AND NOT n:SimilarityBuild
+    `MATCH (n) WHERE NOT n:Embedding AND NOT n:SimilarityBuild AND NOT n:ImportReport
      WITH n, [k IN keys(n) WHERE NOT k IN ['similarAt', 'similarEpoch', 'similarBuiltEpoch']] AS keys
      RETURN labels(n) AS labels, n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null} AS properties,
             [k IN keys | k + ' ' + valueType(n[k])] AS types`,
@@ -58,8 +58,9 @@ async function fingerprint(database: Database): Promise<string[]> {
     .sort();
 }
 
+/** Counts apart from what an export leaves out: the embeddings (computed again) and the import reports (not restored). */
 const withoutEmbeddings = (counts: { labels: Record<string, number>; relationships: Record<string, number> }) => {
-  const { Embedding: _n, ...labels } = counts.labels;
+  const { Embedding: _n, ImportReport: _i, ...labels } = counts.labels;
   const { EMBEDS: _r, ...relationships } = counts.relationships;
   return { labels, relationships };
 };

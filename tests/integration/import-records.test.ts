@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordInput } from '../../src/ingest/formats/index.js';
-import { type ImportOptions, type ImportReport, importRecords } from '../../src/ingest/import-records.js';
+import { type ImportOptions, type ImportReport, importRecords, importReports } from '../../src/ingest/import-records.js';
 import { ImportError } from '../../src/ingest/records.js';
 import { TestHelper, totalCounts } from './helpers.js';
 
@@ -22,6 +22,12 @@ async function run(inputs: RecordInput[], options: ImportOptions = {}): Promise<
   return report;
 }
 const one = async <T>(cypher: string, params: Record<string, unknown> = {}) => (await db.runText<T>(cypher, params, 'READ'))[0]!;
+/** Node and relationship counts without the kept import reports (a log: one more per import). */
+async function knowledgeCounts() {
+  const counts = await totalCounts(db);
+  const { reports } = await one<{ reports: number }>('MATCH (r:ImportReport) RETURN count(r) AS reports');
+  return { ...counts, nodes: counts.nodes - reports };
+}
 
 helper.onClose(async () => {
   for (const id of imports.reverse()) await db.write('import/rollback', { import: id });
@@ -93,11 +99,12 @@ describe('importing the ICML fixtures as BibTeX', () => {
     expect(notes.r.pack).toBe('icml-2017');
   });
 
-  it('changes nothing when the same file is imported again', async () => {
-    const after = await totalCounts(db);
+  it('changes nothing when the same file is imported again (but keeps its report)', async () => {
+    const after = await knowledgeCounts();
     expect(after).not.toEqual(before); // the first import wrote something
     const again = await run([file('icml.bib')]);
-    expect(await totalCounts(db)).toEqual(after);
+    expect(await knowledgeCounts()).toEqual(after);
+    expect(await importReports(db, { id: again.importId })).toEqual([again]);
     expect(again).toMatchObject({ worksCreated: 0, peopleCreated: 0, authorshipsCreated: 0, citesCreated: 0, conceptLinksCreated: 0 });
   });
 });
@@ -321,6 +328,45 @@ describe('the importRecords mutation', () => {
       concept: { slug: 'mode-collapse' },
       source: { quote: 'Mode collapse follows, as expected.', record: helper.prefix, field: 'AB', origin: 'AUTOMATIC', confidence: 0.7 },
     });
+  });
+
+  it('keeps each report: importReport(id) and importReports show it later; a dry run is not kept; an unknown id is NOT_FOUND', async () => {
+    const name = `${helper.prefix}-report.ris`;
+    const text = ris('Author Test kept report');
+    const dry = await helper.requestAsCurator(mutation, { text, name, format: 'RIS', dryRun: true });
+    const done = await helper.requestAsCurator(mutation, { text, name, format: 'RIS' });
+    expect(done.errors).toBeUndefined();
+    const { importId } = done.data.importRecords;
+    imports.push(importId);
+
+    const fields = 'importId dryRun at files records worksCreated conceptLinksCreated merges { work } conflicts { field } unresolved';
+    const kept = await helper.request(`query($id: String!) { importReport(id: $id) { ${fields} } }`, { id: importId });
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data.importReport).toMatchObject({
+      importId,
+      dryRun: false,
+      files: [name],
+      records: 1,
+      worksCreated: 1,
+      conceptLinksCreated: 2,
+      merges: [],
+      conflicts: [],
+      unresolved: [],
+    });
+    expect(Date.now() - Date.parse(kept.data.importReport.at)).toBeLessThan(10 * 60_000);
+
+    const newest = await helper.request(`{ importReports(last: 5) { importId at } }`);
+    expect(newest.data.importReports[0].importId).toBe(importId);
+    const ids = newest.data.importReports.map((r: { importId: string }) => r.importId);
+    expect(ids).not.toContain(dry.data.importRecords.importId);
+
+    const unknown = await helper.request(`{ importReport(id: "import-none-000000") { records } }`);
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'importReport: no finished import has the id "import-none-000000"',
+      extensions: { code: 'NOT_FOUND', argument: 'id' },
+    });
+    const tooMany = await helper.request(`{ importReports(last: 1000) { importId } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('shows the automatic link on a paper of the notes next to its talk', async () => {

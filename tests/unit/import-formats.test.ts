@@ -121,6 +121,7 @@ describe('the command line report', () => {
     const text = formatReport({
       importId: 'import-x',
       dryRun: true,
+      at: null,
       files: [{ name: 'refs.bib', format: 'bibtex', records: 2 }],
       records: 2,
       worksCreated: 1,
