@@ -14,5 +14,5 @@ CALL () {
   UNION
   UNWIND $titleKeys AS v MATCH (p:Paper {titleKey: v}) RETURN p
 }
-RETURN p {.id, .doi, .arxiv, .openalex, .s2, .dblp, .titleKey, .year, .venue, .url, .abstract, .title} AS work,
+RETURN p {.id, .doi, .arxiv, .openalex, .s2, .dblp, .titleKey, .year, .venue, .url, .abstract, .title, .disagreements} AS work,
        COLLECT { MATCH (p)<-[:CONTRIBUTED_TO]-(a:Person) RETURN DISTINCT {id: a.id, nameKey: a.nameKey} } AS authors

@@ -7,6 +7,11 @@ CALL () {
   MATCH (n) WHERE n.import = $import DETACH DELETE n
 }
 CALL () {
+  MATCH (n:Paper) WHERE any(x IN n.disagreements WHERE x STARTS WITH $import + '\t')
+  WITH n, [x IN n.disagreements WHERE NOT x STARTS WITH $import + '\t'] AS kept
+  SET n.disagreements = CASE WHEN size(kept) = 0 THEN null ELSE kept END, n.version = coalesce(n.version, 0) + 1
+}
+CALL () {
   MATCH (n:Paper|Person) WHERE any(x IN n.provenance WHERE x STARTS WITH $import + '\t')
   WITH n, [x IN n.provenance WHERE x STARTS WITH $import + '\t' | split(x, '\t')[1]] AS fields
   SET n.provenance = [x IN n.provenance WHERE NOT x STARTS WITH $import + '\t'], n.version = coalesce(n.version, 0) + 1,

@@ -319,6 +319,7 @@ interface ExistingWork {
     venue: string | null;
     url: string | null;
     abstract: string | null;
+    disagreements: string[] | null;
   } & Record<(typeof idKinds)[number], string | null>;
   authors: { id: string; nameKey: string | null }[];
 }
@@ -331,6 +332,8 @@ interface Target {
   create?: Record<string, unknown>;
   set: Record<string, unknown>;
   provenance: string[];
+  /** Values records gave for fields the work already has otherwise (see disagreement()). */
+  disagreements: string[];
   /** Surnames of the work's authors, for matching by title. */
   authorKeys: Set<string>;
   /** The work's authors in the graph, for matching a record's authors by a shared work. */
@@ -389,6 +392,7 @@ async function importBatch(
       state: { ...work },
       set: {},
       provenance: [],
+      disagreements: [],
       authorKeys: new Set(known.map((a) => surname(a.nameKey))),
       authors: known,
     });
@@ -546,7 +550,7 @@ async function importBatch(
   const written = [...targets.values()].filter((t) => t.isNew || Object.keys(t.set).length || assigned.some((a) => a.target === t));
   await run('import/merge-works', {
     import: importId,
-    rows: written.map((t) => ({ id: t.id, create: t.create ?? {}, set: t.set, provenance: t.provenance })),
+    rows: written.map((t) => ({ id: t.id, create: t.create ?? {}, set: t.set, provenance: t.provenance, disagreements: t.disagreements })),
   });
   await run('import/merge-people', { import: importId, rows: [...personRows.values()] });
   const sum = async (statement: string, rows: unknown[][], key: CountKey) => {
@@ -588,7 +592,7 @@ function newTarget(record: WorkRecord): Target {
     sourceField: record.fields.title ?? 'title',
     sourceQuote: record.title.slice(0, 240),
   };
-  return { id, isNew: true, state: { ...create }, create, set: {}, provenance: [], authorKeys: new Set(), authors: [] };
+  return { id, isNew: true, state: { ...create }, create, set: {}, provenance: [], disagreements: [], authorKeys: new Set(), authors: [] };
 }
 
 /** Fills the work's empty fields from the record (with provenance) and notes disagreements. */
@@ -611,8 +615,28 @@ function fill(target: Target, record: WorkRecord, importId: string, result: Batc
       target.provenance.push(provenance(importId, field, record, sourceField));
     } else if (conflictFields.has(field) && String(current).toLowerCase() !== String(value).toLowerCase()) {
       result.conflicts.push({ record: name, work: target.id, field, kept: String(current), other: String(value) });
+      // Both values are kept: the graph's, shown, and the record's, as a disagreement with its source.
+      const sourceField = isOneOf(idKinds, field) ? field : (record.fields[field] ?? field);
+      const entry = disagreement(importId, field, String(value), record, sourceField);
+      const known = [...(Array.isArray(target.state.disagreements) ? target.state.disagreements : []), ...target.disagreements];
+      if (!known.some((x) => typeof x === 'string' && sameDisagreement(x, entry))) target.disagreements.push(entry);
     }
   }
+}
+
+/**
+ * A value a record gives for a field the work already has otherwise, as stored in the work's
+ * `disagreements`: "<import>\t<field>\t<value>\t<file>\t<record>\t<line>\t<source field>" (tabs and
+ * line breaks in the value become spaces). The API shows them beside the value it keeps.
+ */
+function disagreement(importId: string, field: string, value: string, record: WorkRecord, sourceField: string): string {
+  const text = value.replace(/[\t\r\n]+/g, ' ');
+  return [importId, field, text, record.source.name, record.source.record, record.source.line ?? '', sourceField].join('\t');
+}
+
+/** The same value from the same record, whichever import brought it: importing a file again adds nothing. */
+function sameDisagreement(a: string, b: string): boolean {
+  return a.split('\t').slice(1).join('\t') === b.split('\t').slice(1).join('\t');
 }
 
 function provenance(importId: string, field: string, record: WorkRecord, sourceField: string): string {

@@ -69,9 +69,19 @@ export interface PaperNode extends Node<'Paper'> {
   venue?: string;
   arxiv?: string;
   doi?: string;
+  /** Identifiers an import brought: OpenAlex, Semantic Scholar, DBLP. */
+  openalex?: string;
+  s2?: string;
+  dblp?: string;
   url?: string;
   /** The fields taken from the public record rather than the notes. */
   publicRecord?: string[];
+  /** Fields a curator set (src/ingest/curated.ts). */
+  curatedFields?: string[];
+  /** Fields an import filled: "<import>\t<field>\t<file>\t<record>\t<line>\t<source field>". */
+  provenance?: string[];
+  /** Values records gave for fields the paper has otherwise: "<import>\t<field>\t<value>\t<file>\t<record>\t<line>\t<source field>". */
+  disagreements?: string[];
 }
 
 export interface ConceptNode extends Node<'Concept'> {

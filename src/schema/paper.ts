@@ -1,6 +1,7 @@
 import * as curation from '../db/curation.js';
 import { slugOf } from '../db/curation.js';
 import { listPapers } from '../db/repository.js';
+import type { PaperNode, Source } from '../model/rows.js';
 import { builder } from './builder.js';
 import { asSource, curatorOf, curatorOnly, newId, SourceInput, versionArgs } from './curation.js';
 import { workById } from './lookahead.js';
@@ -8,6 +9,7 @@ import { pageParams, toConnection } from './pagination.js';
 import { nodeOptions, PaperRef, TalkRef, WorkRef } from './refs.js';
 import { conceptFilter } from './resolve.js';
 import { CONCEPT_TEXT, RESOLVED_CONCEPTS_OF_FILTER, ResolvedConceptRef, resolvedConceptsOf } from './resolved-concept.js';
+import { SourceRef } from './source.js';
 import { arxivId, httpUrl, idRef, optionalText, requiredName, shortText, sourceSchema, year } from './validation.js';
 
 export const PaperOrderEnum = builder.enumType('PaperOrder', {
@@ -16,6 +18,63 @@ export const PaperOrderEnum = builder.enumType('PaperOrder', {
     TITLE: { description: 'By title, alphabetically, ignoring case (the default).' },
     YEAR: { description: 'Newest first, then by title; papers without a year last.' },
   },
+});
+
+/** A value a record gives for a field the paper shows otherwise, read from its `disagreements`. */
+interface Disagreement {
+  field: string;
+  shown: string | null;
+  other: string;
+  source: Source;
+  why: string;
+}
+
+const shownValue = (paper: PaperNode, field: string): string | null => {
+  const { year, venue, doi, arxiv, openalex, s2, dblp } = paper;
+  const value = new Map<string, string | number | undefined>(Object.entries({ year, venue, doi, arxiv, openalex, s2, dblp })).get(field);
+  return value == null ? null : String(value);
+};
+
+/** Why the paper shows its own value of `field` rather than an imported record's: curators and the notes first, then the first import. */
+function whyShown(paper: PaperNode, field: string): string {
+  if (paper.curatedFields?.includes(field)) return 'A curator set it; an import never replaces a curated value.';
+  const filled = paper.provenance?.map((p) => p.split('\t')).find((p) => p[1] === field);
+  if (filled) {
+    return `An earlier import filled it from ${filled[2]} (record ${filled[3]}); an import fills only empty fields, so the first value stays until a curator changes it.`;
+  }
+  if (paper.publicRecord?.includes(field))
+    return "The knowledge pack's value, taken from the public record by its curators; the pack outranks an imported record.";
+  return "The knowledge pack's value (the notes), which outranks an imported record.";
+}
+
+export function disagreementsOf(paper: PaperNode): Disagreement[] {
+  return (paper.disagreements ?? []).map((entry) => {
+    const [, field = '', other = '', file = '', record = '', line = '', sourceField = ''] = entry.split('\t');
+    return {
+      field,
+      shown: shownValue(paper, field),
+      other,
+      source: { document: file, line: line ? Number(line) : null, quote: other, record, field: sourceField, origin: 'PUBLIC_RECORD' },
+      why: whyShown(paper, field),
+    };
+  });
+}
+
+const DisagreementRef = builder.objectRef<Disagreement>('FieldDisagreement').implement({
+  description:
+    'A value a bibliographic record gives for a field the paper shows otherwise. Both are kept: the paper shows its own ' +
+    '(curators and the notes first, then the first import), and this says which record says otherwise, and why it is not shown.',
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The field: year, venue, doi, arxiv, openalex, s2 or dblp.' }),
+    shown: t.string({ nullable: true, description: 'The value the paper shows.', resolve: (d) => d.shown }),
+    other: t.exposeString('other', { description: "The record's value." }),
+    source: t.field({
+      type: SourceRef,
+      description: 'The record that gives it: the file, its line, the record id and field.',
+      resolve: (d) => d.source,
+    }),
+    why: t.exposeString('why', { description: 'Why the paper shows its own value.' }),
+  }),
 });
 
 builder.node(PaperRef, {
@@ -63,6 +122,12 @@ builder.node(PaperRef, {
     publicRecord: t.stringList({
       description: 'Fields whose values come from the public record, not from the notes (e.g. ["arxiv", "year"]).',
       resolve: (paper) => paper.publicRecord ?? [],
+    }),
+    disagreements: t.field({
+      type: [DisagreementRef],
+      description:
+        'Fields where an imported record gives another value than the one shown (a year, a venue, an identifier): both are kept, and each says where the other value comes from and why it is not the one shown.',
+      resolve: (paper) => disagreementsOf(paper),
     }),
     presentedAt: t.field({
       type: [TalkRef],

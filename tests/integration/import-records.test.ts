@@ -109,6 +109,64 @@ describe('importing the ICML fixtures as BibTeX', () => {
   });
 });
 
+describe('disagreements', () => {
+  it("keeps both values: the paper shows its own and lists the record's, with its source and why; again adds nothing; taking back removes it", async () => {
+    const name = `${helper.prefix}-disagree.bib`;
+    const text = `@inproceedings{${helper.prefix}, title = {Wasserstein GAN}, author = {Arjovsky, Martin}, year = {2016},
+  booktitle = {Workshop on Disagreement}, eprint = {1701.07875}, archivePrefix = {arXiv}}\n`;
+    const first = await run([{ name, text }]);
+    expect(first.conflicts).toContainEqual({
+      record: `${name}#${helper.prefix}`,
+      work: 'paper-wasserstein-gan',
+      field: 'year',
+      kept: '2017',
+      other: '2016',
+    });
+
+    const query = `{ paper(id: "paper-wasserstein-gan") {
+      year venue disagreements { field shown other why source { document line record field quote origin } }
+    } }`;
+    const { paper } = await helper.data(query);
+    expect(paper).toMatchObject({ year: 2017, venue: 'ICML 2017' });
+    const ours = paper.disagreements.filter((d: { source: { record: string } }) => d.source.record === helper.prefix);
+    expect(ours).toEqual([
+      {
+        field: 'year',
+        shown: '2017',
+        other: '2016',
+        why: "The knowledge pack's value (the notes), which outranks an imported record.",
+        source: { document: name, line: 1, record: helper.prefix, field: 'year', quote: '2016', origin: 'PUBLIC_RECORD' },
+      },
+      {
+        field: 'venue',
+        shown: 'ICML 2017',
+        other: 'Workshop on Disagreement',
+        why: "The knowledge pack's value (the notes), which outranks an imported record.",
+        source: {
+          document: name,
+          line: 1,
+          record: helper.prefix,
+          field: 'booktitle',
+          quote: 'Workshop on Disagreement',
+          origin: 'PUBLIC_RECORD',
+        },
+      },
+    ]);
+
+    const version = async () => (await one<{ v: number }>("MATCH (p:Paper {id: 'paper-wasserstein-gan'}) RETURN p.version AS v")).v;
+    const before = await version();
+    const again = await run([{ name, text }]);
+    expect(again.conflicts).toHaveLength(2); // reported again, kept once
+    expect((await helper.data(query)).paper.disagreements).toEqual(paper.disagreements);
+    expect(await version()).toBe(before);
+
+    await db.write('import/rollback', { import: again.importId });
+    await db.write('import/rollback', { import: first.importId });
+    const after = (await helper.data(query)).paper.disagreements;
+    expect(after.filter((d: { source: { record: string } }) => d.source.record === helper.prefix)).toEqual([]);
+  });
+});
+
 describe('references', () => {
   it('become CITES between works, from OpenAlex referenced_works (JSON Lines, gzip)', async () => {
     const report = await run([file('icml-openalex.jsonl.gz')]);
