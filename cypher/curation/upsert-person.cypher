@@ -1,6 +1,8 @@
 MERGE (p:Person {id: $id})
 ON CREATE SET p:Entity, p.createdBy = $by, p.createdAt = datetime()
-SET p.name = $name, p.aliases = coalesce($aliases, p.aliases, []),
+// A new name drops the folded name an import matches by (import/without-keys.cypher computes it again).
+SET p.nameKey = CASE WHEN p.name = $name THEN p.nameKey END,
+    p.name = $name, p.aliases = coalesce($aliases, p.aliases, []),
     p.affiliation = coalesce($affiliation, p.affiliation),
     p.updatedBy = $by, p.updatedAt = datetime(),
     // The fields a curator set: a reload of a pack keeps them (src/ingest/curated.ts).

@@ -5,10 +5,10 @@ MERGE (p:Paper {id: row.id})
 SET p.version = coalesce(p.version, 0) + 1
 // Facts imported from bibliographic records (identifiers, abstract, what the pack leaves out) and
 // what curators left on the paper (see merge-talks.cypher) survive a reload of the pack.
-WITH p, row, p {.doi, .openalex, .s2, .dblp, .abstract, .provenance, .arxiv, .url, .year, .venue} AS before,
+WITH p, row, p {.doi, .openalex, .s2, .dblp, .abstract, .provenance, .disagreements, .arxiv, .url, .year, .venue} AS before,
      p {.curatedFields, .createdBy, .createdAt, .updatedBy, .updatedAt, .removedConcepts, .removedReferences, .version} AS curation
 SET p = row, p:Work:Entity
 SET p += {doi: coalesce(row.doi, before.doi), openalex: before.openalex, s2: before.s2, dblp: before.dblp, abstract: before.abstract,
-          provenance: before.provenance, arxiv: coalesce(row.arxiv, before.arxiv),
+          provenance: before.provenance, disagreements: before.disagreements, arxiv: coalesce(row.arxiv, before.arxiv),
           url: coalesce(row.url, before.url), year: coalesce(row.year, before.year), venue: coalesce(row.venue, before.venue)}
 SET p += curation

@@ -167,6 +167,29 @@ describe('disagreements', () => {
   });
 });
 
+describe('matching by title after a curator renames', () => {
+  it('a record with the new title merges into the renamed paper, not into a second one', async () => {
+    const id = helper.id('renamed');
+    const upsert = 'mutation($id: String, $title: String!) { upsertPaper(id: $id, title: $title, year: 2030) { title } }';
+    expect((await helper.requestAsCurator(upsert, { id, title: `Old title ${helper.prefix}` })).errors).toBeUndefined();
+    // An import computes the folded title of papers that lack one (the old title here).
+    await run([
+      { name: 'empty-match.ris', text: `TY  - JOUR\nID  - ${helper.prefix}-x\nTI  - Unrelated ${helper.prefix}\nPY  - 2030\nER  - \n` },
+    ]);
+    expect((await one<{ key: string }>('MATCH (p:Paper {id: $id}) RETURN p.titleKey AS key', { id })).key).toMatch(/^old title/);
+
+    expect((await helper.requestAsCurator(upsert, { id, title: `New title ${helper.prefix}` })).errors).toBeUndefined();
+    const report = await run([
+      {
+        name: 'renamed.ris',
+        text: `TY  - JOUR\nID  - ${helper.prefix}-y\nTI  - New title ${helper.prefix}\nPY  - 2030\nAU  - Renamer, Ada\nER  - \n`,
+      },
+    ]);
+    expect(report).toMatchObject({ worksCreated: 0, worksMerged: 1 });
+    expect(report.merges).toEqual([{ record: `renamed.ris#${helper.prefix}-y`, work: id, by: 'title' }]);
+  });
+});
+
 describe('references', () => {
   it('become CITES between works, from OpenAlex referenced_works (JSON Lines, gzip)', async () => {
     const report = await run([file('icml-openalex.jsonl.gz')]);
