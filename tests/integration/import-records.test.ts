@@ -100,11 +100,15 @@ describe('importing the ICML fixtures as BibTeX', () => {
   });
 
   it('changes nothing when the same file is imported again (but keeps its report)', async () => {
+    const versions = () =>
+      db.runText('MATCH (n:Paper|Person) WHERE n.version IS NOT NULL RETURN n.id AS id, n.version AS version ORDER BY id', {}, 'READ');
+    const versionsBefore = await versions();
     const after = await knowledgeCounts();
     expect(after).not.toEqual(before); // the first import wrote something
     const again = await run([file('icml.bib')]);
     expect(await knowledgeCounts()).toEqual(after);
     expect(await importReports(db, { id: again.importId })).toEqual([again]);
+    expect(await versions()).toEqual(versionsBefore); // not even a version moved
     expect(again).toMatchObject({ worksCreated: 0, peopleCreated: 0, authorshipsCreated: 0, citesCreated: 0, conceptLinksCreated: 0 });
   });
 });
