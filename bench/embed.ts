@@ -1,12 +1,15 @@
 /**
  * `npm run bench:embed`: the cost of search by meaning on these 2 cores.
  *
- * 1. For each model: embedding throughput (texts per second, batches of 32 as the app embeds) at
- *    the lengths of the synthetic packs' works (bench/generate.ts: a paper is a title and its
- *    concepts' names; a talk adds a summary of up to 600 characters) and at abstract length
- *    (about 600 characters, ~130 tokens); and query embedding p50/p95 (one query at a time, not cached).
+ * 1. For each model: embedding throughput (texts per second and CPU ms per text, through
+ *    Embedder.embed as the app embeds) for paper titles alone, at the lengths of the synthetic
+ *    packs' works (bench/generate.ts: a paper is a title and its concepts' names; a talk adds a
+ *    summary of up to 600 characters) and at abstract length (about 470 characters, ~95 tokens),
+ *    with where the time went (tokenise, model, pool); and query embedding p50/p95 (one query at a
+ *    time, not cached).
  * 2. For each scale of BENCH_SEMANTIC_SCALES (papers; default 10000; empty: none), in its own
- *    managed Neo4j (.neo4j/bench-semantic, port BENCH_SEMANTIC_PORT, default 7693; its store is
+ *    managed Neo4j (.neo4j/bench-semantic, port BENCH_SEMANTIC_PORT, default 7693, API on
+ *    BENCH_SEMANTIC_API_PORT, default 4111; its store is
  *    deleted first, unless BENCH_SEMANTIC_REUSE=1 finds the previous run's store of that scale, whose
  *    import and embedding are then not timed again): import the synthetic pack, embed it with the
  *    default model and time that, then
@@ -16,6 +19,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { Database } from '../src/db/database.js';
@@ -49,11 +53,27 @@ const ABSTRACT =
   'image classification and language modeling benchmarks confirm the analysis, and an ablation separates the effect of ' +
   'the learning rate from that of the batch size; the method adds little cost and is easy to implement in practice.';
 
+/** Texts per second, and CPU milliseconds per text (the process's, the model's threads included: the steadier figure on a shared machine). */
 async function throughput(embedder: Embedder, texts: string[]) {
   await embedder.embed(texts.slice(0, 32)); // warm-up
+  // Absent from an older Embedder being compared (a checkout of an earlier commit running this file).
+  const timings = () => ('timings' in embedder ? embedder.timings : undefined);
+  const before = { ...timings() };
+  const cpu = process.cpuUsage();
   const start = performance.now();
   await embedder.embed(texts);
-  return texts.length / ((performance.now() - start) / 1000);
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const after = timings();
+  // Where the wall time went, per text.
+  const per = (key: 'tokens' | 'tokenizeMs' | 'modelMs' | 'poolMs') => (after ? (after[key] - before[key]!) / texts.length : Number.NaN);
+  return {
+    perSecond: texts.length / seconds,
+    cpuMsPerText: (used.user + used.system) / 1000 / texts.length,
+    tokens: per('tokens'),
+    stages: { tokenizeMs: per('tokenizeMs'), modelMs: per('modelMs'), poolMs: per('poolMs') },
+    load: loadavg()[0]!,
+  };
 }
 
 async function queryLatency(embedder: Embedder, queries: string[]) {
@@ -79,15 +99,17 @@ async function modelFigures() {
   const talks = pack.talks
     .slice(0, 50)
     .map((t) => embeddedText({ id: t.id, kind: 'Talk', title: t.title, summary: t.summary, conceptText: topics(t.concepts) }));
+  const titles = pack.papers.slice(0, 320).map((p) => p.title);
   const abstracts = Array.from({ length: 160 }, (_, i) => `Paper ${i}. ${ABSTRACT}`);
   const rows = [];
   for (const name of Object.keys(MODELS) as ModelName[]) {
     const embedder = await Embedder.load(await locateModel(name));
     const row = {
       model: name,
-      papersPerSecond: await throughput(embedder, papers),
-      talksPerSecond: await throughput(embedder, talks),
-      abstractsPerSecond: await throughput(embedder, abstracts),
+      titles: await throughput(embedder, titles),
+      papers: await throughput(embedder, papers),
+      talks: await throughput(embedder, talks),
+      abstracts: await throughput(embedder, abstracts),
       query: await queryLatency(embedder, generated.samples.searches.concat(generated.samples.concepts).slice(0, 100)),
     };
     log(`${name}: ${JSON.stringify(row)}`);
@@ -95,7 +117,7 @@ async function modelFigures() {
     await embedder.close();
   }
   const mean = (texts: string[]) => Math.round(texts.reduce((n, t) => n + t.length, 0) / texts.length);
-  return { rows, lengths: { paper: mean(papers), talk: mean(talks), abstract: mean(abstracts) } };
+  return { rows, lengths: { title: mean(titles), paper: mean(papers), talk: mean(talks), abstract: mean(abstracts) } };
 }
 
 function serve(uri: string, port: number): Promise<ChildProcess> {
@@ -127,7 +149,7 @@ async function scaleFigures(papers: number) {
     const reused = await previousRun(db, papers);
     let importSeconds = Number.NaN;
     let embedSeconds = Number.NaN;
-    let report = { embedded: reused?.embedded ?? 0 };
+    let report: { embedded: number; embedSeconds?: number; writeSeconds?: number } = { embedded: reused?.embedded ?? 0 };
     if (reused) log(`  reusing the store of the previous run: ${papers} papers, ${reused.embedded} embeddings`);
     else {
       const loaded = await readPack(writePack(generated, path.join(projectRoot, `bench/.data/semantic-${papers}`)));
@@ -140,10 +162,13 @@ async function scaleFigures(papers: number) {
       report = await refreshEmbeddings(db, embedder, (done, total) => done % 2048 === 0 && log(`  embedded ${done}/${total}`));
       embedSeconds = (performance.now() - start) / 1000;
       await embedder.close();
-      log(`  ${report.embedded} texts embedded in ${embedSeconds.toFixed(0)} s`);
+      log(
+        `  ${report.embedded} texts embedded in ${embedSeconds.toFixed(0)} s (model ${report.embedSeconds?.toFixed(0)} s, ` +
+          `Neo4j writes ${report.writeSeconds?.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)})`,
+      );
     }
 
-    const port = 4111;
+    const port = Number(process.env.BENCH_SEMANTIC_API_PORT ?? 4111);
     const child = await serve(uri, port);
     const body = (query: string, mode: string) => ({
       query:
@@ -180,6 +205,8 @@ async function scaleFigures(papers: number) {
       importSeconds,
       embedSeconds,
       textsPerSecond: report.embedded / embedSeconds,
+      modelSeconds: report.embedSeconds ?? Number.NaN,
+      writeSeconds: report.writeSeconds ?? Number.NaN,
       lexical: best(load.LEXICAL!),
       hybrid: best(load.HYBRID!),
     };
@@ -191,7 +218,7 @@ async function scaleFigures(papers: number) {
 
 async function main() {
   const models =
-    process.env.BENCH_SEMANTIC_MODELS === '0' ? { rows: [], lengths: { paper: 0, talk: 0, abstract: 0 } } : await modelFigures();
+    process.env.BENCH_SEMANTIC_MODELS === '0' ? { rows: [], lengths: { title: 0, paper: 0, talk: 0, abstract: 0 } } : await modelFigures();
   const scaleRows = [];
   for (const papers of scales) scaleRows.push(await scaleFigures(papers));
   const stamp = `${new Date().toISOString().slice(0, 16).replace(/:/g, '').replace('T', '-')}Z`;
@@ -199,24 +226,36 @@ async function main() {
   writeFileSync(path.join(projectRoot, `bench/results/semantic-${stamp}.json`), JSON.stringify({ models, scales: scaleRows }, null, 2));
   const f0 = (x: number) => x.toFixed(0);
   const f1 = (x: number) => x.toFixed(1);
+  const l = models.lengths;
+  const cell = (t: Awaited<ReturnType<typeof throughput>>) => `${f0(t.perSecond)} (${f0(t.cpuMsPerText)} ms CPU, load ${f1(t.load)})`;
   const lines = [
-    `Texts per second, batches of 32, 2 threads (mean lengths: paper ${models.lengths.paper}, talk ${models.lengths.talk}, abstract ${models.lengths.abstract} characters); query embedding one at a time.`,
+    `Texts per second (CPU ms per text, 1-min load average), each text its own model run, 2 threads (mean lengths: paper title ${l.title}, paper ${l.paper}, talk ${l.talk}, abstract ${l.abstract} characters); query embedding one at a time.`,
     '',
-    '| model | papers/s | talks/s | abstracts/s | query p50 ms | query p95 ms |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| model | titles/s | papers/s | talks/s | abstracts/s | query p50 ms | query p95 ms |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...models.rows.map(
       (r) =>
-        `| ${r.model} | ${f0(r.papersPerSecond)} | ${f0(r.talksPerSecond)} | ${f0(r.abstractsPerSecond)} | ${f1(r.query.p50)} | ${f1(r.query.p95)} |`,
+        `| ${r.model} | ${cell(r.titles)} | ${cell(r.papers)} | ${cell(r.talks)} | ${cell(r.abstracts)} | ${f1(r.query.p50)} | ${f1(r.query.p95)} |`,
     ),
+    '',
+    'Wall ms per text by stage (tokens per text): tokenise / model / pool and normalise.',
+    '',
+    '| model | titles | papers | talks | abstracts |',
+    '| --- | --- | --- | --- | --- |',
+    ...models.rows.map((r) => {
+      const stages = (t: Awaited<ReturnType<typeof throughput>>) =>
+        `${t.stages.tokenizeMs.toFixed(2)} / ${f1(t.stages.modelMs)} / ${t.stages.poolMs.toFixed(3)} (${f0(t.tokens)})`;
+      return `| ${r.model} | ${stages(r.titles)} | ${stages(r.papers)} | ${stages(r.talks)} | ${stages(r.abstracts)} |`;
+    }),
   ];
   if (scaleRows.length) {
     lines.push(
       '',
-      '| papers | texts embedded | embedding s (texts/s) | search LEXICAL p50 / p95 ms (req/s) | search HYBRID p50 / p95 ms (req/s) | HYBRID p95 / LEXICAL p95 |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| papers | texts embedded | embedding s (texts/s) | of which model / Neo4j writes s | search LEXICAL p50 / p95 ms (req/s) | search HYBRID p50 / p95 ms (req/s) | HYBRID p95 / LEXICAL p95 |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
       ...scaleRows.map(
         (s) =>
-          `| ${s.papers} | ${s.texts} | ${f0(s.embedSeconds)} (${f0(s.textsPerSecond)}) | ${s.lexical.p50} / ${s.lexical.p95} (${f0(s.lexical.rps)}) | ${s.hybrid.p50} / ${s.hybrid.p95} (${f0(s.hybrid.rps)}) | ${(s.hybrid.p95 / s.lexical.p95).toFixed(2)} |`,
+          `| ${s.papers} | ${s.texts} | ${f0(s.embedSeconds)} (${f0(s.textsPerSecond)}) | ${f0(s.modelSeconds)} / ${f1(s.writeSeconds)} | ${s.lexical.p50} / ${s.lexical.p95} (${f0(s.lexical.rps)}) | ${s.hybrid.p50} / ${s.hybrid.p95} (${f0(s.hybrid.rps)}) | ${(s.hybrid.p95 / s.lexical.p95).toFixed(2)} |`,
       ),
     );
   }

@@ -10,17 +10,23 @@ import { MODELS, type ModelFiles, type ModelName } from './models.js';
 
 /** Longer texts are cut to this many tokens; an abstract of 600 characters is about 130. */
 const MAX_TOKENS = 256;
-/** Texts per call of the model; texts of similar length are batched together to limit padding. */
-const BATCH_SIZE = 32;
 const QUERY_CACHE_SIZE = 1000;
 
 export type Vector = Float32Array;
 
+/** Where an embedder's time went since it was loaded (bench/embed.ts reads it). */
+export interface EmbedTimings {
+  texts: number;
+  tokens: number;
+  tokenizeMs: number;
+  modelMs: number;
+  poolMs: number;
+}
+
 export class Embedder {
   readonly spec;
+  readonly timings: EmbedTimings = { texts: 0, tokens: 0, tokenizeMs: 0, modelMs: 0, poolMs: 0 };
   private readonly queryCache = new Map<string, Vector>();
-  private readonly waiting: { text: string; resolve: (vector: Vector) => void; reject: (error: unknown) => void }[] = [];
-  private running = false;
 
   private constructor(
     readonly name: ModelName,
@@ -48,52 +54,32 @@ export class Embedder {
     return this.spec.dimensions;
   }
 
-  /** One vector per text, in order: for the texts that are searched (titles, abstracts, definitions). */
+  /**
+   * One vector per text, in order: for the texts that are searched (titles, abstracts, definitions).
+   *
+   * Each text is its own run of the model, so its vector is the same whatever else is embedded
+   * with it. The quantised models quantise each layer's input with one scale for the whole batch
+   * (DynamicQuantizeMatMul), so batches of 32 moved vectors by up to 0.009 (bge) and 0.026 (MiniLM)
+   * in cosine, depending on their neighbours and padding; and batching did not pay on these CPUs:
+   * an abstract cost 70–72 ms of CPU in batches of 32 against 65–68 ms alone, a synthetic talk
+   * 72–82 against 58–61 (bench/RESULTS.md, 2026-12-05). The runs are one after the other
+   * (onnxruntime-node runs a session on the calling thread; its intra-op threads spread one run over
+   * the cores), and the event loop gets a turn between two texts.
+   */
   async embed(texts: string[]): Promise<Vector[]> {
-    const encoded = texts.map((text) => this.encode(text));
-    const order = encoded.map((_, i) => i).sort((a, b) => encoded[a]!.length - encoded[b]!.length);
-    const vectors: Vector[] = new Array(texts.length);
-    for (let start = 0; start < order.length; start += BATCH_SIZE) {
-      const batch = order.slice(start, start + BATCH_SIZE);
-      const out = await this.run(batch.map((i) => encoded[i]!));
-      batch.forEach((i, j) => (vectors[i] = out[j]!));
-    }
+    const vectors: Vector[] = [];
+    for (const text of texts) vectors.push(await this.embedOne(text));
     return vectors;
   }
 
-  /**
-   * The vector of a search query, with the model's query instruction; the last 1000 are cached.
-   * Queries that arrive while the model is busy are embedded together in its next run: one run of
-   * ten short texts costs far less than ten runs.
-   */
+  /** The vector of a search query, with the model's query instruction; the last 1000 are cached. */
   async embedQuery(text: string): Promise<Vector> {
     const cached = this.queryCache.get(text);
     if (cached) return cached;
-    const vector = await new Promise<Vector>((resolve, reject) => {
-      this.waiting.push({ text: this.spec.queryPrefix + text, resolve, reject });
-      if (!this.running) void this.runWaiting();
-    });
+    const vector = await this.embedOne(this.spec.queryPrefix + text);
     if (this.queryCache.size >= QUERY_CACHE_SIZE) this.queryCache.delete(this.queryCache.keys().next().value!);
     this.queryCache.set(text, vector);
     return vector;
-  }
-
-  /** Embeds the waiting queries in one run, then those that arrived meanwhile, until none wait. */
-  private async runWaiting() {
-    this.running = true;
-    try {
-      while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, BATCH_SIZE);
-        try {
-          const vectors = await this.embed(batch.map((query) => query.text));
-          batch.forEach((query, i) => query.resolve(vectors[i]!));
-        } catch (error) {
-          batch.forEach((query) => query.reject(error));
-        }
-      }
-    } finally {
-      this.running = false;
-    }
   }
 
   async close() {
@@ -106,36 +92,38 @@ export class Embedder {
     return ids.length <= MAX_TOKENS ? ids : [...ids.slice(0, MAX_TOKENS - 1), ids[ids.length - 1]!];
   }
 
-  private async run(batch: number[][]): Promise<Vector[]> {
-    const rows = batch.length;
-    const width = Math.max(...batch.map((ids) => ids.length));
-    const ids = new BigInt64Array(rows * width);
-    const mask = new BigInt64Array(rows * width);
-    batch.forEach((tokens, r) =>
-      tokens.forEach((id, c) => {
-        ids[r * width + c] = BigInt(id);
-        mask[r * width + c] = 1n;
-      }),
-    );
-    const dims = [rows, width];
+  private async embedOne(text: string): Promise<Vector> {
+    const t0 = performance.now();
+    const tokens = this.encode(text);
+    const width = tokens.length;
+    const ids = BigInt64Array.from(tokens, BigInt);
+    const dims = [1, width];
+    const t1 = performance.now();
     const output = await this.session.run({
       input_ids: new ort.Tensor('int64', ids, dims),
-      attention_mask: new ort.Tensor('int64', mask, dims),
-      token_type_ids: new ort.Tensor('int64', new BigInt64Array(rows * width), dims),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(width).fill(1n), dims),
+      token_type_ids: new ort.Tensor('int64', new BigInt64Array(width), dims),
     });
+    const t2 = performance.now();
     const hidden = output[this.session.outputNames[0]!]!.data;
     if (!(hidden instanceof Float32Array))
       throw new Error(`the model ${this.name} gave ${hidden.constructor.name} hidden states, not float32`);
     const size = this.dimensions;
-    return batch.map((tokens, r) => {
-      const vector = new Float32Array(size);
-      const used = this.spec.pooling === 'cls' ? 1 : tokens.length;
-      for (let t = 0; t < used; t++) {
-        const offset = (r * width + t) * size;
-        for (let d = 0; d < size; d++) vector[d]! += hidden[offset + d]!;
-      }
-      return normalise(vector);
-    });
+    const vector = new Float32Array(size);
+    const used = this.spec.pooling === 'cls' ? 1 : width;
+    for (let t = 0; t < used; t++) {
+      const offset = t * size;
+      for (let d = 0; d < size; d++) vector[d]! += hidden[offset + d]!;
+    }
+    normalise(vector);
+    const t3 = performance.now();
+    const timings = this.timings;
+    timings.texts++;
+    timings.tokens += width;
+    timings.tokenizeMs += t1 - t0;
+    timings.modelMs += t2 - t1;
+    timings.poolMs += t3 - t2;
+    return vector;
   }
 }
 

@@ -16,6 +16,9 @@ export interface RefreshReport {
   unchanged: number;
   removed: number;
   seconds: number;
+  /** Of `seconds`: in the model (tokenising and pooling included), and writing the vectors to Neo4j. */
+  embedSeconds: number;
+  writeSeconds: number;
 }
 
 /** Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings. */
@@ -27,14 +30,20 @@ export async function refreshEmbeddings(db: Database, embedder: Embedder, onProg
     const hash = textHash(text);
     return row.model === embedder.name && row.textHash === hash ? [] : [{ id: row.id, kind: row.kind, text, hash }];
   });
+  let embedMs = 0;
+  let writeMs = 0;
   for (let start = 0; start < stale.length; start += CHUNK) {
     onProgress?.(start, stale.length);
     const chunk = stale.slice(start, start + CHUNK);
+    const embedStart = performance.now();
     const vectors = await embedder.embed(chunk.map((item) => item.text));
+    const writeStart = performance.now();
     await db.write('semantic/write', {
       model: embedder.name,
       rows: chunk.map((item, i) => ({ id: item.id, kind: item.kind, textHash: item.hash, vector: Array.from(vectors[i]!) })),
     });
+    embedMs += writeStart - embedStart;
+    writeMs += performance.now() - writeStart;
   }
   onProgress?.(stale.length, stale.length);
   const [pruned] = await db.write<{ removed: number }>('semantic/prune');
@@ -43,6 +52,8 @@ export async function refreshEmbeddings(db: Database, embedder: Embedder, onProg
     unchanged: rows.length - stale.length,
     removed: pruned?.removed ?? 0,
     seconds: (performance.now() - started) / 1000,
+    embedSeconds: embedMs / 1000,
+    writeSeconds: writeMs / 1000,
   };
 }
 
