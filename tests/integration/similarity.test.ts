@@ -269,5 +269,14 @@ describe('the ranking in memory (full rebuilds), against the statement', () => {
       expect(list.fresh).toBe(true);
       expect(list.items, list.id).toEqual(ranker.rank(list.id, LIST_SIZE));
     }
+    // Again on the same graph: every list comes out the same, so it keeps its relationships.
+    const relationships = async () =>
+      (await db.runText<{ ids: string[] }>('MATCH (:Work)-[s:SIMILAR]->() RETURN collect(elementId(s)) AS ids', {}, 'READ'))[0]!.ids.sort();
+    const kept = await relationships();
+    const since = Date.now();
+    expect((await refreshSimilarity(db, { all: true, since })).computed).toBe(rebuilt.computed);
+    expect(await relationships()).toEqual(kept);
+    const [again] = await db.runText('MATCH (w:Work) WHERE w.similarAt >= $since RETURN count(w) AS lists', { since });
+    expect(again!.lists).toBe(owners.length + synthetic.length);
   }, 600_000);
 });
