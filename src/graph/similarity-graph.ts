@@ -1,7 +1,7 @@
 /**
  * The related-work ranking of cypher/related/related-work.cypher for one seed, computed in memory
  * for many works at once: a full rebuild of the precomputed lists (src/graph/similarity.ts) reads
- * the few relationships the ranking walks once (`loadRankingGraph`, four streamed statements
+ * the few relationships the ranking walks once (`loadRankingGraph`, five streamed statements
  * under cypher/similarity/graph-*.cypher) and ranks every work from arrays, instead of running
  * the statement once per work.
  *
@@ -18,6 +18,9 @@
  *   - NEIGHBOURING_CONCEPT: the rows (discussed concept, neighbour) of each seed ordered by the
  *     neighbour's degree, its id and the concept's id, the first `neighbours` kept (duplicates
  *     included, as the statement counts rows), from neighbour lists sorted once at load;
+ *   - the score: rankingScore of the stated and inferred sums, with the statement's integer
+ *     division where Cypher makes one (a work whose reasons are all inferred with whole weights;
+ *     see `best`);
  *   - the order: scores rounded as Cypher's round(score, 9) (half up, from the shortest decimal
  *     form, as BigDecimal.valueOf does), then title, then id; the works are numbered in that
  *     (title, id) order by Neo4j itself (graph-works.cypher), so Neo4j's string order decides.
