@@ -80,6 +80,29 @@ export class Database {
     return this.run('READ', statement, (session, config) => this.rows<T>(session.run(cypher(statement), toParams(params), config)));
   }
 
+  /**
+   * Runs a named read statement for a batch job and hands its rows to `onRow` as they arrive, so
+   * a result too large to hold at once (the whole graph, read by src/graph/similarity-graph.ts)
+   * is never materialised. One auto-commit transaction without the client timeout; not retried,
+   * since rows already handed on cannot be taken back. Resolves to the number of rows.
+   */
+  stream<T = Row>(statement: string, params: Params, onRow: (row: T) => void): Promise<number> {
+    return this.run(
+      'READ',
+      statement,
+      async (session, { metadata }) => {
+        this.roundTrips += 1;
+        let rows = 0;
+        for await (const record of session.run(cypher(statement), toParams(params), { metadata })) {
+          onRow(toPlain(record.toObject()) as T);
+          rows += 1;
+        }
+        return rows;
+      },
+      false,
+    );
+  }
+
   /** Runs a named write statement in its own transaction. */
   write<T = Row>(statement: string, params: Params = {}, options: WriteOptions = {}): Promise<T[]> {
     return this.writeTransaction(statement, (run) => run<T>(statement, params), options);
@@ -136,9 +159,15 @@ export class Database {
   /**
    * The one execution path: a session per call, the transaction config, retries of auto-commit
    * reads while Neo4j is unreachable (transaction functions retry inside the driver), Neo4j's
-   * errors mapped to ours, and the session closed whatever happens.
+   * errors mapped to ours, and the session closed whatever happens. `retry` false: a failure is
+   * thrown at once.
    */
-  private async run<T>(mode: Mode, operation: string, work: (session: Session, config: TransactionConfig) => Promise<T>): Promise<T> {
+  private async run<T>(
+    mode: Mode,
+    operation: string,
+    work: (session: Session, config: TransactionConfig) => Promise<T>,
+    retry = mode === 'READ',
+  ): Promise<T> {
     const config = { metadata: { app: 'icml-knowledge-graph', operation }, timeout: this.queryTimeoutMs };
     const deadline = Date.now() + this.retryMs;
     for (let delay = 100; ; delay = Math.min(delay * 2, 1000)) {
@@ -147,7 +176,7 @@ export class Database {
         return await work(session, config);
       } catch (error) {
         const wait = Math.min(delay, deadline - Date.now());
-        if (mode === 'WRITE' || !isRetryableError(error) || wait <= 0) throw fromNeo4jError(error);
+        if (!retry || !isRetryableError(error) || wait <= 0) throw fromNeo4jError(error);
         await new Promise((resolve) => setTimeout(resolve, wait));
       } finally {
         await session.close();

@@ -1,9 +1,11 @@
 /**
  * Precomputed related work: for every work a result can name (a talk, or a paper no talk
  * presents), its top LIST_SIZE related works and their scores, stored as SIMILAR relationships.
- * A list is computed by the very statement relatedWork runs on the fly (cypher/related/
- * related-work.cypher), so the two rank alike; queries read the lists to find their candidates
- * and rank those exactly, with the reasons for the returned page only.
+ * A list is what the statement relatedWork runs on the fly (cypher/related/related-work.cypher)
+ * answers, so the two rank alike; queries read the lists to find their candidates and rank those
+ * exactly, with the reasons for the returned page only. A few lists are computed by that
+ * statement, one run each; many (a rebuild, the end of an import) by the same ranking in memory
+ * over the graph read once (src/graph/similarity-graph.ts), which is far cheaper per list.
  *
  * Freshness without clocks: each work carries an epoch (similarEpoch) that every write able to
  * change its list moves on (src/db/stale-lists.ts, in the write's own transaction for
@@ -17,6 +19,7 @@ import { listsInUse } from '../db/stale-lists.js';
 import type { RankedWork } from '../model/rows.js';
 import { withProgressBar } from '../progress.js';
 import { relatedWork, relatedWorkAmong } from './ranking.js';
+import { loadRankingGraph, RelatedWorkRanker } from './similarity-graph.js';
 
 /** How many related works a list keeps. */
 export const LIST_SIZE = 50;
@@ -24,6 +27,17 @@ export const LIST_SIZE = 50;
 const BATCH = 100;
 /** Lists computed at once (each is one read statement). */
 const PARALLEL = 4;
+/**
+ * From this share of the works on, pending lists are computed in memory: reading the graph costs
+ * about as much as computing this share of the lists one statement each (bench/RESULTS.md).
+ */
+const IN_MEMORY_SHARE = 1 / 500;
+/** At least this many pending lists for the in-memory path, whatever the graph's size. */
+const IN_MEMORY_FROM = 200;
+/** Lists one write transaction stores on the in-memory path. */
+const WRITE_BATCH = 500;
+/** Lists computed in memory between two turns of the event loop (a server refreshing stays responsive). */
+const SLICE = 100;
 
 export type SimilarityProgress = (done: number, total: number) => void;
 
@@ -71,9 +85,14 @@ export async function refreshSimilarity(
   const params = { all, since, fillMissing: true };
   const [count] = await db.read<{ n: number }>('similarity/count-pending', params);
   const total = count?.n ?? 0;
+  onProgress?.(0, total);
+  const [works] = await db.read<{ n: number }>('similarity/count-works');
+  if (Math.min(total, atMost) >= Math.max(IN_MEMORY_FROM, (works?.n ?? 0) * IN_MEMORY_SHARE)) {
+    const computed = await refreshInMemory(db, params, total, atMost, onProgress);
+    return { computed, seconds: (performance.now() - started) / 1000 };
+  }
   let done = 0;
   let after = '';
-  onProgress?.(0, total);
   while ((done < total || after === '') && done < atMost) {
     const batch = await db.read<Pending>('similarity/pending', { ...params, after, batch: Math.min(BATCH, atMost - done) });
     if (batch.length === 0) break;
@@ -83,6 +102,47 @@ export async function refreshSimilarity(
     onProgress?.(done, total);
   }
   return { computed: done, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * refreshSimilarity's pending lists (at most `atMost`), computed in memory and written WRITE_BATCH
+ * per transaction, the next batch computed while the last one is written. The lists' epochs are
+ * read before the graph: a write after that moves the epoch of every list it changes on, so a
+ * list computed from a graph read before the write is stored for an older epoch, never served,
+ * and computed again by the next refresh.
+ */
+async function refreshInMemory(
+  db: Database,
+  params: { all: boolean; since: number; fillMissing: boolean },
+  total: number,
+  atMost: number,
+  onProgress: SimilarityProgress | undefined,
+): Promise<number> {
+  const pending: Pending[] = [];
+  for (let after = ''; pending.length < atMost; after = pending.at(-1)!.id) {
+    const page = await db.read<Pending>('similarity/pending', { ...params, after, batch: Math.min(10_000, atMost - pending.length) });
+    if (page.length === 0) break;
+    pending.push(...page);
+  }
+  const ranker = new RelatedWorkRanker(await loadRankingGraph(db));
+  let done = 0;
+  let writing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < pending.length; i += WRITE_BATCH) {
+    const lists: { id: string; epoch: number; items: { id: string; score: number }[] }[] = [];
+    for (const [j, w] of pending.slice(i, i + WRITE_BATCH).entries()) {
+      lists.push({ id: w.id, epoch: w.epoch, items: ranker.rank(w.id, LIST_SIZE) });
+      if (j % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await writing;
+    writing = db.write('similarity/write-lists', { lists, at: Date.now() }, { bounded: false }).then(() => {
+      done += lists.length;
+      onProgress?.(done, total);
+    });
+    // Awaited on the next turn; handled now, so a failed write is not reported as unhandled meanwhile.
+    writing.catch(() => undefined);
+  }
+  await writing;
+  return done;
 }
 
 /** Computes the lists of the works `ids` now, whatever their state (a benchmark's sample, say). */

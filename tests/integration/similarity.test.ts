@@ -1,13 +1,19 @@
 /**
  * Precomputed related work (issue 16) on the seeded ICML 2017 graph: the lists rank as the
  * on-the-fly statement does (kept here as the reference), a write makes the lists it can change
- * stale so they are never served, a refresh brings them back, and a rebuild resumes.
+ * stale so they are never served, a refresh brings them back, and a rebuild resumes. Then, with
+ * a 1,000-paper synthetic pack loaded beside it (and removed after), the ranking in memory that
+ * a rebuild uses gives every work the statement's top LIST_SIZE.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePack } from '../../bench/generate.js';
 import { linkWorkToConcept, removeConceptLink } from '../../src/db/curation.js';
 import { relatedWork } from '../../src/graph/ranking.js';
 import { LIST_SIZE, rankedRelatedWork, refreshSimilarity } from '../../src/graph/similarity.js';
+import { loadRankingGraph, RelatedWorkRanker, roundLikeCypher } from '../../src/graph/similarity-graph.js';
 import { importRecords } from '../../src/ingest/import-records.js';
+import { loadPack } from '../../src/ingest/load-pack.js';
+import { parsePack } from '../../src/ingest/read-pack.js';
 import type { RankedWork } from '../../src/model/rows.js';
 import { seedPack } from '../eval/eval-set.js';
 import { TestHelper } from './helpers.js';
@@ -113,6 +119,37 @@ describe('precomputed related-work lists', () => {
     expect((await rankedRelatedWork(db, [work], [], 10)).computedAt).toBeNull();
   });
 
+  it('a curation mutation through the API computes the lists it made stale again, the rest right after its answer', async () => {
+    await refreshSimilarity(db, { all: true });
+    const work = 'wasserstein-gan';
+    const sharing = 'paper-overcoming-catastrophic-forgetting';
+    const link = await helper.requestAsCurator(
+      `mutation($source: SourceInput!) { linkWorkToConcept(work: "${work}", concept: "elastic-weight-consolidation", source: $source) { slug } }`,
+      { source: { url: `https://example.org/${helper.prefix}`, quote: 'EWC, for the API test' } },
+    );
+    expect(link.errors).toBeUndefined();
+    try {
+      // The server computes them in the background (src/server/similarity-refresh.ts): no refresh here.
+      for (const seed of [work, sharing]) {
+        await expect
+          .poll(async () => (await rankedRelatedWork(db, [seed], [], 10)).computedAt, { timeout: 120_000, interval: 500 })
+          .not.toBeNull();
+      }
+      for (const seed of [work, sharing]) {
+        const fresh = await rankedRelatedWork(db, [seed], [], 10);
+        expect(fresh.computedAt, seed).not.toBeNull();
+        expect(ids(fresh.works), seed).toEqual(ids(await relatedWork(db, [seed], [], 10)));
+      }
+      // Computed again, not merely left as they were: the new shared concept shows.
+      const list = await rankedRelatedWork(db, [work], [], LIST_SIZE);
+      expect(list.computedAt).not.toBeNull();
+      expect(ids(list.works)).toContain(sharing);
+    } finally {
+      await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, 'elastic-weight-consolidation');
+      await refreshSimilarity(db);
+    }
+  }, 300_000);
+
   it('an import makes the lists of the works it relates to stale, and computes the new work’s list', async () => {
     await refreshSimilarity(db);
     const record = {
@@ -153,4 +190,93 @@ describe('precomputed related-work lists', () => {
     const deep = await helper.request('{ relatedWork(to: ["wasserstein-gan"], first: 60) { computedAt } }');
     expect(deep.data.relatedWork[0].computedAt).toBeNull();
   });
+});
+
+describe('the ranking in memory (full rebuilds), against the statement', () => {
+  const generated = generatePack(1000);
+  /** Every node before the synthetic pack: the ones to keep when it is removed. */
+  let before: string[] = [];
+  let synthetic: string[] = [];
+
+  beforeAll(async () => {
+    before = (await db.runText<{ id: string }>('MATCH (n) RETURN elementId(n) AS id', {}, 'READ')).map((row) => row.id);
+    await clearLists();
+    const loaded = await parsePack('synthetic-1000.yaml', generated.yaml, async () => Buffer.from(generated.notes));
+    const shown = new Set(loaded.pack.talks.flatMap((t) => (t.presents ? [t.presents] : [])));
+    synthetic = [...loaded.pack.talks.map((t) => t.id), ...loaded.pack.papers.filter((p) => !shown.has(p.id)).map((p) => p.id)];
+    await loadPack(db, loaded);
+  }, 600_000);
+  afterAll(async () => {
+    await clearLists();
+    await db.runText('MATCH (n) WHERE NOT elementId(n) IN $ids DETACH DELETE n', { ids: before });
+  });
+
+  it('rounds scores as Cypher’s round(x, 9) does', async () => {
+    const xs = [
+      0.0000000005,
+      0.00000000049999,
+      1.0000000015,
+      1.0000000025,
+      2.9999999995,
+      0.1 + 0.2,
+      1 / 3,
+      2 / 3,
+      1e-12,
+      123.4567890125,
+      2.0000000004999,
+      1.999999999500001,
+      0.7213475204444817,
+      3.2000000000000006,
+      5e-10,
+      1.5e-9,
+      4.5e-9,
+    ];
+    const [row] = await db.runText<{ rounded: number[] }>('RETURN [x IN $xs | round(x, 9)] AS rounded', { xs }, 'READ');
+    expect(xs.map((x) => roundLikeCypher(x, 9))).toEqual(row!.rounded);
+  });
+
+  it('gives every work of both packs the statement’s top LIST_SIZE: same works, same order, scores within 1e-9', async () => {
+    const ranker = new RelatedWorkRanker(await loadRankingGraph(db));
+    const works = [...owners, ...synthetic];
+    let tied = 0;
+    for (const id of works) {
+      const reference = await relatedWork(db, [id], [], LIST_SIZE, false);
+      const listed = ranker.rank(id, LIST_SIZE);
+      expect(
+        listed.map((item) => item.id),
+        id,
+      ).toEqual(ids(reference));
+      listed.forEach((item, i) => {
+        expect(Math.abs(item.score - reference[i]!.score), `${id}: ${item.id}`).toBeLessThan(1e-9);
+      });
+      tied += reference.filter((r, i) => i > 0 && r.score.toFixed(9) === reference[i - 1]!.score.toFixed(9)).length;
+    }
+    // The order of equal scores (by title, then id) is exercised, not only the scores.
+    expect(tied).toBeGreaterThan(1000);
+  }, 900_000);
+
+  it('a full rebuild computes the lists in memory, in a handful of statements, and stores those lists', async () => {
+    const ranker = new RelatedWorkRanker(await loadRankingGraph(db));
+    const trips = db.roundTrips;
+    const rebuilt = await refreshSimilarity(db, { all: true, since: Date.now() });
+    expect(rebuilt.computed).toBe(owners.length + synthetic.length);
+    expect(db.roundTrips - trips).toBeLessThan(20);
+    const stored = await db.read<{ id: string; fresh: boolean; items: { id: string; score: number }[] }>('similarity/lists', {
+      ids: [...owners, ...synthetic],
+    });
+    expect(stored).toHaveLength(owners.length + synthetic.length);
+    for (const list of stored) {
+      expect(list.fresh).toBe(true);
+      expect(list.items, list.id).toEqual(ranker.rank(list.id, LIST_SIZE));
+    }
+    // Again on the same graph: every list comes out the same, so it keeps its relationships.
+    const relationships = async () =>
+      (await db.runText<{ ids: string[] }>('MATCH (:Work)-[s:SIMILAR]->() RETURN collect(elementId(s)) AS ids', {}, 'READ'))[0]!.ids.sort();
+    const kept = await relationships();
+    const since = Date.now();
+    expect((await refreshSimilarity(db, { all: true, since })).computed).toBe(rebuilt.computed);
+    expect(await relationships()).toEqual(kept);
+    const [again] = await db.runText('MATCH (w:Work) WHERE w.similarAt >= $since RETURN count(w) AS lists', { since });
+    expect(again!.lists).toBe(owners.length + synthetic.length);
+  }, 600_000);
 });
