@@ -608,15 +608,14 @@ function fill(target: Target, record: WorkRecord, importId: string, result: Batc
     const value = values[field];
     if (value === undefined) continue;
     const current = target.state[field];
+    const sourceField = isOneOf(idKinds, field) ? field : (record.fields[field] ?? field);
     if (current == null) {
       target.state[field] = value;
       target.set[field] = value;
-      const sourceField = isOneOf(idKinds, field) ? field : (record.fields[field] ?? field);
       target.provenance.push(provenance(importId, field, record, sourceField));
     } else if (conflictFields.has(field) && String(current).toLowerCase() !== String(value).toLowerCase()) {
       result.conflicts.push({ record: name, work: target.id, field, kept: String(current), other: String(value) });
       // Both values are kept: the graph's, shown, and the record's, as a disagreement with its source.
-      const sourceField = isOneOf(idKinds, field) ? field : (record.fields[field] ?? field);
       const entry = disagreement(importId, field, String(value), record, sourceField);
       const known = [...(Array.isArray(target.state.disagreements) ? target.state.disagreements : []), ...target.disagreements];
       if (!known.some((x) => typeof x === 'string' && sameDisagreement(x, entry))) target.disagreements.push(entry);
