@@ -36,7 +36,7 @@ const neo4jOptions: LocalNeo4jOptions = {
   port: Number(process.env.BENCH_IMPORT_PORT ?? 7692),
   password: 'knowledge-graph',
   heap: process.env.BENCH_IMPORT_HEAP ?? '3g',
-  pageCacheMiB: 1024,
+  pageCacheMiB: Number(process.env.BENCH_IMPORT_PAGE_CACHE_MIB ?? 1024),
   startTimeoutMs: 600_000,
 };
 const dataDir = path.join(projectRoot, 'bench/.data/import');

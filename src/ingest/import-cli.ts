@@ -31,7 +31,7 @@ const options = {
   'dry-run': { type: 'boolean', default: false },
   'overwrite-curated': { type: 'boolean', default: false },
   // Records per write transaction: fewer keep each transaction's memory small on a small Neo4j.
-  'batch-size': { type: 'string', default: '500' },
+  'batch-size': { type: 'string', default: '5000' },
 } as const;
 let args: ReturnType<typeof parseArgs<{ allowPositionals: true; options: typeof options }>>;
 try {

@@ -39,7 +39,7 @@ export interface ImportOptions {
   /** The format of every input; detected from each file when unset. */
   format?: RecordFormat;
   dryRun?: boolean;
-  /** Records per write transaction (default 500). */
+  /** Records per write transaction (default 5,000). */
   batchSize?: number;
   limits?: InputLimits;
   /** Most problems reported by a failed check (default 100). */
@@ -93,6 +93,8 @@ export interface ImportReport {
 }
 
 const LIST_MAX = 1000;
+/** Records per transaction: larger batches spend less on commits (bench/RESULTS.md, 2026-12-05). */
+const DEFAULT_BATCH = 5000;
 
 /** Reads and checks every input; throws an ImportError with every problem (up to maxIssues). */
 export async function checkInputs(inputs: RecordInput[], options: ImportOptions = {}): Promise<ImportReport['files']> {
@@ -161,7 +163,7 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
       for await (const item of readRecords(input, files[i]!.format, options.limits ?? defaultLimits)) {
         if (!('record' in item)) continue;
         batch.push(item.record);
-        if (batch.length >= (options.batchSize ?? 500)) {
+        if (batch.length >= (options.batchSize ?? DEFAULT_BATCH)) {
           yield batch;
           batch = [];
         }
@@ -450,13 +452,17 @@ async function importBatch(
     nameKeys: [...nameKeys],
     works: [...targets.values()].filter((t) => !t.isNew).map((t) => t.id),
   });
+  const byOrcid = new Map(candidates.filter((c) => c.orcid).map((c) => [c.orcid, c]));
+  const byName = new Map<string | null, typeof candidates>();
+  for (const c of candidates) byName.set(c.nameKey, [...(byName.get(c.nameKey) ?? []), c]);
+  const byPersonId = new Map(candidates.map((c) => [c.id, c]));
   const personRows = new Map<string, { id: string; create: Record<string, unknown>; set: Record<string, unknown>; provenance: string[] }>();
   const authorships: unknown[][] = [];
   for (const { record, target } of assigned) {
     for (const [position, author] of record.authors.entries()) {
       const nameKey = foldText(author.name);
-      let person = author.orcid ? candidates.find((c) => c.orcid === author.orcid)?.id : undefined;
-      const sameName = candidates.filter((c) => c.nameKey === nameKey && (!author.orcid || !c.orcid || c.orcid === author.orcid));
+      let person = author.orcid ? byOrcid.get(author.orcid)?.id : undefined;
+      const sameName = (byName.get(nameKey) ?? []).filter((c) => !author.orcid || !c.orcid || c.orcid === author.orcid);
       if (!person) {
         // An author of this very work with the same name, or the same surname and first initial
         // ("Neil Rabinowitz" is the work's "Neil C. Rabinowitz").
@@ -477,8 +483,7 @@ async function importBatch(
       result.people.set(nameKey, person);
       let row = personRows.get(person);
       if (!row) {
-        const known =
-          candidates.find((c) => c.id === person) ?? (target.authors.some((a) => a.id === person) ? { orcid: null } : undefined);
+        const known = byPersonId.get(person) ?? (target.authors.some((a) => a.id === person) ? { orcid: null } : undefined);
         row = {
           id: person,
           create: {
@@ -547,7 +552,8 @@ async function importBatch(
       ]),
   );
 
-  const written = [...targets.values()].filter((t) => t.isNew || Object.keys(t.set).length || assigned.some((a) => a.target === t));
+  const recordTargets = new Set(assigned.map((a) => a.target));
+  const written = [...targets.values()].filter((t) => t.isNew || Object.keys(t.set).length || recordTargets.has(t));
   await run('import/merge-works', {
     import: importId,
     rows: written.map((t) => ({ id: t.id, create: t.create ?? {}, set: t.set, provenance: t.provenance, disagreements: t.disagreements })),
