@@ -452,10 +452,17 @@ async function importBatch(
     nameKeys: [...nameKeys],
     works: [...targets.values()].filter((t) => !t.isNew).map((t) => t.id),
   });
-  const byOrcid = new Map(candidates.filter((c) => c.orcid).map((c) => [c.orcid, c]));
+  // The candidates indexed once (the first with an ORCID or id wins, as a search in order would find).
+  const byOrcid = new Map<string, (typeof candidates)[number]>();
+  const byPersonId = new Map<string, (typeof candidates)[number]>();
   const byName = new Map<string | null, typeof candidates>();
-  for (const c of candidates) byName.set(c.nameKey, [...(byName.get(c.nameKey) ?? []), c]);
-  const byPersonId = new Map(candidates.map((c) => [c.id, c]));
+  for (const c of candidates) {
+    if (c.orcid && !byOrcid.has(c.orcid)) byOrcid.set(c.orcid, c);
+    if (!byPersonId.has(c.id)) byPersonId.set(c.id, c);
+    const same = byName.get(c.nameKey);
+    if (same) same.push(c);
+    else byName.set(c.nameKey, [c]);
+  }
   const personRows = new Map<string, { id: string; create: Record<string, unknown>; set: Record<string, unknown>; provenance: string[] }>();
   const authorships: unknown[][] = [];
   for (const { record, target } of assigned) {
