@@ -20,6 +20,9 @@
  *   is not merged: the report lists it as ambiguous.
  * - Existing facts win: a paper keeps its title, year and venue (a different value is reported as
  *   a conflict); the import only fills fields that are empty, and adds links that do not exist.
+ * - With an embedding model (`embedder`), once the batches are written and before the import
+ *   finishes, its works are embedded and linked to concepts by meaning too (meaning-links.ts),
+ *   under the same import id; without one, the report says those links were skipped.
  * - Importing the same file again adds nothing.
  * - `dryRun` runs the same statements in one transaction that is rolled back, and reports what
  *   would have been done.
