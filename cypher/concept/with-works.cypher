@@ -14,13 +14,13 @@ RETURN c {.*, keys: null, aliasText: null, __type: 'Concept'} AS concept,
       work: w {.*, conceptText: null, peopleText: null, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END},
       concepts: CASE WHEN $concepts THEN COLLECT {
         MATCH (w)-[r:DISCUSSES]->(k:Concept)
-        RETURN {concept: k {.*, keys: null, aliasText: null, __type: 'Concept'}, source: r {.document, .line, .quote, .url, .record, .field, .origin, .confidence}} ORDER BY r.line, k.name
+        RETURN {concept: k {.*, keys: null, aliasText: null, __type: 'Concept'}, source: r {.document, .line, .quote, .url, .record, .field, .origin, .confidence, .matchedBy}} ORDER BY r.line, k.name
       } END,
       contributions: CASE WHEN $contributions THEN COLLECT {
         MATCH (w)<-[r:CONTRIBUTED_TO]-(p:Person)
         RETURN {
           person: p {.*, keys: null, aliasText: null, __type: 'Person'}, role: r.role, origin: r.origin,
-          source: CASE WHEN r.quote IS NULL THEN null ELSE r {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END
+          source: CASE WHEN r.quote IS NULL THEN null ELSE r {.document, .line, .quote, .url, .record, .field, .origin, .confidence, .matchedBy} END
         } ORDER BY CASE r.role WHEN 'SPEAKER' THEN 0 WHEN 'AUTHOR' THEN 1 WHEN 'PANELIST' THEN 2 ELSE 3 END, p.name
       } END
     }

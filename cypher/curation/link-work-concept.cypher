@@ -5,9 +5,12 @@ SET r.curatedBy = $by, r.curatedAt = datetime(),
     w.removedConcepts = [x IN coalesce(w.removedConcepts, []) WHERE x <> $concept],
     r.document = $source.document, r.line = $source.line, r.quote = $source.quote, r.url = $source.url,
     // A curator's link replaces an automatic one found by an import.
-    r.origin = null, r.confidence = null, r.record = null, r.field = null, r.import = null
+    r.origin = null, r.confidence = null, r.record = null, r.field = null, r.import = null,
+    r.matchedBy = null
 WITH w
+// Links found by meaning stay out of the search text (see ingest/refresh-search-text.cypher).
 SET w.conceptText = reduce(text = '', name IN COLLECT {
-      MATCH (w)-[:DISCUSSES]->(x:Concept) RETURN x.name + ' ' + coalesce(x.aliasText, '')
+      MATCH (w)-[l:DISCUSSES]->(x:Concept) WHERE l.matchedBy IS NULL OR l.matchedBy <> 'MEANING'
+      RETURN x.name + ' ' + coalesce(x.aliasText, '')
     } | text + name + ' | ')
 RETURN w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS node

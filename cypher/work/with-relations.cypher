@@ -8,12 +8,12 @@ RETURN id,
   n {.*, __type: head([label IN labels(n) WHERE label IN ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link', 'Document']])} AS node,
   CASE WHEN $concepts AND n:Work THEN COLLECT {
     MATCH (n)-[r:DISCUSSES]->(c:Concept)
-    RETURN {concept: c {.*, keys: null, aliasText: null, __type: 'Concept'}, source: r {.document, .line, .quote, .url, .record, .field, .origin, .confidence}} ORDER BY r.line, c.name
+    RETURN {concept: c {.*, keys: null, aliasText: null, __type: 'Concept'}, source: r {.document, .line, .quote, .url, .record, .field, .origin, .confidence, .matchedBy}} ORDER BY r.line, c.name
   } END AS concepts,
   CASE WHEN $contributions AND n:Work THEN COLLECT {
     MATCH (n)<-[r:CONTRIBUTED_TO]-(p:Person)
     RETURN {
       person: p {.*, keys: null, aliasText: null, __type: 'Person'}, role: r.role, origin: r.origin,
-      source: CASE WHEN r.quote IS NULL THEN null ELSE r {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END
+      source: CASE WHEN r.quote IS NULL THEN null ELSE r {.document, .line, .quote, .url, .record, .field, .origin, .confidence, .matchedBy} END
     } ORDER BY CASE r.role WHEN 'SPEAKER' THEN 0 WHEN 'AUTHOR' THEN 1 WHEN 'PANELIST' THEN 2 ELSE 3 END, p.name
   } END AS contributions

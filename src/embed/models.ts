@@ -28,6 +28,13 @@ export interface ModelSpec {
   conceptAtLeast: number;
   /** Cosine similarity above which two stored texts count as related (SIMILAR_TEXT; related.ts). */
   similarAbove: number;
+  /**
+   * An import links a work to at most this many concepts by meaning (beyond those it is already
+   * linked to), each at `conceptLinkAtLeast` cosine or more (src/embed/concept-links.ts). Chosen on
+   * the tune half of the ICML pack's papers by `npm run bench:concept-links` (bench/RESULTS.md).
+   */
+  conceptLinkTopK: number;
+  conceptLinkAtLeast: number;
 }
 
 export const MODELS = {
@@ -38,6 +45,8 @@ export const MODELS = {
     unrelatedBelow: 0.55,
     conceptAtLeast: 0.65,
     similarAbove: 0.75,
+    conceptLinkTopK: 3,
+    conceptLinkAtLeast: 0.8,
   },
   'all-minilm-l6-v2-q': {
     pooling: 'mean',
@@ -46,6 +55,8 @@ export const MODELS = {
     unrelatedBelow: 0.25,
     conceptAtLeast: 0.45,
     similarAbove: 0.5,
+    conceptLinkTopK: 1,
+    conceptLinkAtLeast: 0.65,
   },
 } as const satisfies Record<string, ModelSpec>;
 

@@ -13,7 +13,8 @@ import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { recoverInterruptedImports } from '../db/import-runs.js';
 import { migrate } from '../db/migrate.js';
-import { embedChanged } from '../embed/semantic.js';
+import type { Embedder } from '../embed/embedder.js';
+import { embedChanged, loadEmbedder, refreshWithProgress } from '../embed/semantic.js';
 import { errorMessage } from '../errors.js';
 import { refreshChangedLists } from '../graph/similarity.js';
 import { formatCuration } from './curated.js';
@@ -90,6 +91,9 @@ const bar = new SingleBar(
 );
 const started = Date.now();
 const speed = (done: number) => Math.round(done / Math.max(0.001, (Date.now() - started) / 1000));
+// Records are linked to concepts by meaning too when the model loads; else the report says why not.
+let embedder: Embedder | null = null;
+let meaningOff: string | undefined;
 try {
   await migrate(connection.db);
   // An earlier import killed part-way is taken back first, so this one starts from a whole graph.
@@ -112,10 +116,17 @@ try {
     // On a fresh database the seed packs come first, so imported works meet the ICML talks and concepts.
     if (!dryRun && packs.length === 0 && (await seedIfEmpty(connection.db)))
       console.log('Seeded the empty database with the packs under seeds/.');
+    if (!dryRun)
+      embedder = await loadEmbedder(config, (line) => {
+        meaningOff = line;
+        console.log(line);
+      });
     const report = await importRecords(connection.db, inputs, {
       format,
       dryRun,
       batchSize,
+      embedder,
+      meaningOff,
       onStart: (total) => bar.start(total, 0, { unit: 'records', speed: 0 }),
       onProgress: (done) => bar.update(done, { speed: speed(done) }),
     });
@@ -123,7 +134,9 @@ try {
     console.log(formatReport(report));
   }
   // Search by meaning: what the import changed gets its embeddings now (nothing without the model).
-  if (!dryRun) await embedChanged(connection.db, config, console.log);
+  // (Once is enough to say the model is missing: meaningOff holds what loading it said.)
+  if (!dryRun && embedder) await refreshWithProgress(connection.db, embedder, console.log);
+  else if (!dryRun && meaningOff === undefined) await embedChanged(connection.db, config, console.log);
   if (!dryRun) await refreshChangedLists(connection.db, console.log);
 } catch (error) {
   bar.stop();
@@ -131,5 +144,6 @@ try {
   console.error(`error: the import was rolled back, nothing was written: ${message}`);
   process.exitCode = 1;
 } finally {
+  await embedder?.close();
   await connection.stop();
 }

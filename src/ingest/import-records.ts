@@ -20,6 +20,9 @@
  *   is not merged: the report lists it as ambiguous.
  * - Existing facts win: a paper keeps its title, year and venue (a different value is reported as
  *   a conflict); the import only fills fields that are empty, and adds links that do not exist.
+ * - With an embedding model (`embedder`), once the batches are written and before the import
+ *   finishes, its works are embedded and linked to concepts by meaning too (meaning-links.ts),
+ *   under the same import id; without one, the report says those links were skipped.
  * - Importing the same file again adds nothing.
  * - `dryRun` runs the same statements in one transaction that is rolled back, and reports what
  *   would have been done.
@@ -29,10 +32,12 @@ import { z } from 'zod';
 import type { Database, StatementRunner } from '../db/database.js';
 import { beginImportRun, takeBackImport } from '../db/import-runs.js';
 import { listsInUse, markStale } from '../db/stale-lists.js';
+import type { Embedder } from '../embed/embedder.js';
 import { isOneOf } from '../model/vocabulary.js';
 import { ConceptMatcher, type ConceptTerms } from './concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords, recordFormats } from './formats/index.js';
 import { defaultLimits, type InputLimits } from './formats/input.js';
+import { linkByMeaning, type RecordText } from './meaning-links.js';
 import { foldText, ImportError, type ImportIssue, idKeys, idKinds, surname, titleKey, type WorkRecord } from './records.js';
 
 export interface ImportOptions {
@@ -49,6 +54,13 @@ export interface ImportOptions {
   onProgress?: (done: number) => void;
   /** Called after every statement with its name and milliseconds (for the benchmarks). */
   onStatement?: (statement: string, ms: number) => void;
+  /**
+   * The embedding model: with it, the imported works are embedded and linked to concepts by
+   * meaning before the import finishes (meaning-links.ts). Without it those links are skipped, and
+   * the report says why (`meaningSkipped`, from `meaningOff` when given).
+   */
+  embedder?: Embedder | null;
+  meaningOff?: string;
 }
 
 /** The report's counters, added up over the batches. */
@@ -63,6 +75,7 @@ const countKeys = [
   'referencesUnresolved',
   'referencesResolved',
   'conceptLinksCreated',
+  'conceptLinksByMeaning',
 ] as const;
 type CountKey = (typeof countKeys)[number];
 
@@ -81,7 +94,12 @@ export interface ImportReport {
   citesCreated: number;
   referencesUnresolved: number;
   referencesResolved: number;
+  /** DISCUSSES links found by words (a concept's name or alias in a title, abstract or subject). */
   conceptLinksCreated: number;
+  /** DISCUSSES links found by meaning (meaning-links.ts). */
+  conceptLinksByMeaning: number;
+  /** Why no links were looked for by meaning (no model, a dry run); null when they were. */
+  meaningSkipped: string | null;
   /** Records that merged into a work already in the graph, and by what. */
   merges: { record: string; work: string; by: string }[];
   /** Fields where a record disagrees with the graph; the graph's value is kept. */
@@ -144,6 +162,12 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
     referencesUnresolved: 0,
     referencesResolved: 0,
     conceptLinksCreated: 0,
+    conceptLinksByMeaning: 0,
+    meaningSkipped: options.dryRun
+      ? 'a dry run does not look for links by meaning'
+      : options.embedder
+        ? null
+        : (options.meaningOff ?? 'no embedding model was given'),
     merges: [],
     conflicts: [],
     ambiguous: [],
@@ -157,6 +181,8 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
   // Folded name -> person, as matched or created by earlier batches of this import (read-only in a batch).
   const people = new Map<string, string>();
   const peopleIds = new Set<string>();
+  // Work id -> the title and abstract of the first record that named it, for links by meaning.
+  const texts = new Map<string, RecordText>();
   const batches = async function* () {
     for (const [i, input] of inputs.entries()) {
       let batch: WorkRecord[] = [];
@@ -217,8 +243,10 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
         return writeBatch(run, records);
       });
       addBatch(report, part, people, peopleIds);
+      if (options.embedder) for (const [id, text] of part.texts) if (!texts.has(id)) texts.set(id, text);
       options.onProgress?.(report.records);
     }
+    if (options.embedder) report.conceptLinksByMeaning = await linkByMeaning(db, options.embedder, importId, texts);
     // The import ends, and its report is kept, in one transaction.
     await db.writeTransaction(`import-records:finish:${importId}`, async (run) => {
       await run('import/finish', { import: importId });
@@ -243,13 +271,13 @@ interface SavedReport {
 }
 
 function savedReport(report: ImportReport): Omit<SavedReport, 'at' | 'id'> & { import: string } {
-  const { merges, conflicts, ambiguous, unresolved } = report;
+  const { merges, conflicts, ambiguous, unresolved, meaningSkipped } = report;
   return {
     import: report.importId,
     files: report.files.map((f) => JSON.stringify(f)),
     records: report.records,
     counts: JSON.stringify(Object.fromEntries(countKeys.map((key) => [key, report[key]]))),
-    lists: JSON.stringify({ merges, conflicts, ambiguous, unresolved }),
+    lists: JSON.stringify({ merges, conflicts, ambiguous, unresolved, meaningSkipped }),
   };
 }
 
@@ -260,7 +288,8 @@ export async function importReports(
 ): Promise<ImportReport[]> {
   const rows = await db.read<SavedReport>('import/reports', { id, limit });
   return rows.map((row) => {
-    const counts = z.record(z.enum(countKeys), z.number()).parse(JSON.parse(row.counts));
+    // Reports kept before a counter existed lack it: 0.
+    const counts = { ...zeroCounts(), ...z.partialRecord(z.enum(countKeys), z.number()).parse(JSON.parse(row.counts)) };
     const lists = savedLists.parse(JSON.parse(row.lists));
     const files = row.files.map((f) => savedFile.parse(JSON.parse(f)));
     return { importId: row.id, dryRun: false, at: row.at, files, ...counts, records: row.records, ...lists };
@@ -273,7 +302,10 @@ const savedLists = z.object({
   conflicts: z.array(z.object({ record: z.string(), work: z.string(), field: z.string(), kept: z.string(), other: z.string() })),
   ambiguous: z.array(z.object({ record: z.string(), name: z.string(), candidates: z.array(z.string()), created: z.string() })),
   unresolved: z.array(z.string()),
+  meaningSkipped: z.string().nullable().default(null),
 });
+
+const zeroCounts = () => Object.fromEntries(countKeys.map((key) => [key, 0])) as Record<CountKey, number>;
 
 function resetCounts(report: ImportReport): void {
   for (const key of countKeys) report[key] = 0;
@@ -288,6 +320,8 @@ interface BatchResult {
   ambiguous: ImportReport['ambiguous'];
   unresolved: string[];
   people: Map<string, string>;
+  /** The title and abstract of each work's first record in the batch. */
+  texts: Map<string, RecordText>;
 }
 
 function addBatch(report: ImportReport, part: BatchResult, people: Map<string, string>, peopleIds: Set<string>): void {
@@ -364,6 +398,7 @@ async function importBatch(
     ambiguous: [],
     unresolved: [],
     people: new Map(),
+    texts: new Map(),
   };
   const count = (key: CountKey, n = 1) => (result.counts[key] = (result.counts[key] ?? 0) + n);
   const recordName = (r: WorkRecord) => `${r.source.name}#${r.source.record}`;
@@ -556,8 +591,20 @@ async function importBatch(
         m.field,
         m.quote,
         m.confidence,
+        'WORDS',
       ]),
   );
+  for (const { record, target } of assigned)
+    if (!result.texts.has(target.id))
+      result.texts.set(target.id, {
+        document: record.source.name,
+        line: record.source.line ?? null,
+        record: record.source.record,
+        title: record.title,
+        titleField: record.fields.title ?? 'title',
+        abstract: record.abstract,
+        abstractField: record.fields.abstract ?? 'abstract',
+      });
 
   const recordTargets = new Set(assigned.map((a) => a.target));
   const written = [...targets.values()].filter((t) => t.isNew || Object.keys(t.set).length || recordTargets.has(t));

@@ -8,7 +8,7 @@ export function formatReport(report: ImportReport, listMax = 20): string {
     `works: ${report.worksCreated} ${verb} created, ${report.worksMerged} merged with works in the graph`,
     `people: ${report.peopleCreated} ${verb} created, ${report.peopleMerged} merged; authorships: ${report.authorshipsCreated} new`,
     `citations: ${report.citesCreated} new, ${report.referencesResolved} earlier references resolved, ${report.referencesUnresolved} left unresolved`,
-    `concepts: ${report.conceptLinksCreated} automatic links`,
+    `concepts: ${report.conceptLinksCreated} automatic links by words, ${report.meaningSkipped ? `none looked for by meaning (${report.meaningSkipped})` : `${report.conceptLinksByMeaning} by meaning`}`,
   ];
   const list = <T>(title: string, items: T[], line: (item: T) => string) => {
     if (!items.length) return;

@@ -209,6 +209,8 @@ export interface Source {
   /** AUTOMATIC (found by an import in a title or abstract) or PUBLIC_RECORD; absent for the notes and curators. */
   origin?: string | null;
   confidence?: number | null;
+  /** For an AUTOMATIC concept link: WORDS or MEANING (absent on links imported before there were two). */
+  matchedBy?: string | null;
 }
 
 /** A code repository, demo or site a work links to, with the line of the notes that gives it. */

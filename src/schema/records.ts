@@ -111,7 +111,19 @@ const ImportReportRef = builder.objectRef<ImportReport>('ImportReport').implemen
       'referencesResolved',
       count('References from earlier imports that now point at a work this import brought.'),
     ),
-    conceptLinksCreated: t.exposeInt('conceptLinksCreated', count('Automatic DISCUSSES links created.')),
+    conceptLinksCreated: t.exposeInt(
+      'conceptLinksCreated',
+      count("Automatic DISCUSSES links created by words: a concept's name or alias in a title, abstract or subject."),
+    ),
+    conceptLinksByMeaning: t.exposeInt(
+      'conceptLinksByMeaning',
+      count("Automatic DISCUSSES links created by meaning: the work's text embedding close to the concept's (`foundBy: MEANING`)."),
+    ),
+    meaningSkipped: t.string({
+      nullable: true,
+      description: 'Why no links were looked for by meaning (no embedding model, a dry run); null when they were.',
+      resolve: (r) => r.meaningSkipped,
+    }),
     merges: t.field({
       type: [ImportMergeRef],
       description: 'Records merged into existing works (the first 1,000).',
@@ -177,13 +189,18 @@ builder.mutationFields((t) => ({
       format: t.arg({ type: RecordFormatRef, description: 'The format; told from the name and content when omitted.' }),
       dryRun: t.arg.boolean({ description: 'Report what would be done without writing anything (default false).' }),
     },
-    resolve: async (_root, args, { db, curator: by }) => {
+    resolve: async (_root, args, { db, curator: by, embedder }) => {
       if ((args.text == null) === (args.file == null))
         throw new BadUserInputError('give the records as `text` or as `file`, one of them', 'text');
       const name = args.name ?? args.file?.name ?? 'import';
       try {
         const input = args.file ? await uploadInput(args.file, name) : { name, text: args.text! };
-        const report = await importRecords(db, [input], { format: args.format ?? undefined, dryRun: args.dryRun ?? false });
+        const report = await importRecords(db, [input], {
+          format: args.format ?? undefined,
+          dryRun: args.dryRun ?? false,
+          embedder,
+          meaningOff: 'search by meaning is off on this server',
+        });
         if (!report.dryRun)
           await curate(
             db,

@@ -4,8 +4,21 @@ import { builder } from './builder.js';
 const SourceOriginRef = builder.enumType('SourceOrigin', {
   description: 'How a fact that neither the notes nor a curator wrote came into the graph.',
   values: {
-    AUTOMATIC: { description: "Found by an import: a concept's name or alias in a title or abstract, quoted." },
+    AUTOMATIC: {
+      description: "Found by an import: a concept's name or alias in a title or abstract, or its meaning (see `foundBy`), quoted.",
+    },
     PUBLIC_RECORD: { description: 'Taken from a bibliographic record (an author list, a reference list).' },
+  } as const,
+});
+
+const FoundByRef = builder.enumType('FoundBy', {
+  description: 'How an import found that a work discusses a concept.',
+  values: {
+    WORDS: { description: "The concept's name or alias is in the title, abstract or subjects; the quote is the sentence that names it." },
+    MEANING: {
+      description:
+        "The work's text embedding is close to the concept's; the quote is the sentence of the title or abstract closest in meaning, and `confidence` the cosine similarity.",
+    },
   } as const,
 });
 
@@ -49,8 +62,14 @@ export const SourceRef = builder.objectRef<Source>('Source').implement({
     confidence: t.float({
       nullable: true,
       description:
-        'For an AUTOMATIC fact: how sure the matcher is, from 0 to 1 (0.9 for a name in a title, down to 0.6 for an alias in an abstract).',
+        'For an AUTOMATIC fact: how sure the matcher is, from 0 to 1 (by words: 0.9 for a name in a title, down to 0.6 for an alias in an abstract; by meaning: the cosine similarity of the embeddings).',
       resolve: (s) => s.confidence ?? null,
+    }),
+    foundBy: t.field({
+      type: FoundByRef,
+      nullable: true,
+      description: 'For an AUTOMATIC concept link: found by words or by meaning; null for every other fact.',
+      resolve: (s) => (s.matchedBy === 'MEANING' ? 'MEANING' : s.origin === 'AUTOMATIC' ? 'WORDS' : null),
     }),
   }),
 });

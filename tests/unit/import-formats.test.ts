@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConceptMatcher } from '../../src/ingest/concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords } from '../../src/ingest/formats/index.js';
 import { abstractFromInvertedIndex } from '../../src/ingest/formats/json-records.js';
+import type { ImportReport } from '../../src/ingest/import-records.js';
 import { formatReport } from '../../src/ingest/import-report.js';
 import { normaliseArxiv, normaliseDoi, type WorkRecord } from '../../src/ingest/records.js';
 
@@ -118,7 +119,7 @@ describe('the concept matcher', () => {
 
 describe('the command line report', () => {
   it('says what was created, merged and left unresolved, and lists merges and ambiguous names', () => {
-    const text = formatReport({
+    const report: ImportReport = {
       importId: 'import-x',
       dryRun: true,
       at: null,
@@ -133,17 +134,23 @@ describe('the command line report', () => {
       referencesUnresolved: 1,
       referencesResolved: 0,
       conceptLinksCreated: 4,
+      conceptLinksByMeaning: 0,
+      meaningSkipped: 'a dry run does not look for links by meaning',
       merges: [{ record: 'refs.bib#arjovsky17a', work: 'paper-wasserstein-gan', by: 'arxiv' }],
       conflicts: [],
       ambiguous: [{ record: 'refs.bib#x', name: 'Léon Bottou', candidates: ['leon-bottou'], created: 'author-leon-bottou' }],
       unresolved: ['arxiv:1406.2661'],
-    });
+    };
+    const text = formatReport(report);
+    expect(formatReport({ ...report, dryRun: false, meaningSkipped: null, conceptLinksByMeaning: 2 }).split('\n')[4]).toBe(
+      'concepts: 4 automatic links by words, 2 by meaning',
+    );
     expect(text.split('\n')).toEqual([
       'Dry run (nothing written): 2 records from refs.bib (bibtex).',
       'works: 1 would be created, 1 merged with works in the graph',
       'people: 2 would be created, 1 merged; authorships: 3 new',
       'citations: 0 new, 0 earlier references resolved, 1 left unresolved',
-      'concepts: 4 automatic links',
+      'concepts: 4 automatic links by words, none looked for by meaning (a dry run does not look for links by meaning)',
       'merged (1):',
       '  refs.bib#arjovsky17a -> paper-wasserstein-gan (by arxiv)',
       'ambiguous names (not merged) (1):',
