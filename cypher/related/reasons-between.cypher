@@ -19,11 +19,21 @@ CALL (s) {
   WITH c, n, degree ORDER BY degree, n.id, c.id LIMIT $neighbours
   RETURN collect({c: c, n: n, degree: degree}) AS near
 }
+// The works citing the seed with the shortest reference lists, as related-work.cypher picks them.
+CALL (s, seeds) {
+  MATCH (s)<-[:CITES]-(c:Work)
+  WHERE NOT c IN seeds
+  WITH DISTINCT c
+  WITH c, COUNT { (c)-[:CITES]->() } AS degree
+  WHERE degree >= 2 AND degree <= $hubLimit
+  WITH c, degree ORDER BY degree, c.title, c.id LIMIT $coCiting
+  RETURN collect({c: c, degree: degree, key: 'citing ' + coalesce(COLLECT { MATCH (t:Talk)-[:PRESENTS]->(c) RETURN t.id ORDER BY t.id LIMIT 1 }[0], c.id)}) AS citing
+}
 UNWIND $works AS id
 MATCH (work:Work {id: id}) WHERE NOT work.id IN skip
 // A candidate is a work in every form: itself and the paper it presents.
 UNWIND [work] + COLLECT { MATCH (work)-[:PRESENTS]->(paper:Paper) RETURN paper } AS w
-CALL (s, w, near) {
+CALL (s, w, near, citing, seeds) {
   MATCH (s)-[:DISCUSSES]->(c:Concept)<-[theirs:DISCUSSES]-(w)
   WITH c, theirs, COUNT { (c)<-[:DISCUSSES]-() } AS degree
   WHERE degree <= $hubLimit
@@ -53,6 +63,18 @@ CALL (s, w, near) {
   WITH x.c AS c, x.n AS n, x.degree AS degree
   MATCH (n)<-[theirs:DISCUSSES]-(w)
   RETURN 'NEIGHBOURING_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
+  UNION ALL
+  MATCH (s)-[:CITES]->(p:Paper)<-[theirs:CITES]-(w)
+  WHERE NOT p IN seeds AND NOT (w)-[:PRESENTS]-(p)
+  WITH p, theirs, COUNT { (p)<-[:CITES]-() } AS degree
+  WHERE degree <= $hubLimit
+  RETURN 'BIBLIOGRAPHIC_COUPLING' AS kind, 'cited ' + p.id AS key, $reasonWeights.BIBLIOGRAPHIC_COUPLING / log(degree) AS weight, [p] AS via, theirs AS evidence, null AS direction
+  UNION ALL
+  UNWIND citing AS x
+  WITH x.c AS c, x.degree AS degree, x.key AS key
+  MATCH (c)-[theirs:CITES]->(w)
+  WHERE NOT (w)-[:PRESENTS]-(c)
+  RETURN 'CO_CITATION' AS kind, key, $reasonWeights.CO_CITATION / log(degree) AS weight, [c] AS via, theirs AS evidence, null AS direction
 }
 WITH work, key, kind, weight, via, evidence, direction, s.id AS seed
 // Of equal weights, the one from the first seed through the first nodes, so both statements agree.
@@ -73,7 +95,7 @@ CALL (found) {
   ORDER BY r.weight DESC
   RETURN collect({
   kind: r.kind, weight: r.weight, seed: r.seed, direction: r.direction,
-  via: [v IN r.via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Person', 'Session', 'Talk']])}],
+  via: [v IN r.via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Person', 'Session', 'Talk', 'Paper']])}],
   source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END
 }) AS reasons
 }

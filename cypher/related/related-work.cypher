@@ -9,11 +9,19 @@
 //   mentions excluded): $reasonWeights[kind]
 //   NEIGHBOURING_CONCEPT  $reasonWeights.NEIGHBOURING_CONCEPT / ln(1 + works discussing the neighbour),
 //                         through the $neighbours rarest neighbours of each seed
+//   BIBLIOGRAPHIC_COUPLING $reasonWeights.BIBLIOGRAPHIC_COUPLING / ln(works citing the shared paper)
+//   CO_CITATION           $reasonWeights.CO_CITATION / ln(length of the co-citing work's reference list),
+//                         through the $coCiting works citing each seed with the shortest lists;
+//                         keyed by the co-citing work as a result would name it (a talk and its
+//                         paper citing both are one piece of evidence)
+//   Neither goes through a seed or the result themselves (a seed's or result's own paper as the
+//   shared reference, or as the co-citing work): that is a CITES edge between the two, above.
 // The score: reasons of the $stated kinds (links the notes state) add up; the others (inferred
 // from shared concepts, sessions, people) add up to at most $saturation, approached as
 // $saturation * (1 - e^(-sum / $saturation)), so many weak reasons never outweigh a stated link.
 // Hub damping: a concept, session or person shared by more than $hubLimit works says too little
-// to relate two of them (1 / ln(1000) is 0.14) and gives no reason; this bounds the rows a seed
+// to relate two of them (1 / ln(1000) is 0.14) and gives no reason, and so does a paper cited by
+// more than $hubLimit works or a work citing more than $hubLimit; this bounds the rows a seed
 // reads however large the graph. (The weights: src/model/vocabulary.ts; reasons-between.cypher
 // ranks the same way among given candidates.) $limit caps the results.
 MATCH (seed:Work) WHERE seed.id IN $ids
@@ -22,7 +30,7 @@ WITH collect(DISTINCT seed) + collect(DISTINCT twin) AS seeds
 OPTIONAL MATCH (left:Work)-[:PRESENTS]-(leftTwin:Work) WHERE left.id IN $exclude
 WITH seeds, [s IN seeds | s.id] + $exclude + collect(DISTINCT leftTwin.id) AS skip
 UNWIND seeds AS s
-CALL (s) {
+CALL (s, seeds) {
   MATCH (s)-[:DISCUSSES]->(c:Concept)
   WITH s, c, COUNT { (c)<-[:DISCUSSES]-() } AS degree
   WHERE degree <= $hubLimit
@@ -60,6 +68,27 @@ CALL (s) {
   WITH s, c, n, degree ORDER BY degree, n.id, c.id LIMIT $neighbours
   MATCH (n)<-[theirs:DISCUSSES]-(w:Work)
   RETURN w, 'NEIGHBOURING_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
+  UNION ALL
+  MATCH (s)-[:CITES]->(p:Paper)
+  WHERE NOT p IN seeds
+  WITH s, p, COUNT { (p)<-[:CITES]-() } AS degree
+  WHERE degree <= $hubLimit
+  MATCH (p)<-[theirs:CITES]-(w:Work)
+  WHERE NOT (w)-[:PRESENTS]-(p)
+  RETURN w, 'BIBLIOGRAPHIC_COUPLING' AS kind, 'cited ' + p.id AS key, $reasonWeights.BIBLIOGRAPHIC_COUPLING / log(degree) AS weight, [p] AS via, theirs AS evidence, null AS direction
+  UNION ALL
+  MATCH (s)<-[:CITES]-(c:Work)
+  WHERE NOT c IN seeds
+  WITH DISTINCT s, c
+  WITH s, c, COUNT { (c)-[:CITES]->() } AS degree
+  WHERE degree >= 2 AND degree <= $hubLimit
+  // The works with the shortest reference lists only: they weigh the most, and a much-cited seed stays bounded.
+  WITH s, c, degree ORDER BY degree, c.title, c.id LIMIT $coCiting
+  MATCH (c)-[theirs:CITES]->(w:Work)
+  WHERE NOT (w)-[:PRESENTS]-(c)
+  RETURN w, 'CO_CITATION' AS kind,
+         'citing ' + coalesce(COLLECT { MATCH (t:Talk)-[:PRESENTS]->(c) RETURN t.id ORDER BY t.id LIMIT 1 }[0], c.id) AS key,
+         $reasonWeights.CO_CITATION / log(degree) AS weight, [c] AS via, theirs AS evidence, null AS direction
 }
 WITH skip, s, w, kind, key, weight, via, evidence, direction
 WHERE NOT w.id IN skip
@@ -87,7 +116,7 @@ CALL (found) {
   ORDER BY r.weight DESC
   RETURN collect({
   kind: r.kind, weight: r.weight, seed: r.seed, direction: r.direction,
-  via: [v IN r.via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Person', 'Session', 'Talk']])}],
+  via: [v IN r.via | v {.*, __type: head([l IN labels(v) WHERE l IN ['Concept', 'Person', 'Session', 'Talk', 'Paper']])}],
   source: CASE WHEN evidence IS NULL OR evidence.quote IS NULL THEN null ELSE evidence {.document, .line, .quote, .url, .record, .field, .origin, .confidence} END
 }) AS reasons
 }

@@ -8,7 +8,11 @@
 //     reference with a touched work (its reasons with that work may have changed);
 //   - each work of a touched concept, person or session, and of a touched concept's neighbours
 //     (a concept's degree sets its weight), when it has at most $hubLimit + 1 works (beyond that
-//     it gives no reason, before or after the write).
+//     it gives no reason, before or after the write);
+//   - each work citing a paper a touched work cites, and each work cited by a work that cites a
+//     touched work, when that paper has at most $hubLimit + 1 citing works or that work at most
+//     $hubLimit + 1 references (BIBLIOGRAPHIC_COUPLING and CO_CITATION: a new or removed citation
+//     moves the degree that damps them, and which works citing a seed are read).
 MATCH (t:Entity) WHERE t.id IN $ids AND EXISTS { MATCH (:SimilarityBuild) }
 CALL (t) {
   WITH t WHERE t:Work
@@ -32,6 +36,16 @@ CALL (t) {
   UNION
   WITH t WHERE t:Work
   MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:CITES]->(p:Paper)
+  WHERE COUNT { (p)<-[:CITES]-() } <= $hubLimit + 1
+  MATCH (p)<-[:CITES]-(w:Work) RETURN w
+  UNION
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)<-[:CITES]-(c:Work)
+  WHERE COUNT { (c)-[:CITES]->() } <= $hubLimit + 1
+  MATCH (c)-[:CITES]->(w:Work) RETURN w
   UNION
   WITH t WHERE t:Concept
   MATCH (t)-[:RELATED_TO|BROADER*0..1]-(n:Concept)

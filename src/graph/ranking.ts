@@ -14,6 +14,7 @@ export const rankingParams = () => ({
   saturation: scoreTuning.saturation,
   hubLimit: scoreTuning.hubLimit,
   neighbours: scoreTuning.neighbours,
+  coCiting: scoreTuning.coCiting,
 });
 
 /** Related work for seed works, ranked on the fly; `withReasons` false leaves the reasons out (empty). */
@@ -76,6 +77,10 @@ export function describeReason(reason: Reason): string {
       return `Another section of ${label(a)}`;
     case 'SHARED_PERSON':
       return `Both involve ${label(a)}`;
+    case 'BIBLIOGRAPHIC_COUPLING':
+      return `Both cite ${label(a)}`;
+    case 'CO_CITATION':
+      return `Cited together with it by ${label(a)}`;
     case 'DISCUSSES':
       return `Discusses ${label(a)}`;
     case 'NARROWER_CONCEPT':

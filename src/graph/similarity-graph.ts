@@ -15,6 +15,11 @@
  *     person, a parent talk, the talk, a reference type and direction), the heaviest reason of a
  *     key standing. All of a key's reasons reach the same works, so a key carries one weight (its
  *     heaviest) and is applied to each work it reaches once;
+ *   - BIBLIOGRAPHIC_COUPLING: one key per paper a seed cites (not a seed itself), reaching the
+ *     works citing it but the paper's own talk; CO_CITATION: the works citing a seed (each once per
+ *     seed, not a seed) with 2 to hubLimit references, ordered by that count and then by number
+ *     (the statement's degree, title, id), the first `coCiting` kept; one key per such work as a
+ *     result names it (shownAs), its heaviest reason first so that it stands;
  *   - NEIGHBOURING_CONCEPT: the rows (discussed concept, neighbour) of each seed ordered by the
  *     neighbour's degree, its id and the concept's id, the first `neighbours` kept (duplicates
  *     included, as the statement counts rows), from neighbour lists sorted once at load;
@@ -89,6 +94,10 @@ export interface RankingGraph {
   ids: string[];
   index: Map<string, number>;
   talk: Uint8Array;
+  paper: Uint8Array;
+  /** The CITES relationships into and out of each work: the degrees that damp BIBLIOGRAPHIC_COUPLING and CO_CITATION. */
+  citedBy: Int32Array;
+  citing: Int32Array;
   /** The work a result names: the first talk presenting a paper, otherwise the work itself. */
   shownAs: Int32Array;
   twins: Adjacency;
@@ -203,10 +212,23 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
   }
   const referencesOut = references.adjacency(works, false, true);
   const referencesIn = references.adjacency(works, true, true);
+  const cites = referenceType.get('CITES')!;
+  const citedBy = new Int32Array(works);
+  const citing = new Int32Array(works);
+  for (let w = 0; w < works; w++) {
+    for (let i = referencesOut.start[w]!; i < referencesOut.start[w + 1]!; i++) {
+      if (referencesOut.labels![i] !== cites) continue;
+      citing[w]! += 1;
+      citedBy[referencesOut.items[i]!]! += 1;
+    }
+  }
   return {
     ids,
     index,
     talk: Uint8Array.from(talkFlags, Number),
+    paper: Uint8Array.from(paperFlags, Number),
+    citedBy,
+    citing,
     shownAs,
     twins: twins.adjacency(works),
     referencesOut,
@@ -293,6 +315,11 @@ export class RelatedWorkRanker {
   private readonly sessionSeen: Int32Array;
   private readonly personSeen: Int32Array;
   private discussedStamp = 0;
+  private readonly cites = referenceTypes.indexOf('CITES');
+  private readonly citedSeen: Int32Array;
+  private readonly citingSeen: Int32Array;
+  private readonly citingRow: Int32Array;
+  private citingRowStamp = 0;
 
   constructor(private readonly graph: RankingGraph) {
     const works = graph.ids.length;
@@ -312,6 +339,9 @@ export class RelatedWorkRanker {
     this.discussed = new Int32Array(concepts);
     this.sessionSeen = new Int32Array(graph.sessionDegree.length);
     this.personSeen = new Int32Array(graph.personDegree.length);
+    this.citedSeen = new Int32Array(works);
+    this.citingSeen = new Int32Array(works);
+    this.citingRow = new Int32Array(works);
   }
 
   /** The top `limit` related works of the work `id`, with their scores, best first. */
@@ -406,7 +436,82 @@ export class RelatedWorkRanker {
         this.reach(g.personWorks, person, reasonWeights.SHARED_PERSON, personAdds, false);
       }
     }
+
+    this.coupling(seeds, stamp);
+    this.coCitation(seeds, stamp);
     return this.best(limit);
+  }
+
+  /** BIBLIOGRAPHIC_COUPLING: one key per paper a seed cites (of at most hubLimit citing works), reaching the other works citing it. */
+  private coupling(seeds: number[], stamp: number): void {
+    const g = this.graph;
+    const { hubLimit, reasonWeights } = this.params;
+    const out = g.referencesOut;
+    const cited: number[] = [];
+    for (const s of seeds) {
+      for (let i = out.start[s]!; i < out.start[s + 1]!; i++) {
+        const p = out.items[i]!;
+        if (out.labels![i] !== this.cites || g.paper[p] !== 1 || this.skip[p] === stamp || this.citedSeen[p] === stamp) continue;
+        this.citedSeen[p] = stamp;
+        if (g.citedBy[p]! <= hubLimit) cited.push(p);
+      }
+    }
+    // In a fixed order, whatever order the relationships were read in: the sums, and so the stored scores, come out the same.
+    cited.sort((a, b) => a - b);
+    for (const p of cited) {
+      this.key += 1;
+      this.citationsOf(g.referencesIn, p, reasonWeights.BIBLIOGRAPHIC_COUPLING / Math.log(g.citedBy[p]!));
+    }
+  }
+
+  /**
+   * CO_CITATION: the `coCiting` works citing each seed with the shortest reference lists (2 to
+   * hubLimit references), one key per work as a result names it, reaching the other works they cite.
+   */
+  private coCitation(seeds: number[], stamp: number): void {
+    const g = this.graph;
+    const { hubLimit, reasonWeights, coCiting } = this.params;
+    const into = g.referencesIn;
+    const chosen: number[] = [];
+    for (const s of seeds) {
+      const row = ++this.citingRowStamp;
+      const rows: number[] = [];
+      for (let i = into.start[s]!; i < into.start[s + 1]!; i++) {
+        const c = into.items[i]!;
+        if (into.labels![i] !== this.cites || this.skip[c] === stamp || this.citingRow[c] === row) continue;
+        this.citingRow[c] = row;
+        if (g.citing[c]! >= 2 && g.citing[c]! <= hubLimit) rows.push(c);
+      }
+      rows.sort((a, b) => g.citing[a]! - g.citing[b]! || a - b);
+      for (const c of rows.slice(0, coCiting)) {
+        if (this.citingSeen[c] === stamp) continue;
+        this.citingSeen[c] = stamp;
+        chosen.push(c);
+      }
+    }
+    // A talk and the paper it presents are one key; the heaviest (shortest list) first, so that it
+    // stands. In a fixed order, as for coupling.
+    chosen.sort((a, b) => g.shownAs[a]! - g.shownAs[b]! || g.citing[a]! - g.citing[b]! || a - b);
+    chosen.forEach((c, i) => {
+      if (i === 0 || g.shownAs[c] !== g.shownAs[chosen[i - 1]!]) this.key += 1;
+      this.citationsOf(g.referencesOut, c, reasonWeights.CO_CITATION / Math.log(g.citing[c]!));
+    });
+  }
+
+  /** The current key for every work `adjacency` links to `node` by CITES, but the work's own talk or paper. */
+  private citationsOf(adjacency: Adjacency, node: number, weight: number): void {
+    for (let i = adjacency.start[node]!; i < adjacency.start[node + 1]!; i++) {
+      if (adjacency.labels![i] !== this.cites) continue;
+      const w = adjacency.items[i]!;
+      if (!this.twinned(w, node)) this.emit(w, weight, INFERRED);
+    }
+  }
+
+  /** Whether works `a` and `b` are one work (PRESENTS, either way). */
+  private twinned(a: number, b: number): boolean {
+    const twins = this.graph.twins;
+    for (let i = twins.start[a]!; i < twins.start[a + 1]!; i++) if (twins.items[i] === b) return true;
+    return false;
   }
 
   /**

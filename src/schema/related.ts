@@ -32,6 +32,10 @@ const ReasonKindEnum = builder.enumType('ReasonKind', {
     SAME_TALK: 'relatedWork: a section and the talk it belongs to.',
     SIBLING_SECTION: 'relatedWork: another section of the same talk.',
     SHARED_PERSON: 'relatedWork: a speaker or author in common (one reason per person).',
+    BIBLIOGRAPHIC_COUPLING:
+      'relatedWork: both cite the same paper (one reason per paper, in nodes); the more works cite it, the less it weighs. Its source is the result’s citation.',
+    CO_CITATION:
+      'relatedWork: a third work cites both (one reason per citing work, in nodes); the longer its reference list, the less it weighs. Its source is its citation of the result.',
     DISCUSSES: 'relatedToConcept: the work discusses the concept itself.',
     NARROWER_CONCEPT: 'relatedToConcept: the work discusses a narrower concept.',
     RELATED_CONCEPT: 'relatedToConcept: the work discusses a related concept.',

@@ -33,6 +33,20 @@ const reasons = (works: RankedWork[]) =>
     w.reasons.map((r) => `${r.kind} ${r.weight.toFixed(9)} ${r.seed} ${r.direction} ${r.via.map((v) => v.id).join(',')}`).sort(),
   );
 
+/** Expects the ranking in memory of `id` to be the statement's top LIST_SIZE (same works, same order, scores within 1e-9); returns the statement's. */
+async function expectRankedInMemoryAsOnTheFly(ranker: RelatedWorkRanker, id: string): Promise<RankedWork[]> {
+  const reference = await relatedWork(db, [id], [], LIST_SIZE, false);
+  const listed = ranker.rank(id, LIST_SIZE);
+  expect(
+    listed.map((item) => item.id),
+    id,
+  ).toEqual(ids(reference));
+  listed.forEach((item, i) => {
+    expect(Math.abs(item.score - reference[i]!.score), `${id}: ${item.id}`).toBeLessThan(1e-9);
+  });
+  return reference;
+}
+
 /** The lists are derived state the whole graph shares, not data this file owns: reset with raw Cypher before and after. */
 async function clearLists() {
   await db.runText('MATCH (:Work)-[s:SIMILAR]->() DELETE s');
@@ -192,6 +206,152 @@ describe('precomputed related-work lists', () => {
   });
 });
 
+describe('bibliographic coupling and co-citation, from imported citations', () => {
+  // A tiny OpenAlex import, no authors and no words the pack's concepts match: its works share
+  // nothing but citations. A cites R (cited by A and B only) and H (cited by A, C and 8 fillers);
+  // K cites X and Y only, L cites X, Z and the 8 fillers.
+  const base = 9_700_000_000 + (Date.now() % 1_000_000) * 100;
+  const names = ['R', 'H', 'A', 'B', 'C', 'X', 'Y', 'Z', 'K', 'L', ...Array.from({ length: 8 }, (_, i) => `G${i + 1}`)];
+  const openalex = (name: string) => `https://openalex.org/W${base + names.indexOf(name)}`;
+  const fillers = names.filter((n) => n.startsWith('G'));
+  const cites: Record<string, string[]> = {
+    A: ['R', 'H'],
+    B: ['R'],
+    C: ['H'],
+    ...Object.fromEntries(fillers.map((g) => [g, ['H']])),
+    K: ['X', 'Y'],
+    L: ['X', 'Z', ...fillers],
+  };
+  const title = (name: string) => `${helper.prefix} bibliometric fixture ${name}`;
+  const work: Record<string, string> = {};
+  let importId = '';
+
+  beforeAll(async () => {
+    const text = names
+      .map((name) =>
+        JSON.stringify({
+          id: openalex(name),
+          title: title(name),
+          publication_year: 2031,
+          referenced_works: (cites[name] ?? []).map(openalex),
+        }),
+      )
+      .join('\n');
+    const report = await importRecords(db, [{ name: 'bibliometric.jsonl', text }], { format: 'openalex' });
+    importId = report.importId;
+    expect(report).toMatchObject({ worksCreated: names.length, citesCreated: 2 + 1 + 1 + 8 + 2 + 10 });
+    const rows = await db.runText<{ id: string; title: string }>(
+      'MATCH (p:Paper) WHERE p.title STARTS WITH $prefix RETURN p.id AS id, p.title AS title',
+      {
+        prefix: helper.prefix,
+      },
+    );
+    for (const row of rows) work[row.title.split(' ').at(-1)!] = row.id;
+  });
+  afterAll(async () => {
+    if (importId) await db.write('import/rollback', { import: importId });
+  });
+
+  const reasonsOf = (ranked: RankedWork[], name: string) => ranked.find((r) => r.work.id === work[name])?.reasons ?? [];
+
+  // [case, kind, seed, the result related through a rare node, that node, the result related through a hub, the hub]
+  it.each([
+    [
+      'two works that only cite the same paper: a rare one (R, 2 citing works) more than a common one (H, 10)',
+      'BIBLIOGRAPHIC_COUPLING',
+      'A',
+      'B',
+      'R',
+      'C',
+      'H',
+    ],
+    ['two works a third one cites: more when it cites 2 works (K) than 10 (L)', 'CO_CITATION', 'X', 'Y', 'K', 'Z', 'L'],
+  ] as const)('relates %s', async (_case, kind, seed, rare, rareVia, common, hub) => {
+    const ranked = await relatedWork(db, [work[seed]!], [], 20);
+    for (const [name, via, degree] of [
+      [rare, rareVia, 2],
+      [common, hub, 10],
+    ] as const) {
+      // Nothing but this reason relates them: no concept, person or session in common.
+      expect(
+        reasonsOf(ranked, name).map((r) => [r.kind, r.via.map((v) => v.id)]),
+        name,
+      ).toEqual([[kind, [work[via]]]]);
+      expect(reasonsOf(ranked, name)[0]!.weight, name).toBeCloseTo(0.5 / Math.log(degree), 9);
+    }
+    const at = (name: string) => ranked.findIndex((r) => r.work.id === work[name]);
+    expect(at(rare)).toBeGreaterThanOrEqual(0);
+    expect(at(rare)).toBeLessThan(at(common));
+    // The source is the result's citation (of the shared paper, or by the citing work) as the record states it.
+    const cited = kind === 'CO_CITATION' ? rare : rareVia;
+    expect(reasonsOf(ranked, rare)[0]!.source).toMatchObject({
+      document: 'bibliometric.jsonl',
+      field: 'referenced_works',
+      quote: `openalex:W${base + names.indexOf(cited)}`,
+    });
+  });
+
+  it('explains them through the API, with the citing or cited work and the record behind it', async () => {
+    const answer = await helper.data(
+      `{ relatedWork(to: ["${work.X}"], first: 3) { work { title } reasons { kind description nodes { __typename ... on Paper { title } } source { record field quote } } } }`,
+    );
+    // K and L cite X (CITES, 1.5 each), then Y.
+    const y = answer.relatedWork.find((r: { work: { title: string } }) => r.work.title === title('Y'));
+    expect(y.reasons).toEqual([
+      {
+        kind: 'CO_CITATION',
+        description: `Cited together with it by “${title('K')}”`,
+        nodes: [{ __typename: 'Paper', title: title('K') }],
+        source: {
+          record: openalex('K').replace('https://openalex.org/', ''),
+          field: 'referenced_works',
+          quote: `openalex:W${base + names.indexOf('Y')}`,
+        },
+      },
+    ]);
+  });
+
+  it('ranks them alike from the lists, in memory and on the fly', async () => {
+    await refreshSimilarity(db, { all: true });
+    const seeds = [work.A!, work.X!, work.H!, work.L!];
+    for (const id of seeds) {
+      const listed = await rankedRelatedWork(db, [id], [], 10);
+      const reference = await relatedWork(db, [id], [], 10);
+      expect(listed.computedAt, id).not.toBeNull();
+      expect(ids(listed.works), id).toEqual(ids(reference));
+      expect(reasons(listed.works), id).toEqual(reasons(reference));
+    }
+    const both = await rankedRelatedWork(db, [work.A!, work.X!], [], 10);
+    expect(reasons(both.works)).toEqual(reasons(await relatedWork(db, [work.A!, work.X!], [], 10)));
+    const ranker = new RelatedWorkRanker(await loadRankingGraph(db));
+    for (const id of Object.values(work)) await expectRankedInMemoryAsOnTheFly(ranker, id);
+  });
+
+  it('a new citation makes stale the lists whose coupling or co-citation it re-weighs', async () => {
+    // Lists of the fixture are fresh (the test above). N cites R: R's citing works (A, B) now weigh
+    // their coupling 0.5 / ln 3, though neither is linked to N.
+    for (const name of ['A', 'B']) expect((await rankedRelatedWork(db, [work[name]!], [], 10)).computedAt, name).not.toBeNull();
+    const record = {
+      id: `https://openalex.org/W${base + 99}`,
+      title: title('N'),
+      publication_year: 2031,
+      referenced_works: [openalex('R'), openalex('Y')],
+    };
+    const report = await importRecords(db, [{ name: 'bibliometric-more.jsonl', text: JSON.stringify(record) }], { format: 'openalex' });
+    try {
+      expect(report.citesCreated).toBe(2);
+      for (const name of ['A', 'B']) expect((await rankedRelatedWork(db, [work[name]!], [], 10)).computedAt, name).toBeNull();
+      await refreshSimilarity(db);
+      const fresh = await rankedRelatedWork(db, [work.A!], [], 10);
+      expect(fresh.computedAt).not.toBeNull();
+      expect(reasons(fresh.works)).toEqual(reasons(await relatedWork(db, [work.A!], [], 10)));
+      expect(reasonsOf(fresh.works, 'B')[0]!.weight).toBeCloseTo(0.5 / Math.log(3), 9);
+    } finally {
+      await db.write('import/rollback', { import: report.importId });
+    }
+  });
+});
+
 describe('the ranking in memory (full rebuilds), against the statement', () => {
   const generated = generatePack(1000);
   /** Every node before the synthetic pack: the ones to keep when it is removed. */
@@ -240,15 +400,7 @@ describe('the ranking in memory (full rebuilds), against the statement', () => {
     const works = [...owners, ...synthetic];
     let tied = 0;
     for (const id of works) {
-      const reference = await relatedWork(db, [id], [], LIST_SIZE, false);
-      const listed = ranker.rank(id, LIST_SIZE);
-      expect(
-        listed.map((item) => item.id),
-        id,
-      ).toEqual(ids(reference));
-      listed.forEach((item, i) => {
-        expect(Math.abs(item.score - reference[i]!.score), `${id}: ${item.id}`).toBeLessThan(1e-9);
-      });
+      const reference = await expectRankedInMemoryAsOnTheFly(ranker, id);
       tied += reference.filter((r, i) => i > 0 && r.score.toFixed(9) === reference[i - 1]!.score.toFixed(9)).length;
     }
     // The order of equal scores (by title, then id) is exercised, not only the scores.
