@@ -1,9 +1,8 @@
-// People an import's authors may be: by ORCID, or by folded name, with the works among $works
-// they contributed to (a shared work is what lets a name merge).
+// People an import's authors may be: by ORCID, or by folded name. The works they share with the
+// batch come from import/contributors (a shared work is what lets a name merge).
 CALL () {
   UNWIND $orcids AS v MATCH (p:Person {orcid: v}) RETURN p
   UNION
   UNWIND $nameKeys AS v MATCH (p:Person {nameKey: v}) RETURN p
 }
-RETURN p.id AS id, p.orcid AS orcid, p.nameKey AS nameKey,
-       COLLECT { MATCH (p)-[:CONTRIBUTED_TO]->(w:Work) WHERE w.id IN $works RETURN w.id } AS works
+RETURN p.id AS id, p.orcid AS orcid, p.nameKey AS nameKey

@@ -482,11 +482,16 @@ async function importBatch(
       nameKeys.add(foldText(a.name));
       if (a.orcid) orcids.add(a.orcid);
     }
-  const candidates = await run<{ id: string; orcid: string | null; nameKey: string | null; works: string[] }>('import/find-people', {
+  const people = await run<{ id: string; orcid: string | null; nameKey: string | null }>('import/find-people', {
     orcids: [...orcids],
     nameKeys: [...nameKeys],
-    works: [...targets.values()].filter((t) => !t.isNew).map((t) => t.id),
   });
+  const existing = [...targets.values()].filter((t) => !t.isNew).map((t) => t.id);
+  const contributed = new Map<string, string[]>();
+  if (existing.length)
+    for (const row of await run<{ person: string; works: string[] }>('import/contributors', { works: existing }))
+      contributed.set(row.person, row.works);
+  const candidates = people.map((c) => ({ ...c, works: contributed.get(c.id) ?? [] }));
   // The candidates indexed once (the first with an ORCID or id wins, as a search in order would find).
   const byOrcid = new Map<string, (typeof candidates)[number]>();
   const byPersonId = new Map<string, (typeof candidates)[number]>();
