@@ -55,12 +55,17 @@ export interface ImportOptions {
   /** Called after every statement with its name and milliseconds (for the benchmarks). */
   onStatement?: (statement: string, ms: number) => void;
   /**
-   * The embedding model: with it, the imported works are embedded and linked to concepts by
-   * meaning before the import finishes (meaning-links.ts). Without it those links are skipped, and
-   * the report says why (`meaningSkipped`, from `meaningOff` when given).
+   * The embedding model: with it and `linkByMeaning`, the imported works are embedded and linked
+   * to concepts by meaning before the import finishes (meaning-links.ts). Otherwise those links are
+   * skipped, and the report says why (`meaningSkipped`, from `meaningOff` when given).
    */
   embedder?: Embedder | null;
   meaningOff?: string;
+  /**
+   * Look for concept links by meaning too (default false): on held-out ICML papers only 37–64% of
+   * them were right (bench/RESULTS.md, "Concept links by meaning at import"), so they are asked for.
+   */
+  linkByMeaning?: boolean;
 }
 
 /** The report's counters, added up over the batches. */
@@ -165,9 +170,11 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
     conceptLinksByMeaning: 0,
     meaningSkipped: options.dryRun
       ? 'a dry run does not look for links by meaning'
-      : options.embedder
-        ? null
-        : (options.meaningOff ?? 'no embedding model was given'),
+      : !options.linkByMeaning
+        ? 'links by meaning were not asked for (--link-by-meaning, or linkByMeaning: true)'
+        : options.embedder
+          ? null
+          : (options.meaningOff ?? 'no embedding model was given'),
     merges: [],
     conflicts: [],
     ambiguous: [],
@@ -183,6 +190,7 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
   const peopleIds = new Set<string>();
   // Work id -> the title and abstract of the first record that named it, for links by meaning.
   const texts = new Map<string, RecordText>();
+  const meaning = options.embedder && options.linkByMeaning ? options.embedder : null;
   const batches = async function* () {
     for (const [i, input] of inputs.entries()) {
       let batch: WorkRecord[] = [];
@@ -243,10 +251,10 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
         return writeBatch(run, records);
       });
       addBatch(report, part, people, peopleIds);
-      if (options.embedder) for (const [id, text] of part.texts) if (!texts.has(id)) texts.set(id, text);
+      if (meaning) for (const [id, text] of part.texts) if (!texts.has(id)) texts.set(id, text);
       options.onProgress?.(report.records);
     }
-    if (options.embedder) report.conceptLinksByMeaning = await linkByMeaning(db, options.embedder, importId, texts);
+    if (meaning) report.conceptLinksByMeaning = await linkByMeaning(db, meaning, importId, texts);
     // The import ends, and its report is kept, in one transaction.
     await db.writeTransaction(`import-records:finish:${importId}`, async (run) => {
       await run('import/finish', { import: importId });

@@ -188,6 +188,11 @@ builder.mutationFields((t) => ({
       }),
       format: t.arg({ type: RecordFormatRef, description: 'The format; told from the name and content when omitted.' }),
       dryRun: t.arg.boolean({ description: 'Report what would be done without writing anything (default false).' }),
+      linkByMeaning: t.arg.boolean({
+        description:
+          'Link the works to concepts by meaning as well as by words (default false: measured on held-out ICML papers, ' +
+          'only 37–64% of such links were right; each says `foundBy: MEANING`).',
+      }),
     },
     resolve: async (_root, args, { db, curator: by, embedder }) => {
       if ((args.text == null) === (args.file == null))
@@ -200,6 +205,7 @@ builder.mutationFields((t) => ({
           dryRun: args.dryRun ?? false,
           embedder,
           meaningOff: 'search by meaning is off on this server',
+          linkByMeaning: args.linkByMeaning ?? false,
         });
         if (!report.dryRun)
           await curate(

@@ -1,5 +1,5 @@
 /**
- * Importing records links works to concepts by meaning too (src/ingest/meaning-links.ts), with the
+ * Importing records with linkByMeaning links works to concepts by meaning too (src/ingest/meaning-links.ts), with the
  * real embedding model and the seeded graph: an abstract that describes a concept in other words
  * gets a MEANING link quoting its closest sentence; an unrelated one gets none; curated links and
  * curators' removals win; importing again adds nothing; taking the import back removes the links.
@@ -44,7 +44,7 @@ const bib = `@article{meaning-forgetting,
 const input = { name: 'meaning.bib', text: bib };
 
 async function importWithModel(text = bib): Promise<ImportReport> {
-  const report = await importRecords(db, [{ ...input, text }], { embedder: model.embedder });
+  const report = await importRecords(db, [{ ...input, text }], { embedder: model.embedder, linkByMeaning: true });
   imports.push(report.importId);
   return report;
 }
@@ -141,8 +141,23 @@ describe('links by meaning', () => {
     for (const { r } of links) expect(r).toMatchObject({ origin: 'AUTOMATIC', record: 'meaning-ewc' });
   });
 
+  it('are looked for only when asked, and the report says so', async () => {
+    const text = `@article{meaning-asked, title = {Remembering earlier tasks}, author = {Quill, Ada}, year = {2032}, abstract = {${forgetting}}}`;
+    const report = await importRecords(db, [{ name: 'asked.bib', text }], { embedder: model.embedder });
+    imports.push(report.importId);
+    expect(report).toMatchObject({ worksCreated: 1, conceptLinksByMeaning: 0, meaningSkipped: expect.stringContaining('not asked for') });
+    const mutation = `mutation ($text: String!) { importRecords(text: $text, name: "asked.bib", linkByMeaning: true) {
+      importId conceptLinksByMeaning meaningSkipped } }`;
+    await takeBackImport(db, report.importId, false);
+    const response = await helper.requestAsCurator(mutation, { text });
+    expect(response.errors).toBeUndefined();
+    const asked = response.data!.importRecords as ImportReport;
+    imports.push(asked.importId);
+    expect(asked).toMatchObject({ conceptLinksByMeaning: 1, meaningSkipped: null });
+  });
+
   it('are skipped without the model, and the report says why', async () => {
-    const report = await importRecords(db, [input], { meaningOff: 'the model could not be loaded' });
+    const report = await importRecords(db, [input], { meaningOff: 'the model could not be loaded', linkByMeaning: true });
     imports.push(report.importId);
     expect(report).toMatchObject({ conceptLinksByMeaning: 0, meaningSkipped: 'the model could not be loaded' });
   });
