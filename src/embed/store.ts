@@ -21,12 +21,20 @@ export interface RefreshReport {
   writeSeconds: number;
 }
 
-/** Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings. */
-export async function refreshEmbeddings(db: Database, embedder: Embedder, onProgress?: Progress): Promise<RefreshReport> {
+/**
+ * Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings.
+ * `textOf` is what is embedded of each (the benchmarks embed titles alone at large scales).
+ */
+export async function refreshEmbeddings(
+  db: Database,
+  embedder: Embedder,
+  onProgress?: Progress,
+  textOf: (row: EmbeddableRow) => string = embeddedText,
+): Promise<RefreshReport> {
   const started = performance.now();
   const rows = await db.read<EmbeddableRow & { model: string | null; textHash: string | null }>('semantic/texts');
   const stale = rows.flatMap((row) => {
-    const text = embeddedText(row);
+    const text = textOf(row);
     const hash = textHash(text);
     return row.model === embedder.name && row.textHash === hash ? [] : [{ id: row.id, kind: row.kind, text, hash }];
   });
