@@ -4,7 +4,10 @@ CALL () {
   MATCH ()-[r]->() WHERE r.import = $import DELETE r
 }
 CALL () {
-  MATCH (n) WHERE n.import = $import DETACH DELETE n
+  MATCH (n) WHERE n.import = $import
+  // A created work's embedding (links by meaning embed the works they look at) goes with it.
+  OPTIONAL MATCH (e:Embedding)-[:EMBEDS]->(n)
+  DETACH DELETE n, e
 }
 CALL () {
   MATCH (n:Paper) WHERE any(x IN n.disagreements WHERE x STARTS WITH $import + '\t')

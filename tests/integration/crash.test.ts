@@ -18,7 +18,7 @@ import { seededRandom } from '../../bench/random.js';
 import { type App, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startLocalNeo4j } from '../../src/db/local-neo4j.js';
-import { connectTestDb, graphHash, TestHelper, totalCounts } from './helpers.js';
+import { connectTestDb, graphHash, nodesNow, removeNodesAddedSince, TestHelper, totalCounts } from './helpers.js';
 
 const neo4j = inject('neo4j');
 const root = path.resolve(import.meta.dirname, '../..');
@@ -259,7 +259,7 @@ describe.runIf(neo4j.managed !== null)('kill -9 of Neo4j during a curation write
   const send = () => helper.requestAsCurator(mutation, { pack: generated.yaml, documents: [{ file: 'notes.txt', text: generated.notes }] });
   let nodeIds: string[] = [];
   const removePack = async () => {
-    await db.runText('MATCH (n) WHERE NOT elementId(n) IN $ids DETACH DELETE n', { ids: nodeIds });
+    await removeNodesAddedSince(db, nodeIds);
   };
   /**
    * Counts and hash, apart from the log's own record (a Change says when it was made) and the
@@ -276,8 +276,7 @@ describe.runIf(neo4j.managed !== null)('kill -9 of Neo4j during a curation write
   });
 
   it('the graph is exactly as before the write or exactly as after it', async () => {
-    const rows = await db.runText<{ id: string }>('MATCH (n) RETURN elementId(n) AS id', {}, 'READ');
-    nodeIds = rows.map((r) => r.id);
+    nodeIds = await nodesNow(db);
     const before = await curationState();
 
     // The reference: the write done whole, then removed again.

@@ -15,6 +15,22 @@ export function uniquePrefix(name: string): string {
   return `test-${name}-${randomUUID().slice(0, 8)}`;
 }
 
+/**
+ * The nodes there are now, to remove everything added after (removeNodesAddedSince). Neo4j reuses
+ * the element id of a deleted node, so a node is known by its element id, labels and `id` together:
+ * by element id alone, a node added later in a deleted node's place would be kept.
+ */
+const nodeKey = "elementId(n) + '|' + reduce(s = '', l IN labels(n) | s + l + ',') + '|' + coalesce(toString(n.id), '')";
+
+export async function nodesNow(db: Database): Promise<string[]> {
+  const rows = await db.runText<{ key: string }>(`MATCH (n) RETURN ${nodeKey} AS key`, {}, 'READ');
+  return rows.map((row) => row.key);
+}
+
+export async function removeNodesAddedSince(db: Database, nodes: string[]): Promise<void> {
+  await db.runText(`MATCH (n) WHERE NOT ${nodeKey} IN $nodes DETACH DELETE n`, { nodes });
+}
+
 /** Node and relationship counts, for asserting that a failed operation wrote nothing. */
 export async function totalCounts(db: Database): Promise<{ nodes: number; relationships: number }> {
   const [row] = await db.runText(

@@ -110,6 +110,8 @@ describe('links by meaning', () => {
     await takeBackImport(db, first.importId, false);
     expect((await one<{ n: number }>(forgettingLink)).n).toBe(0);
     expect((await one<{ n: number }>("MATCH (p:Paper {title: 'Soil moisture in alpine meadows'}) RETURN count(p) AS n")).n).toBe(0);
+    // The created works' embeddings go with them.
+    expect((await one<{ n: number }>('MATCH (e:Embedding) WHERE NOT (e)-[:EMBEDS]->() RETURN count(e) AS n')).n).toBe(0);
   });
 
   it('that a curator removed stay removed when the file is imported again', async () => {

@@ -16,7 +16,7 @@ import { loadPack } from '../../src/ingest/load-pack.js';
 import { parsePack } from '../../src/ingest/read-pack.js';
 import type { RankedWork } from '../../src/model/rows.js';
 import { seedPack } from '../eval/eval-set.js';
-import { TestHelper } from './helpers.js';
+import { nodesNow, removeNodesAddedSince, TestHelper } from './helpers.js';
 
 const helper = new TestHelper('similarity');
 const { db } = helper;
@@ -359,7 +359,7 @@ describe('the ranking in memory (full rebuilds), against the statement', () => {
   let synthetic: string[] = [];
 
   beforeAll(async () => {
-    before = (await db.runText<{ id: string }>('MATCH (n) RETURN elementId(n) AS id', {}, 'READ')).map((row) => row.id);
+    before = await nodesNow(db);
     await clearLists();
     const loaded = await parsePack('synthetic-1000.yaml', generated.yaml, async () => Buffer.from(generated.notes));
     const shown = new Set(loaded.pack.talks.flatMap((t) => (t.presents ? [t.presents] : [])));
@@ -368,7 +368,7 @@ describe('the ranking in memory (full rebuilds), against the statement', () => {
   }, 600_000);
   afterAll(async () => {
     await clearLists();
-    await db.runText('MATCH (n) WHERE NOT elementId(n) IN $ids DETACH DELETE n', { ids: before });
+    await removeNodesAddedSince(db, before);
   });
 
   it('rounds scores as Cypher’s round(x, 9) does', async () => {
