@@ -4,7 +4,7 @@
  * files that write nothing. Every import is taken back when the file closes (cypher/import/rollback.cypher).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordInput } from '../../src/ingest/formats/index.js';
 import { type ImportOptions, type ImportReport, importRecords, importReports } from '../../src/ingest/import-records.js';
 import { ImportError } from '../../src/ingest/records.js';
@@ -34,6 +34,75 @@ helper.onClose(async () => {
   await db.runText('MATCH (n:Paper|Person) REMOVE n.titleKey, n.nameKey, n.removedConcepts, n.removedReferences, n.provenance');
 });
 afterAll(() => helper.close());
+
+describe('people with an ORCID (the OpenAlex fixture), whichever file comes first', () => {
+  /**
+   * The iDs the OpenAlex fixture gives (tests/fixtures/import/ORCIDS.md), the pack's person each
+   * belongs to, and that person's works among the fixture's.
+   */
+  const withOrcid = [
+    { orcid: '0000-0003-3084-2287', person: 'anshul-kundaje', works: ['paper-deeplift'] },
+    { orcid: '0000-0002-6443-4671', person: 'avanti-shrikumar', works: ['paper-deeplift'] },
+    { orcid: '0000-0003-4507-8648', person: 'claudia-clopath', works: ['paper-overcoming-catastrophic-forgetting'] },
+    { orcid: '0000-0002-5197-2892', person: 'david-silver', works: ['paper-feudal-networks', 'paper-the-predictron'] },
+    { orcid: '0000-0003-2812-9917', person: 'demis-hassabis', works: ['paper-overcoming-catastrophic-forgetting'] },
+    { orcid: '0000-0003-1883-644X', person: 'friedemann-zenke', works: ['paper-continual-learning-through-synaptic-intelligence'] },
+    { orcid: '0000-0002-9322-3515', person: 'yoshua-bengio', works: ['paper-a-closer-look-at-memorization-in-deep-networks'] },
+  ];
+  const orcidsFound = () =>
+    db.runText<{ orcid: string; people: string[]; works: string[]; namesakes: number }>(
+      `UNWIND $orcids AS orcid
+       MATCH (p:Person {orcid: orcid})
+       RETURN orcid, collect(p.id) AS people, COLLECT { MATCH (p)-[:CONTRIBUTED_TO]->(w:Paper) RETURN w.id } AS works,
+              sum(COUNT { MATCH (q:Person) WHERE q.nameKey = p.nameKey }) AS namesakes
+       ORDER BY orcid`,
+      { orcids: withOrcid.map((o) => o.orcid) },
+      'READ',
+    );
+  /** One person per iD, the pack's, with the works; and no second person of the same name. */
+  async function expectOnePersonPerOrcid() {
+    const found = await orcidsFound();
+    expect(found.map((f) => f.orcid)).toEqual(withOrcid.map((o) => o.orcid).sort());
+    for (const { orcid, person, works } of withOrcid)
+      expect(found.find((f) => f.orcid === orcid)).toEqual({ orcid, people: [person], works: expect.arrayContaining(works), namesakes: 1 });
+  }
+
+  // This block's imports are taken back after each test, so each starts from the pack, as do the blocks below.
+  const own: string[] = [];
+  const importFile = async (name: string) => {
+    const report = await importRecords(db, [file(name)]);
+    own.push(report.importId);
+    return report;
+  };
+  afterEach(async () => {
+    for (const id of own.splice(0).reverse()) await db.write('import/rollback', { import: id });
+  });
+
+  it('OpenAlex first: each iD goes to the one person of that name who wrote the work; icml.bib afterwards adds no person', async () => {
+    expect(await orcidsFound()).toEqual([]);
+    const openalex = await importFile('icml-openalex.json');
+    expect(openalex.worksMerged).toBe(32);
+    await expectOnePersonPerOrcid();
+    const bib = await importFile('icml.bib');
+    expect(bib).toMatchObject({ worksMerged: 32, peopleCreated: 0 });
+    await expectOnePersonPerOrcid();
+  });
+
+  it('BibTeX first: the OpenAlex records then give its people their iDs, and add no person', async () => {
+    await importFile('icml.bib');
+    expect(await orcidsFound()).toEqual([]);
+    const openalex = await importFile('icml-openalex.json');
+    expect(openalex.peopleCreated).toBe(0);
+    await expectOnePersonPerOrcid();
+  });
+
+  it('taking the OpenAlex import back takes the iDs back', async () => {
+    const { importId } = await importRecords(db, [file('icml-openalex.json')]);
+    expect(await orcidsFound()).toHaveLength(withOrcid.length);
+    await db.write('import/rollback', { import: importId });
+    expect(await orcidsFound()).toEqual([]);
+  });
+});
 
 describe('importing the ICML fixtures as BibTeX', () => {
   let before: { nodes: number; relationships: number };

@@ -3,6 +3,7 @@
  * same 32 works, BibTeX's hard parts are handled, formats are told apart, and the concept matcher
  * finds whole words with acronyms in their case.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConceptMatcher } from '../../src/ingest/concept-matcher.js';
@@ -45,6 +46,17 @@ describe('every fixture format', () => {
     const ewc = works.find((w) => /catastrophic forgetting/.test(w.title))!;
     expect(ewc.ids).toMatchObject({ arxiv: '1612.00796', doi: '10.1073/pnas.1611835114' });
     expect(ewc.authors).toHaveLength(14);
+  });
+
+  it('only the OpenAlex files give authors ORCIDs: those of orcids.json (see ORCIDS.md), on every authorship of that name', async () => {
+    const orcids: Record<string, string> = JSON.parse(readFileSync(path.join(fixtures, 'orcids.json'), 'utf8'));
+    for (const [name, format] of files) {
+      const authors = (await records({ name, path: path.join(fixtures, name) }, format)).flatMap((w) => w.authors);
+      const expected = authors.filter((a) => a.name in orcids).map((a) => [a.name, orcids[a.name]]);
+      // Every name of orcids.json is an author here; David Silver wrote two of the works.
+      expect(new Set(expected.map(([author]) => author))).toEqual(new Set(Object.keys(orcids)));
+      expect(authors.filter((a) => a.orcid).map((a) => [a.name, a.orcid])).toEqual(format === 'openalex' ? expected : []);
+    }
   });
 });
 
