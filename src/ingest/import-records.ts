@@ -420,6 +420,9 @@ async function importBatch(
     ids: Object.fromEntries(Object.entries(ids).map(([k, v]) => [k, [...v]])),
     titleKeys: [...new Set(records.map((r) => titleKey(r)))],
   });
+  const [{ keys: waitedFor } = { keys: [] }] = await run<{ keys: string[] }>('import/waiting-references', {
+    keys: [...new Set(records.flatMap((r) => idKeys(r.ids)))],
+  });
   const byKey = new Map<string, Target>();
   const byTitle = new Map<string, Target[]>();
   const targets = new Map<string, Target>();
@@ -589,7 +592,9 @@ async function importBatch(
       }
     }
   }
-  const waiting = [...targets.values()].flatMap((t) => idKeys(t.state).map((key) => [key, t.id]));
+  // Works of the batch that earlier imports cited before they were in the graph.
+  const waitingKeys = new Set(waitedFor);
+  const waiting = [...targets.values()].flatMap((t) => idKeys(t.state).flatMap((key) => (waitingKeys.has(key) ? [[key, t.id]] : [])));
 
   // 5. Concepts named in titles and abstracts.
   const discusses = assigned.flatMap(({ record, target }) =>
