@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importRecords } from '../../src/ingest/import-records.js';
 import { createApi } from '../../src/server/yoga.js';
 import { connectTestDb, gql } from '../integration/helpers.js';
 import { type Listening, launchChromium, listen, resultsDir } from './browser.js';
@@ -136,6 +137,25 @@ describe('the explorer page', () => {
     expect(await page.evaluate(() => (window as any).cy.$(':selected').id())).toBe('wgan');
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('says where an imported fact comes from, and that a concept link was found automatically', async () => {
+    const title = 'A Wasserstein GAN seen in the explorer';
+    const text = `@article{explorer-import, title = {${title}}, author = {Quill, Ada}, year = {2033}}`;
+    const report = await importRecords(db, [{ name: 'explorer.bib', text }]);
+    try {
+      const [work] = await db.runText<{ id: string }>('MATCH (p:Paper {title: $title}) RETURN p.id AS id', { title }, 'READ');
+      const { page, problems } = await open(`/explore?node=${work!.id}`);
+      await waitForText(page, '#details-title', title);
+      const quotes = await page.locator('#details .quote').allTextContents();
+      // The paper itself is a public record; its link to the concept "Wasserstein GAN" was matched by words.
+      expect(quotes).toContain(`explorer.bib, explorer-import (title) “${title}” public record`);
+      expect(quotes).toContain(`explorer.bib, explorer-import (title) “${title}” automatic, by words, 0.90`);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await db.write('import/rollback', { import: report.importId });
+    }
   });
 
   it('says how far it looked when no path is short enough, and offers to look further', async () => {

@@ -42,9 +42,29 @@ export function h(tag: string, attrs: Attributes = {}, ...children: Child[]): HT
 
 export const humanize = (value: string) => value.toLowerCase().replace(/_/g, ' ');
 
+/**
+ * A fact's quote and where it is: a line of the notes, or an imported record (file, record id and
+ * field); an automatic fact says so, how it was found and how sure the matcher is.
+ */
 export function quote(source: Source | null | undefined) {
   if (!source) return null;
-  return h('blockquote', { className: 'quote' }, h('span', { className: 'line' }, `line ${source.line}`), ` “${source.quote}”`);
+  const where = source.record
+    ? `${source.document ?? 'import'}, ${source.record}${source.field ? ` (${source.field})` : ''}`
+    : source.line != null
+      ? `line ${source.line}`
+      : (source.document ?? '');
+  const how = source.origin
+    ? [humanize(source.origin), source.foundBy && `by ${humanize(source.foundBy)}`, source.confidence?.toFixed(2)]
+        .filter(Boolean)
+        .join(', ')
+    : null;
+  return h(
+    'blockquote',
+    { className: 'quote' },
+    h('span', { className: 'line' }, where),
+    ` “${source.quote}”`,
+    how && h('span', { className: 'origin', title: 'Not written by the notes or a curator' }, ` ${how}`),
+  );
 }
 
 /** A titled section of the side panel, or null when it would be empty. */

@@ -5,7 +5,7 @@
 import type { GraphEdge as SubgraphEdge } from '../../graph/subgraph.js';
 import type { Labelled } from '../../model/rows.js';
 
-const SOURCE = 'source { line quote }';
+const SOURCE = 'source { line quote document record field origin foundBy confidence }';
 const REASONS = `score work { slug title kind } reasons { kind weight description ${SOURCE} }`;
 
 export const SEARCH_QUERY = `query Search($query: String!) {
@@ -71,6 +71,12 @@ export const PATH_QUERY = `query Path($from: ID!, $to: ID!, $maxLength: Int) {
 export interface Source {
   line: number | null;
   quote: string;
+  document?: string | null;
+  record?: string | null;
+  field?: string | null;
+  origin?: string | null;
+  foundBy?: string | null;
+  confidence?: number | null;
 }
 
 export interface Named {
