@@ -5,10 +5,15 @@ UNWIND range(0, size($refs) - 1) AS i
 WITH i, $refs[i] AS ref
 OPTIONAL MATCH (byId:Entity {id: ref.id})
 WITH i, ref, collect(byId) AS byId
+// By name only when no id matched: filtered before the match, so a found id reads no other node.
 CALL (ref, byId) {
-  OPTIONAL MATCH (named:Concept|Person) WHERE size(byId) = 0 AND ref.key IN named.keys
-  RETURN collect(named) AS byName
+  UNWIND CASE WHEN size(byId) = 0 THEN [ref.key] ELSE [] END AS key
+  MATCH (named:Concept|Person) WHERE key IN named.keys
+  RETURN named
+  UNION
+  RETURN null AS named
 }
+WITH i, byId, collect(named) AS byName
 WITH i, byId + byName AS found
 RETURN i, [n IN found | {id: n.id, type: head([label IN labels(n) WHERE label IN $types])}] AS matches
 ORDER BY i
