@@ -5,9 +5,11 @@ CALL () {
 }
 CALL () {
   MATCH (n) WHERE n.import = $import
-  // A created work's embedding (links by meaning embed the works they look at) goes with it.
+  // A created work's embedding (links by meaning embed the works they look at) and its
+  // related-work list go with it.
   OPTIONAL MATCH (e:Embedding)-[:EMBEDS]->(n)
-  DETACH DELETE n, e
+  OPTIONAL MATCH (n)-[:HAS_SIMILAR]->(l:SimilarList)
+  DETACH DELETE n, e, l
 }
 CALL () {
   MATCH (n:Paper) WHERE any(x IN n.disagreements WHERE x STARTS WITH $import + '\t')

@@ -3,7 +3,7 @@
 // the write can have changed moves to a new epoch, so it is no longer served (stale) until it is
 // computed again. Those lists are the ones kept on:
 //   - each touched work (as the work a result names: the talk presenting a paper);
-//   - each work whose list holds a touched work;
+//   - each section of the same talk as a touched work, and that talk (SAME_TALK, SIBLING_SECTION);
 //   - each work that shares a concept, a neighbouring concept, a person, a session or a
 //     reference with a touched work (its reasons with that work may have changed);
 //   - each work of a touched concept, person or session, and of a touched concept's neighbours
@@ -13,6 +13,9 @@
 //     touched work, when that paper has at most $hubLimit + 1 citing works or that work at most
 //     $hubLimit + 1 references (BIBLIOGRAPHIC_COUPLING and CO_CITATION: a new or removed citation
 //     moves the degree that damps them, and which works citing a seed are read).
+// Those are the works related to a touched one through the graph as it is when this runs. A write
+// that removes a link (a curation, a pack load) runs this before it as well as after, so the works
+// related through the link it removes are marked too (src/db/curation.ts, src/ingest/load-pack.ts).
 MATCH (t:Entity) WHERE t.id IN $ids AND EXISTS { MATCH (:SimilarityBuild) }
 CALL (t) {
   WITH t WHERE t:Work
@@ -22,7 +25,7 @@ CALL (t) {
   RETURN t AS w
   UNION
   WITH t WHERE t:Work
-  MATCH (t)-[:PRESENTS*0..1]-(:Work)<-[:SIMILAR]-(w:Work) RETURN w
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:PART_OF]-(:Talk)-[:PART_OF*0..1]-(w:Work) RETURN w
   UNION
   WITH t WHERE t:Work
   MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER*0..1]-(n:Concept)

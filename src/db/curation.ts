@@ -79,10 +79,13 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
     return await db.writeTransaction(`curation:${change.action}`, async (run) => {
       await checkSource(run, change.source);
       const seen = node ? await lockAndCheck(run, node) : 0;
+      // The related-work lists this change can make wrong stop being served (src/graph/similarity.ts):
+      // those related to its targets before it (through a link it may remove) and after it.
+      const targets = change.target.split(' ');
+      await markStale(run, targets);
       const result = await work(run);
       if (result === null) throw new NotFoundError(`${change.action}: nothing found for ${change.target}`);
-      // The related-work lists this change can make wrong stop being served (src/graph/similarity.ts).
-      await markStale(run, change.target.split(' '));
+      await markStale(run, targets);
       await run('curation/record-change', {
         by: change.by,
         action: change.action,

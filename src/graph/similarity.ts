@@ -1,6 +1,7 @@
 /**
  * Precomputed related work: for every work a result can name (a talk, or a paper no talk
- * presents), its top LIST_SIZE related works and their scores, stored as SIMILAR relationships.
+ * presents), its top LIST_SIZE related works and their scores, stored as two list properties of a
+ * :SimilarList node beside it (cypher/similarity/write-lists.cypher).
  * A list is what the statement relatedWork runs on the fly (cypher/related/related-work.cypher)
  * answers, so the two rank alike; queries read the lists to find their candidates and rank those
  * exactly, with the reasons for the returned page only. A few lists are computed by that
@@ -46,13 +47,31 @@ interface Pending {
   epoch: number;
 }
 
+/** A list as similarity/write-lists.cypher stores it: the works' ids and their scores, best first. */
+interface StoredList {
+  id: string;
+  epoch: number;
+  ids: string[];
+  scores: number[];
+}
+
+const stored = (work: Pending, items: { id: string; score: number }[]): StoredList => ({
+  id: work.id,
+  epoch: work.epoch,
+  ids: items.map((item) => item.id),
+  scores: items.map((item) => item.score),
+});
+
 /** Computes and stores the lists of `batch`, PARALLEL statements at a time. */
 async function computeBatch(db: Database, batch: Pending[], at: number): Promise<void> {
-  const lists: { id: string; epoch: number; items: { id: string; score: number }[] }[] = [];
+  const lists: StoredList[] = [];
   for (let i = 0; i < batch.length; i += PARALLEL) {
     const slice = batch.slice(i, i + PARALLEL);
     const ranked = await Promise.all(slice.map((w) => relatedWork(db, [w.id], [], LIST_SIZE, false)));
-    slice.forEach((w, j) => lists.push({ id: w.id, epoch: w.epoch, items: ranked[j]!.map((r) => ({ id: r.work.id, score: r.score })) }));
+    for (const [j, w] of slice.entries()) {
+      const items = ranked[j]!.map((r) => ({ id: String(r.work.id), score: r.score }));
+      lists.push(stored(w, items));
+    }
   }
   await db.write('similarity/write-lists', { lists, at }, { bounded: false });
 }
@@ -128,9 +147,9 @@ async function refreshInMemory(
   let done = 0;
   let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < pending.length; i += WRITE_BATCH) {
-    const lists: { id: string; epoch: number; items: { id: string; score: number }[] }[] = [];
+    const lists: StoredList[] = [];
     for (const [j, w] of pending.slice(i, i + WRITE_BATCH).entries()) {
-      lists.push({ id: w.id, epoch: w.epoch, items: ranker.rank(w.id, LIST_SIZE) });
+      lists.push(stored(w, ranker.rank(w.id, LIST_SIZE)));
       if (j % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     await writing;
@@ -165,18 +184,14 @@ export interface ListedRanking {
  * miss a work that is in none of their lists yet would rank in their joint first `limit`.
  */
 export async function rankedRelatedWork(db: Database, ids: string[], exclude: string[], limit: number): Promise<ListedRanking> {
-  const lists = await db.read<{ id: string; fresh: boolean; computedAt: number | null; items: { id: string }[] }>('similarity/lists', {
-    ids,
-  });
+  const lists = await db.read<{ id: string; fresh: boolean; computedAt: number | null; ids: string[] }>('similarity/lists', { ids });
   // A list holds LIST_SIZE works: deeper pages, or a page that exclusions could empty, are ranked on the fly.
   if (lists.length === 0 || lists.some((list) => !list.fresh) || limit + exclude.length > LIST_SIZE) {
     return { works: await relatedWork(db, ids, exclude, limit), computedAt: null };
   }
   // One seed: its list is the ranking, so only the page is matched for its reasons.
   const candidates =
-    lists.length === 1 && exclude.length === 0
-      ? lists[0]!.items.slice(0, limit).map((item) => item.id)
-      : [...new Set(lists.flatMap((list) => list.items.map((item) => item.id)))];
+    lists.length === 1 && exclude.length === 0 ? lists[0]!.ids.slice(0, limit) : [...new Set(lists.flatMap((list) => list.ids))];
   const works = await relatedWorkAmong(db, ids, candidates, exclude, limit);
   return { works, computedAt: Math.min(...lists.map((list) => list.computedAt!)) };
 }

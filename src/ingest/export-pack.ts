@@ -502,7 +502,7 @@ export async function readSnapshot(db: Database): Promise<Snapshot> {
   ]);
   return {
     nodes: nodes.filter((n) => !n.labels.includes('SimilarityBuild')).map(withoutLists),
-    relationships: relationships.filter((r) => r.type !== 'SIMILAR'),
+    relationships,
     changes,
   };
 }

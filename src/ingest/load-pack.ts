@@ -321,10 +321,12 @@ function plan(
   for (const step of options.finally ?? []) units.push({ ...step, rows: 0, counts: false });
 
   // The related-work lists the pack can change stop being served (src/graph/similarity.ts), from
-  // the first transaction to the last (a refresh in between computes lists that later ones change).
+  // the first transaction to the last (a refresh in between computes lists that later ones change):
+  // first before its old relationships are cleared (the works related through those), last after
+  // the new ones are in.
   if (marksLists) {
     const marking = { ...staleMarking([...workIds, ...loaded.pack.concepts.map((c) => c.id)]), rows: 0, counts: false };
-    units.splice(1, 0, marking);
+    units.unshift(marking);
     units.push(marking);
   }
   const transactions: Unit[][] = [];

@@ -192,7 +192,10 @@ export class TestHelper {
   async removeOwnData(): Promise<void> {
     for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup();
     const prefix = this.prefix;
-    await this.db.runText('MATCH (n) WHERE n.id STARTS WITH $prefix OR n.url CONTAINS $prefix DETACH DELETE n', { prefix });
+    await this.db.runText(
+      'MATCH (n) WHERE n.id STARTS WITH $prefix OR n.url CONTAINS $prefix OPTIONAL MATCH (n)-[:HAS_SIMILAR]->(l:SimilarList) DETACH DELETE n, l',
+      { prefix },
+    );
     await this.db.runText(
       'MATCH (c:Change) WHERE c.target CONTAINS $prefix OR c.details CONTAINS $prefix OR c.source CONTAINS $prefix DETACH DELETE c',
       { prefix },

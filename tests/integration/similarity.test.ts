@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePack } from '../../bench/generate.js';
-import { linkWorkToConcept, removeConceptLink } from '../../src/db/curation.js';
+import { linkWorkToConcept, removeConceptLink, upsertTalk } from '../../src/db/curation.js';
+import { migrate } from '../../src/db/migrate.js';
 import { relatedWork } from '../../src/graph/ranking.js';
 import { LIST_SIZE, rankedRelatedWork, refreshSimilarity } from '../../src/graph/similarity.js';
 import { loadRankingGraph, RelatedWorkRanker, roundLikeCypher } from '../../src/graph/similarity-graph.js';
@@ -49,7 +50,7 @@ async function expectRankedInMemoryAsOnTheFly(ranker: RelatedWorkRanker, id: str
 
 /** The lists are derived state the whole graph shares, not data this file owns: reset with raw Cypher before and after. */
 async function clearLists() {
-  await db.runText('MATCH (:Work)-[s:SIMILAR]->() DELETE s');
+  await db.runText('MATCH (l:SimilarList) DETACH DELETE l');
   await db.runText('MATCH (w:Work) REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch');
   await db.runText('MATCH (b:SimilarityBuild) DELETE b');
 }
@@ -78,10 +79,13 @@ describe('precomputed related-work lists', () => {
     // Nothing is left to do: every list is fresh.
     expect((await refreshSimilarity(db)).computed).toBe(0);
     const [row] = await db.runText(
-      'MATCH (w:Work) WHERE w.similarAt IS NOT NULL RETURN count(w) AS lists, max(COUNT { (w)-[:SIMILAR]->() }) AS longest',
+      'MATCH (w:Work) WHERE w.similarAt IS NOT NULL RETURN count(w) AS lists, max(COUNT { (w)-[:HAS_SIMILAR]->() }) AS nodes, ' +
+        'max(COLLECT { MATCH (w)-[:HAS_SIMILAR]->(l) RETURN size(l.ids) }[0]) AS longest',
     );
     expect(row!.lists).toBe(owners.length);
+    expect(row!.nodes).toBe(1);
     expect(row!.longest).toBeLessThanOrEqual(LIST_SIZE);
+    expect(row!.longest).toBeGreaterThan(10);
   });
 
   it('ranks every work as the on-the-fly statement does, with the same scores', async () => {
@@ -131,6 +135,53 @@ describe('precomputed related-work lists', () => {
       await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, concept);
     }
     expect((await rankedRelatedWork(db, [work], [], 10)).computedAt).toBeNull();
+  });
+
+  it('a write that removes a link makes stale the lists related through it (a talk moved to another session)', async () => {
+    // Two talks of this file's own, related only by their session: once one leaves it, the
+    // session no longer leads from it to the other, whose list named it for that session.
+    const day = 'icml-2017-day-2';
+    const [from, to] = ['icml-2017-day-2-session-2-deep-generative-models-2', 'icml-2017-day-2-session-1-deep-generative-models-1'];
+    const source = { url: `https://example.org/${helper.prefix}`, quote: 'a talk for the test' };
+    const talk = (id: string, session: string) => ({ id: helper.id(id), title: `${helper.prefix} ${id}`, kind: 'TALK', day, session });
+    await upsertTalk(db, 'alice', talk('moving', from), source);
+    await upsertTalk(db, 'alice', talk('staying', from), source);
+    await refreshSimilarity(db);
+    const staying = helper.id('staying');
+    const before = await rankedRelatedWork(db, [staying], [], LIST_SIZE);
+    expect(before.computedAt).not.toBeNull();
+    expect(ids(before.works)).toContain(helper.id('moving'));
+    await upsertTalk(db, 'alice', talk('moving', to), source);
+    const after = await rankedRelatedWork(db, [staying], [], LIST_SIZE);
+    expect(after.computedAt, 'the list still naming the talk that left is served').toBeNull();
+    expect(ids(after.works)).not.toContain(helper.id('moving'));
+    await refreshSimilarity(db);
+    expect((await rankedRelatedWork(db, [staying], [], LIST_SIZE)).computedAt).not.toBeNull();
+    await helper.removeOwnData();
+    // The lists that named the removed talks are computed again (raw Cypher removed them, not a write that marks).
+    await db.runText('MATCH (w:Work) SET w.similarEpoch = coalesce(w.similarEpoch, 0) + 1');
+    await refreshSimilarity(db);
+  });
+
+  it('lists stored as SIMILAR relationships by earlier versions are removed at start-up, and computed again', async () => {
+    await refreshSimilarity(db, { all: true });
+    const work = 'wasserstein-gan';
+    await db.runText(
+      'MATCH (w:Work {id: $work})-[:HAS_SIMILAR]->(l:SimilarList) DETACH DELETE l WITH DISTINCT 1 AS one ' +
+        'MATCH (w:Work {id: $work}), (o:Work) WHERE o.id IN $others CREATE (w)-[:SIMILAR {score: 1.0, rank: 1}]->(o)',
+      { work, others: ['mcgan-mean-and-covariance-feature-matching-gan', 'generalization-and-equilibrium-in-gans'] },
+    );
+    await migrate(db);
+    const [left] = await db.runText<{ n: number; listed: boolean }>(
+      'MATCH (w:Work {id: $work}) RETURN COUNT { ()-[:SIMILAR]->() } AS n, w.similarAt IS NOT NULL AS listed',
+      { work },
+    );
+    expect(left).toEqual({ n: 0, listed: false });
+    expect((await rankedRelatedWork(db, [work], [], 10)).computedAt).toBeNull();
+    expect((await refreshSimilarity(db)).computed).toBe(1);
+    const fresh = await rankedRelatedWork(db, [work], [], 10);
+    expect(fresh.computedAt).not.toBeNull();
+    expect(ids(fresh.works)).toEqual(ids(await relatedWork(db, [work], [], 10)));
   });
 
   it('a curation mutation through the API computes the lists it made stale again, the rest right after its answer', async () => {
@@ -413,21 +464,26 @@ describe('the ranking in memory (full rebuilds), against the statement', () => {
     const rebuilt = await refreshSimilarity(db, { all: true, since: Date.now() });
     expect(rebuilt.computed).toBe(owners.length + synthetic.length);
     expect(db.roundTrips - trips).toBeLessThan(20);
-    const stored = await db.read<{ id: string; fresh: boolean; items: { id: string; score: number }[] }>('similarity/lists', {
-      ids: [...owners, ...synthetic],
-    });
-    expect(stored).toHaveLength(owners.length + synthetic.length);
-    for (const list of stored) {
-      expect(list.fresh).toBe(true);
-      expect(list.items, list.id).toEqual(ranker.rank(list.id, LIST_SIZE));
+    const stored = async () =>
+      db.runText<{ id: string; ids: string[]; scores: number[]; list: string }>(
+        'MATCH (w:Work)-[:HAS_SIMILAR]->(l:SimilarList) WHERE w.id IN $ids RETURN w.id AS id, l.ids AS ids, l.scores AS scores, elementId(l) AS list',
+        { ids: [...owners, ...synthetic] },
+        'READ',
+      );
+    const first = await stored();
+    expect(first).toHaveLength(owners.length + synthetic.length);
+    for (const list of first) {
+      const ranked = ranker.rank(list.id, LIST_SIZE);
+      expect(list.ids, list.id).toEqual(ranked.map((item) => item.id));
+      expect(list.scores, list.id).toEqual(ranked.map((item) => item.score));
     }
-    // Again on the same graph: every list comes out the same, so it keeps its relationships.
-    const relationships = async () =>
-      (await db.runText<{ ids: string[] }>('MATCH (:Work)-[s:SIMILAR]->() RETURN collect(elementId(s)) AS ids', {}, 'READ'))[0]!.ids.sort();
-    const kept = await relationships();
+    const fresh = await db.read<{ id: string; fresh: boolean }>('similarity/lists', { ids: [...owners, ...synthetic] });
+    expect(fresh.filter((list) => !list.fresh)).toEqual([]);
+    // Again on the same graph: every list comes out the same, on the same list node.
     const since = Date.now();
     expect((await refreshSimilarity(db, { all: true, since })).computed).toBe(rebuilt.computed);
-    expect(await relationships()).toEqual(kept);
+    expect(await stored()).toEqual(expect.arrayContaining(first));
+    expect(await stored()).toHaveLength(first.length);
     const [again] = await db.runText('MATCH (w:Work) WHERE w.similarAt >= $since RETURN count(w) AS lists', { since });
     expect(again!.lists).toBe(owners.length + synthetic.length);
   }, 600_000);
