@@ -8,7 +8,7 @@
  * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
 import type { Database, StatementRunner } from '../db/database.js';
-import { listsInUse, staleMarking } from '../db/stale-lists.js';
+import { conceptStaleMarking, listsInUse, staleMarking } from '../db/stale-lists.js';
 import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import {
   type CuratedNode,
@@ -323,9 +323,10 @@ function plan(
   // The related-work lists the pack can change stop being served (src/graph/similarity.ts), from
   // the first transaction to the last (a refresh in between computes lists that later ones change).
   if (marksLists) {
-    const marking = { ...staleMarking([...workIds, ...loaded.pack.concepts.map((c) => c.id)]), rows: 0, counts: false };
-    units.splice(1, 0, marking);
-    units.push(marking);
+    const touched = [...workIds, ...loaded.pack.concepts.map((c) => c.id)];
+    const markings = [staleMarking(touched), conceptStaleMarking(touched)].map((m) => ({ ...m, rows: 0, counts: false }));
+    units.splice(1, 0, ...markings);
+    units.push(...markings);
   }
   const transactions: Unit[][] = [];
   if (options.transactionSize === undefined) transactions.push(units);
