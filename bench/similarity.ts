@@ -148,8 +148,8 @@ async function main() {
   )[0]!.sample as string[];
   const conceptSample = (
     await db.runText(
-      'MATCH (c:Concept) WITH c ORDER BY c.id WITH collect(c {.id, .name}) AS all ' +
-        'RETURN [i IN range(0, 49) | all[toInteger(i * size(all) / 50.0)]] AS sample',
+      'MATCH (c:Concept) WITH c ORDER BY c.id WITH collect(c {.id, .name}) AS every ' +
+        'RETURN [i IN range(0, 49) | every[toInteger(i * size(every) / 50.0)]] AS sample',
       {},
       'READ',
     )
