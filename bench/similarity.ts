@@ -11,7 +11,8 @@
  *   1. relatedWork (one seed, three seeds), relatedToConcept and graph on the fly, without hub
  *      damping (the statements as they were) and with it;
  *   2. a full rebuild of the lists (time, lists per second, store growth per list);
- *   3. the same queries reading the lists, and whether their top 10 equal the on-the-fly top 10;
+ *   3. the same queries reading the lists (relatedToConcept from the concept lists), and whether
+ *      their top 10 equal the on-the-fly top 10;
  *   4. SIM_WRITES (20) curation writes (a concept linked to a work): the write with its stale
  *      marking, then the refresh of the lists it made stale, each timed.
  *
@@ -23,6 +24,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { linkWorkToConcept } from '../src/db/curation.js';
+import { computeConceptListsFor, rankedRelatedToConcept, relatedToConceptOnTheFly } from '../src/graph/concept-lists.js';
 import { relatedWork } from '../src/graph/ranking.js';
 import { computeListsFor, rankedRelatedWork, refreshSimilarity } from '../src/graph/similarity.js';
 import { scoreTuning } from '../src/model/vocabulary.js';
@@ -46,6 +48,9 @@ async function clearLists() {
     await session.run('MATCH (l:SimilarList) CALL (l) { DETACH DELETE l } IN TRANSACTIONS OF 50000 ROWS');
     await session.run(
       'MATCH (w:Work) WHERE w.similarAt IS NOT NULL CALL (w) { REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
+    );
+    await session.run(
+      'MATCH (c:Concept) WHERE c.similarAt IS NOT NULL CALL (c) { REMOVE c.similarAt, c.similarEpoch, c.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
     );
   } finally {
     await session.close();
@@ -141,13 +146,15 @@ async function main() {
       'READ',
     )
   )[0]!.sample as string[];
-  const concepts = (
+  const conceptSample = (
     await db.runText(
-      'MATCH (c:Concept) WITH c ORDER BY c.id WITH collect(c.name) AS names RETURN [i IN range(0, 49) | names[toInteger(i * size(names) / 50.0)]] AS sample',
+      'MATCH (c:Concept) WITH c ORDER BY c.id WITH collect(c {.id, .name}) AS every ' +
+        'RETURN [i IN range(0, 49) | every[toInteger(i * size(every) / 50.0)]] AS sample',
       {},
       'READ',
     )
-  )[0]!.sample as string[];
+  )[0]!.sample as { id: string; name: string }[];
+  const concepts = conceptSample.map((c) => c.name);
   const triples = works.map((_, i) => [works[i]!, works[(i + 17) % works.length]!, works[(i + 31) % works.length]!]);
   const queries = {
     'relatedWork, one seed': (i: number) => gql(RELATED, { to: [works[i % works.length]] }),
@@ -176,7 +183,10 @@ async function main() {
 
   // 2. A full rebuild (or, with SIM_REBUILD_MAX, the samples' lists and then that many more, timed).
   let last = 0;
-  if (rebuildMax < Number.POSITIVE_INFINITY) await computeListsFor(db, [...new Set([...works, ...triples.flat()])]);
+  if (rebuildMax < Number.POSITIVE_INFINITY) {
+    await computeListsFor(db, [...new Set([...works, ...triples.flat()])]);
+    await computeConceptListsFor(db, [...new Set(conceptSample.map((c) => c.id))]);
+  }
   const rebuilt = await refreshSimilarity(db, {
     all: true,
     since: Date.now(),
@@ -188,6 +198,9 @@ async function main() {
       }
     },
   });
+  const { conceptLists } = await one<{ conceptLists: number }>(
+    'MATCH (c:Concept)-[:HAS_SIMILAR]->(:SimilarList) RETURN count(c) AS conceptLists',
+  );
   // Each list: a SimilarList node (15-byte record) and its HAS_SIMILAR relationship (34), one
   // 41-byte property record pointing at two arrays, and the arrays in 128-byte dynamic records
   // (120 bytes of data each): the ids as a string array (a 5-byte header, then each id's length in
@@ -204,12 +217,13 @@ async function main() {
     '',
     `Rebuild: ${rebuilt.computed} of ${owners} lists timed (${(rebuilt.computed / rebuilt.seconds).toFixed(1)} lists/s, so a full rebuild takes about ${(owners / (rebuilt.computed / rebuilt.seconds) / 60).toFixed(0)} min); now ${listed} lists of ${(items / listed).toFixed(1)} works on average, ` +
       `at the record sizes of Neo4j's store (a list node, its relationship, a property record and ${(blocks / listed).toFixed(1)} dynamic array records of 128 bytes) ` +
-      `${perList.toFixed(0)} bytes per list, ${((perList * owners) / 2 ** 20).toFixed(0)} MiB for every list of this graph.`,
+      `${perList.toFixed(0)} bytes per list, ${((perList * owners) / 2 ** 20).toFixed(0)} MiB for every list of this graph. ` +
+      `Concept lists: ${rebuilt.concepts ?? 0} computed in the same rebuild, ${conceptLists} stored.`,
   );
 
   // 3. Reading the lists, and the answers compared with the on-the-fly ones.
   table('Reading the lists');
-  for (const [name, request] of Object.entries(queries)) if (name.startsWith('relatedWork')) emit(row(name, await load(request)));
+  for (const [name, request] of Object.entries(queries)) if (name !== 'graph') emit(row(name, await load(request)));
   let same = 0;
   let sameTriples = 0;
   let fromLists = 0;
@@ -223,19 +237,36 @@ async function main() {
     const b = (await relatedWork(db, triple, [], 10)).map((w) => w.work.id);
     if (b.length === a.size && b.every((x) => a.has(x))) sameTriples++;
   }
+  let sameConcepts = 0;
+  let conceptsFromLists = 0;
+  for (const { id } of conceptSample) {
+    const listedAnswer = await rankedRelatedToConcept(db, id, 10);
+    if (listedAnswer.computedAt !== null) conceptsFromLists++;
+    const reference = await relatedToConceptOnTheFly(db, id, 10);
+    const key = (ranked: { work: { id: unknown }; score: number }[]) => ranked.map((w) => `${w.work.id} ${w.score.toFixed(9)}`).join();
+    if (key(listedAnswer.works) === key(reference)) sameConcepts++;
+  }
   emit(
     '',
     `Answers from the lists (${fromLists} of ${works.length} read from a list): one seed, the same top 10 in the same order as on the fly for ${same} of ${works.length}; ` +
-      `three seeds, the same top-10 set for ${sameTriples} of ${works.length}.`,
+      `three seeds, the same top-10 set for ${sameTriples} of ${works.length}; relatedToConcept (${conceptsFromLists} of ${conceptSample.length} read from a list), ` +
+      `the same top 10 in the same order with the same scores for ${sameConcepts} of ${conceptSample.length}.`,
   );
 
   // 4. Curation writes and the refresh after each.
   const conceptIds = (
-    await db.runText('MATCH (c:Concept) WITH c ORDER BY c.id SKIP 100 LIMIT $n RETURN c.id AS id', { n: writes }, 'READ')
+    await db.runText(
+      // The 101st concept on (in id order, as runs before), or the middle one in a small graph.
+      'MATCH (c:Concept) WITH c ORDER BY c.id WITH collect(c.id) AS ids WITH ids, CASE WHEN size(ids) > 200 THEN 100 ELSE size(ids) / 2 END AS from ' +
+        'UNWIND ids[from..from + $n] AS id RETURN id',
+      { n: writes },
+      'READ',
+    )
   ).map((r) => r.id as string);
   const writeMs: number[] = [];
   const refreshMs: number[] = [];
   const refreshed: number[] = [];
+  const refreshedConcepts: number[] = [];
   for (let i = 0; i < writes; i++) {
     const work = works[(i * 7) % works.length]!;
     let start = performance.now();
@@ -245,6 +276,7 @@ async function main() {
     const r = await refreshSimilarity(db);
     refreshMs.push(performance.now() - start);
     refreshed.push(r.computed);
+    refreshedConcepts.push(r.concepts ?? 0);
   }
   const p = (xs: number[], q: number) =>
     percentile(
@@ -255,7 +287,7 @@ async function main() {
     '',
     `${writes} curation writes (linkWorkToConcept, the stale marking in its transaction): p50 ${ms(p(writeMs, 50))} ms, p95 ${ms(p(writeMs, 95))} ms. ` +
       `The refresh after each: p50 ${ms(p(refreshMs, 50))} ms, p95 ${ms(p(refreshMs, 95))} ms, ` +
-      `recomputing ${p(refreshed, 50)} lists at the median (max ${Math.max(...refreshed)}).`,
+      `recomputing ${p(refreshed, 50)} work lists at the median (max ${Math.max(...refreshed)}) and ${p(refreshedConcepts, 50)} concept lists (max ${Math.max(...refreshedConcepts)}).`,
   );
   const loadAverage = loadavg()
     .map((x) => x.toFixed(1))

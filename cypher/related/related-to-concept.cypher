@@ -50,8 +50,9 @@ WITH work, found, stated, inferred, stated + $saturation * (1 - exp(-inferred / 
 ORDER BY round(score, 9) DESC, work.title, work.id
 LIMIT $limit
 // Rank first, then build the reasons' maps (every property of every node) for the $limit results only.
+// (None when only the ranking is wanted, $withReasons false: the concept lists of src/graph/concept-lists.ts.)
 CALL (found) {
-  UNWIND found AS r
+  UNWIND CASE WHEN $withReasons THEN found ELSE [] END AS r
   WITH r, r.evidence AS evidence
   ORDER BY r.weight DESC
   RETURN collect({

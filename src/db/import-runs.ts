@@ -25,7 +25,10 @@ export async function takeBackImport(db: Database, id: string, usesLists: boolea
     },
     { bounded: false },
   );
-  if (usesLists) await db.write('similarity/mark-all-stale');
+  if (usesLists) {
+    await db.write('similarity/mark-all-stale');
+    await db.write('similarity/mark-all-stale-concepts');
+  }
 }
 
 /** An import found unfinished at start-up. */

@@ -25,10 +25,20 @@ export function staleMarking(ids: string[]): { statement: string; params: Record
     : { statement: 'similarity/mark-stale', params: { ids, hubLimit: scoreTuning.hubLimit } };
 }
 
-/** Marks stale every list a write that touched `ids` (works, concepts, people, sessions) can have changed. */
+/** As staleMarking, for the related-to-concept lists (src/graph/concept-lists.ts). */
+export function conceptStaleMarking(ids: string[]): { statement: string; params: Record<string, unknown> } {
+  return ids.length > TRACE_AT_MOST
+    ? { statement: 'similarity/mark-all-stale-concepts', params: {} }
+    : { statement: 'similarity/mark-stale-concepts', params: { ids } };
+}
+
+/** Marks stale every list (a work's or a concept's) a write that touched `ids` (works, concepts, people, sessions) can have changed. */
 export async function markStale(run: StatementRunner, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const { statement, params } = staleMarking(ids);
-  const [row] = await run<{ marked: number }>(statement, params);
-  return row?.marked ?? 0;
+  let marked = 0;
+  for (const { statement, params } of [staleMarking(ids), conceptStaleMarking(ids)]) {
+    const [row] = await run<{ marked: number }>(statement, params);
+    marked += row?.marked ?? 0;
+  }
+  return marked;
 }

@@ -7,7 +7,7 @@
  * so be found; the reason says it comes from the model, not from the notes.
  */
 import type { Database } from '../db/database.js';
-import { relatedToConcept } from '../graph/ranking.js';
+import { rankedRelatedToConcept } from '../graph/concept-lists.js';
 import { rankedRelatedWork } from '../graph/similarity.js';
 import type { ConceptNode, RankedWork, Reason, WorkNode } from '../model/rows.js';
 import { rankingScore } from '../model/vocabulary.js';
@@ -40,7 +40,7 @@ export function isSimilarText(reason: Reason): reason is SimilarTextReason {
 /** A ranked work, and for relatedToConcept the resolved concepts it is related through. */
 export interface RankedWithMeaning extends RankedWork {
   resolvedConcepts?: ResolvedConcept[];
-  /** relatedWork: when the precomputed lists it was read from were computed (epoch ms); null: on the fly. */
+  /** When the precomputed lists it was read from were computed (epoch ms, the oldest); null: on the fly. */
   computedAt?: number | null;
 }
 
@@ -122,8 +122,8 @@ export async function relatedWorkWithMeaning(
 }
 
 /**
- * relatedToConcept for concepts already resolved from free text (resolve-concept.ts): their
- * ranked works merged (a work related to two of them adds both scores), with SIMILAR_TEXT reasons
+ * relatedToConcept for concepts already resolved from free text (resolve-concept.ts), from their
+ * precomputed lists when fresh (src/graph/concept-lists.ts): their ranked works merged (a work related to two of them adds both scores), with SIMILAR_TEXT reasons
  * for works whose text is close to a concept's. No works for no concepts.
  */
 export async function relatedToConcepts(
@@ -133,8 +133,12 @@ export async function relatedToConcepts(
   limit: number,
 ): Promise<RankedWithMeaning[]> {
   const merged = new Map<string, RankedWithMeaning>();
+  // The oldest list read, or null as soon as one concept's answer was computed on the fly.
+  let computedAt: number | null = resolved.length > 0 ? Number.POSITIVE_INFINITY : null;
   for (const concept of resolved) {
-    const works = await relatedToConcept(db, String(concept.concept.name), limit + EXTRA_CANDIDATES);
+    const answer = await rankedRelatedToConcept(db, String(concept.concept.id), limit + EXTRA_CANDIDATES);
+    computedAt = answer.computedAt === null || computedAt === null ? null : Math.min(computedAt, answer.computedAt);
+    const works = answer.works;
     for (const work of works) {
       const entry: RankedWithMeaning = merged.get(work.work.id) ?? {
         work: work.work,
@@ -158,6 +162,7 @@ export async function relatedToConcepts(
   const resolvedById = new Map(resolved.map((r) => [r.concept.id, r]));
   return ranked.map((work: RankedWithMeaning) => ({
     ...work,
+    computedAt,
     // A work found by meaning alone is related through the concept it resembles.
     resolvedConcepts: work.resolvedConcepts?.length
       ? work.resolvedConcepts

@@ -41,7 +41,12 @@ export async function relatedWorkAmong(
 
 /** Works related to a concept named by its name or an alias (any letter case), ranked. */
 export async function relatedToConcept(db: Database, concept: string, limit: number): Promise<RankedWork[]> {
-  return db.read<RankedWork>('related/related-to-concept', { key: concept.trim().toLowerCase(), limit, ...rankingParams() });
+  return db.read<RankedWork>('related/related-to-concept', {
+    key: concept.trim().toLowerCase(),
+    limit,
+    withReasons: true,
+    ...rankingParams(),
+  });
 }
 
 const label = (e: Entity | undefined) => `“${e ? nameOf(e) : ''}”`;

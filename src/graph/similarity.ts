@@ -19,6 +19,7 @@ import type { Database } from '../db/database.js';
 import { listsInUse } from '../db/stale-lists.js';
 import type { RankedWork } from '../model/rows.js';
 import { withProgressBar } from '../progress.js';
+import { refreshConceptLists } from './concept-lists.js';
 import { relatedWork, relatedWorkAmong } from './ranking.js';
 import { loadRankingGraph, RelatedWorkRanker } from './similarity-graph.js';
 
@@ -79,6 +80,35 @@ async function computeBatch(db: Database, batch: Pending[], at: number): Promise
 export interface RefreshResult {
   computed: number;
   seconds: number;
+  /** Related-to-concept lists computed (src/graph/concept-lists.ts), after the works'. */
+  concepts?: number;
+}
+
+type RefreshOptions = { all?: boolean; since?: number; atMost?: number; onProgress?: SimilarityProgress };
+
+/**
+ * refreshWorkLists, then the concepts' lists (src/graph/concept-lists.ts) with what is left of
+ * `atMost`, their progress counted after the works'.
+ */
+export async function refreshSimilarity(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
+  const started = performance.now();
+  let worksTotal = 0;
+  const works = await refreshWorkLists(db, {
+    ...options,
+    onProgress: (done, total) => {
+      worksTotal = total;
+      options.onProgress?.(done, total);
+    },
+  });
+  const atMost = (options.atMost ?? Number.POSITIVE_INFINITY) - works.computed;
+  if (atMost <= 0 || !(await listsInUse(db))) return works;
+  const concepts = await refreshConceptLists(db, {
+    all: options.all,
+    since: options.since,
+    atMost,
+    onProgress: (done, total) => options.onProgress?.(works.computed + done, Math.max(worksTotal, works.computed) + total),
+  });
+  return { ...works, concepts, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -88,14 +118,9 @@ export interface RefreshResult {
  * it wrote are newer than that). `npm run similarity:rebuild` keeps `since` for that. `atMost`
  * bounds the lists computed in one call.
  */
-export async function refreshSimilarity(
+async function refreshWorkLists(
   db: Database,
-  {
-    all = false,
-    since = Date.now(),
-    atMost = Number.POSITIVE_INFINITY,
-    onProgress,
-  }: { all?: boolean; since?: number; atMost?: number; onProgress?: SimilarityProgress } = {},
+  { all = false, since = Date.now(), atMost = Number.POSITIVE_INFINITY, onProgress }: RefreshOptions = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
   if (all) await db.write('similarity/use-lists', { now: since });

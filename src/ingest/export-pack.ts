@@ -477,7 +477,7 @@ function predictedProperties(pack: Pack, documents: Map<string, string[]>): Map<
   return predicted;
 }
 
-/** The precomputed related-work lists' properties on a work (src/graph/similarity.ts): derived, like the embeddings. */
+/** The precomputed lists' properties on a work or a concept (src/graph/similarity.ts, concept-lists.ts): derived, like the embeddings. */
 const LIST_PROPERTIES = new Set(['similarAt', 'similarEpoch', 'similarBuiltEpoch']);
 
 /** A node without the lists' properties. */

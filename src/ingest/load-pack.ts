@@ -8,7 +8,7 @@
  * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
 import type { Database, StatementRunner } from '../db/database.js';
-import { listsInUse, staleMarking } from '../db/stale-lists.js';
+import { conceptStaleMarking, listsInUse, staleMarking } from '../db/stale-lists.js';
 import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import {
   type CuratedNode,
@@ -325,9 +325,10 @@ function plan(
   // first before its old relationships are cleared (the works related through those), last after
   // the new ones are in.
   if (marksLists) {
-    const marking = { ...staleMarking([...workIds, ...loaded.pack.concepts.map((c) => c.id)]), rows: 0, counts: false };
-    units.unshift(marking);
-    units.push(marking);
+    const touched = [...workIds, ...loaded.pack.concepts.map((c) => c.id)];
+    const markings = [staleMarking(touched), conceptStaleMarking(touched)].map((m) => ({ ...m, rows: 0, counts: false }));
+    units.unshift(...markings);
+    units.push(...markings);
   }
   const transactions: Unit[][] = [];
   if (options.transactionSize === undefined) transactions.push(units);

@@ -175,8 +175,8 @@ const RelatedWorkRef = builder.objectRef<RankedWithMeaning>('RelatedWork').imple
     computedAt: t.string({
       nullable: true,
       description:
-        'For relatedWork: when the precomputed related-work lists this answer was read from were computed (ISO 8601, the ' +
-        'oldest of the seeds’). Null when it was computed on the fly: no list yet, or a write has made one stale (a stale ' +
+        'When the precomputed lists this answer was read from were computed (ISO 8601, the oldest: of the seeds’ for ' +
+        'relatedWork, of the resolved concepts’ for relatedToConcept). Null when it was computed on the fly: no list yet, or a write has made one stale (a stale ' +
         'list is never served). README "Precomputed related work".',
       resolve: (r) => (r.computedAt ? new Date(r.computedAt).toISOString() : null),
     }),

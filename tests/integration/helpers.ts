@@ -210,3 +210,14 @@ export class TestHelper {
     }
   }
 }
+
+/**
+ * Removes the precomputed lists (the works' and the concepts', src/graph/similarity.ts and
+ * concept-lists.ts) and the SimilarityBuild node: derived state the whole graph shares, not data a
+ * test file owns, reset before and after the files that build them.
+ */
+export async function clearLists(db: Database): Promise<void> {
+  await db.runText('MATCH (l:SimilarList) DETACH DELETE l');
+  await db.runText('MATCH (n) WHERE n:Work OR n:Concept REMOVE n.similarAt, n.similarEpoch, n.similarBuiltEpoch');
+  await db.runText('MATCH (b:SimilarityBuild) DELETE b');
+}
