@@ -16,6 +16,12 @@
  *   4. SIM_WRITES (20) curation writes (a concept linked to a work): the write with its stale
  *      marking, then the refresh of the lists it made stale, each timed.
  *
+ * SIM_COMPARE (50) bounds the sample works and concepts whose answers are compared (each
+ * comparison runs the on-the-fly statements, seconds each at a million papers).
+ * With SIM_USE_GRAPH=1 the graph already in a running bench Neo4j is measured as it is (the
+ * million-record import: `BENCH_IMPORT_KEEP=1 npx tsx bench/import-records.ts large 1000000`,
+ * then BENCH_NEO4J_PORT=7692 BENCH_NEO4J_DIR=.neo4j/bench-import).
+ *
  * Prints a Markdown section for bench/RESULTS.md. Leaves the bench Neo4j running (stop it with
  * `BENCH_NEO4J_PORT=… BENCH_NEO4J_DIR=… npx tsx -e "…stopBenchNeo4j()"` or by its pid file).
  */
@@ -37,6 +43,12 @@ const concurrency = Number(process.env.SIM_CONCURRENCY ?? 10);
 const seconds = Number(process.env.SIM_SECONDS ?? 8);
 const writes = Number(process.env.SIM_WRITES ?? 20);
 const rebuildMax = Number(process.env.SIM_REBUILD_MAX ?? Number.POSITIVE_INFINITY);
+// SIM_USE_GRAPH=1 measures whatever graph the (running) bench Neo4j holds, such as the million
+// records bench/import-records.ts leaves with BENCH_IMPORT_KEEP=1, instead of importing <papers>.
+const useGraph = process.env.SIM_USE_GRAPH === '1';
+let measuredPapers = papers;
+/** Sample works (and concepts) whose answers from the lists are compared with the on-the-fly ones. */
+const compared = Number(process.env.SIM_COMPARE ?? 50);
 
 const db = benchDatabase();
 
@@ -67,6 +79,11 @@ async function ensureGraph() {
   await startBenchNeo4j(log);
   const { n } = await one<{ n: number }>('MATCH (p:Paper) RETURN count(p) AS n');
   if (n === papers) return;
+  if (useGraph) {
+    log(`SIM_USE_GRAPH=1: measuring the graph the bench Neo4j holds (${n} papers) as it is`);
+    measuredPapers = n;
+    return;
+  }
   log(`bench Neo4j holds ${n} papers, not ${papers}: emptying it and importing ${papers}`);
   const driver = benchDriver();
   await emptyDatabase(driver, db);
@@ -227,7 +244,7 @@ async function main() {
   let same = 0;
   let sameTriples = 0;
   let fromLists = 0;
-  for (const [i, id] of works.entries()) {
+  for (const [i, id] of works.slice(0, compared).entries()) {
     const listedAnswer = await rankedRelatedWork(db, [id], [], 10);
     if (listedAnswer.computedAt !== null) fromLists++;
     const reference = await relatedWork(db, [id], [], 10);
@@ -239,7 +256,7 @@ async function main() {
   }
   let sameConcepts = 0;
   let conceptsFromLists = 0;
-  for (const { id } of conceptSample) {
+  for (const { id } of conceptSample.slice(0, compared)) {
     const listedAnswer = await rankedRelatedToConcept(db, id, 10);
     if (listedAnswer.computedAt !== null) conceptsFromLists++;
     const reference = await relatedToConceptOnTheFly(db, id, 10);
@@ -248,9 +265,9 @@ async function main() {
   }
   emit(
     '',
-    `Answers from the lists (${fromLists} of ${works.length} read from a list): one seed, the same top 10 in the same order as on the fly for ${same} of ${works.length}; ` +
-      `three seeds, the same top-10 set for ${sameTriples} of ${works.length}; relatedToConcept (${conceptsFromLists} of ${conceptSample.length} read from a list), ` +
-      `the same top 10 in the same order with the same scores for ${sameConcepts} of ${conceptSample.length}.`,
+    `Answers from the lists (${fromLists} of ${Math.min(compared, works.length)} read from a list): one seed, the same top 10 in the same order as on the fly for ${same} of ${Math.min(compared, works.length)}; ` +
+      `three seeds, the same top-10 set for ${sameTriples} of ${Math.min(compared, works.length)}; relatedToConcept (${conceptsFromLists} of ${Math.min(compared, conceptSample.length)} read from a list), ` +
+      `the same top 10 in the same order with the same scores for ${sameConcepts} of ${Math.min(compared, conceptSample.length)}.`,
   );
 
   // 4. Curation writes and the refresh after each.
@@ -294,7 +311,7 @@ async function main() {
     .join(', ');
   console.log(
     [
-      `### ${papers.toLocaleString('en')} papers (concurrency ${concurrency}, ${seconds} s per query; load average at the end ${loadAverage} on 2 cores)`,
+      `### ${measuredPapers.toLocaleString('en')} papers (concurrency ${concurrency}, ${seconds} s per query; load average at the end ${loadAverage} on 2 cores)`,
       ...lines,
     ].join('\n'),
   );
