@@ -43,8 +43,6 @@ const concurrency = Number(process.env.SIM_CONCURRENCY ?? 10);
 const seconds = Number(process.env.SIM_SECONDS ?? 8);
 const writes = Number(process.env.SIM_WRITES ?? 20);
 const rebuildMax = Number(process.env.SIM_REBUILD_MAX ?? Number.POSITIVE_INFINITY);
-// SIM_USE_GRAPH=1 measures whatever graph the (running) bench Neo4j holds, such as the million
-// records bench/import-records.ts leaves with BENCH_IMPORT_KEEP=1, instead of importing <papers>.
 const useGraph = process.env.SIM_USE_GRAPH === '1';
 let measuredPapers = papers;
 /** Sample works (and concepts) whose answers from the lists are compared with the on-the-fly ones. */
@@ -244,7 +242,9 @@ async function main() {
   let same = 0;
   let sameTriples = 0;
   let fromLists = 0;
-  for (const [i, id] of works.slice(0, compared).entries()) {
+  const comparedWorks = works.slice(0, compared);
+  const comparedConcepts = conceptSample.slice(0, compared);
+  for (const [i, id] of comparedWorks.entries()) {
     const listedAnswer = await rankedRelatedWork(db, [id], [], 10);
     if (listedAnswer.computedAt !== null) fromLists++;
     const reference = await relatedWork(db, [id], [], 10);
@@ -256,7 +256,7 @@ async function main() {
   }
   let sameConcepts = 0;
   let conceptsFromLists = 0;
-  for (const { id } of conceptSample.slice(0, compared)) {
+  for (const { id } of comparedConcepts) {
     const listedAnswer = await rankedRelatedToConcept(db, id, 10);
     if (listedAnswer.computedAt !== null) conceptsFromLists++;
     const reference = await relatedToConceptOnTheFly(db, id, 10);
@@ -265,9 +265,9 @@ async function main() {
   }
   emit(
     '',
-    `Answers from the lists (${fromLists} of ${Math.min(compared, works.length)} read from a list): one seed, the same top 10 in the same order as on the fly for ${same} of ${Math.min(compared, works.length)}; ` +
-      `three seeds, the same top-10 set for ${sameTriples} of ${Math.min(compared, works.length)}; relatedToConcept (${conceptsFromLists} of ${Math.min(compared, conceptSample.length)} read from a list), ` +
-      `the same top 10 in the same order with the same scores for ${sameConcepts} of ${Math.min(compared, conceptSample.length)}.`,
+    `Answers from the lists (${fromLists} of ${comparedWorks.length} read from a list): one seed, the same top 10 in the same order as on the fly for ${same} of ${comparedWorks.length}; ` +
+      `three seeds, the same top-10 set for ${sameTriples} of ${comparedWorks.length}; relatedToConcept (${conceptsFromLists} of ${comparedConcepts.length} read from a list), ` +
+      `the same top 10 in the same order with the same scores for ${sameConcepts} of ${comparedConcepts.length}.`,
   );
 
   // 4. Curation writes and the refresh after each.
