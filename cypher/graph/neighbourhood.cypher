@@ -12,9 +12,12 @@ WITH reduce(seen = center, level IN range(1, $depth) |
     RETURN DISTINCT b.id
   }) AS reached
 WITH reached, reached[0..$limit] AS kept
+// Counted from each reached node's outgoing relationships: matched from either end, a concept
+// reached would be expanded through every work discussing it (18,000 at a million papers).
 CALL (reached) {
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE a.id IN reached AND b.id IN reached AND type(r) IN $relationships
+  UNWIND reached AS id
+  MATCH (a:Entity {id: id})-[r]->(b:Entity)
+  WHERE type(r) IN $relationships AND b.id IN reached
   RETURN count(r) AS totalEdges
 }
 CALL (kept) {
@@ -23,11 +26,11 @@ CALL (kept) {
   RETURN collect(n {.*, __type: head([l IN labels(n) WHERE l IN ['Talk', 'Paper', 'Concept', 'Person', 'Session', 'Day', 'Event', 'Link', 'Document']]),
          placedIn: COLLECT { MATCH (n)<-[:PRESENTS*0..1]-(:Talk)-[:PART_OF*0..1]->(:Talk)-[:IN_SESSION]->(s:Session) RETURN s {.title, .dayNumber} ORDER BY s.dayNumber, s.order LIMIT 1 }[0]}) AS nodes
 }
-// The relationships leaving the kept nodes; src/db/graph.ts keeps those whose target is kept too.
+// The relationships among the kept nodes, from each one's outgoing relationships.
 CALL (kept) {
   UNWIND kept AS id
   MATCH (a:Entity {id: id})-[r]->(b:Entity)
-  WHERE type(r) IN $relationships
+  WHERE type(r) IN $relationships AND b.id IN kept
   RETURN collect({source: a.id, target: b.id, type: type(r), line: r.line, quote: r.quote, role: r.role}) AS edges
 }
 RETURN nodes, edges, size(reached) AS totalNodes, totalEdges

@@ -10,13 +10,16 @@
  * Freshness as for the work lists (src/graph/similarity.ts): each concept carries an epoch
  * (similarEpoch) that every write able to change its list moves on
  * (cypher/similarity/mark-stale-concepts.cypher, run by src/db/stale-lists.ts in the write's own
- * transaction); a list is served only while it was computed for that epoch. The lists are
- * computed by the statement, PARALLEL at a time: one concept's ranking reads only its works and
- * its neighbours', so the statement is cheap per concept.
+ * transaction); a list is served only while it was computed for that epoch. A few lists are
+ * computed by the statement, PARALLEL at a time; a rebuild, and any refresh whose concepts reach
+ * many works, ranks them in memory over the graph read once (RelatedWorkRanker.rankConcept in
+ * src/graph/similarity-graph.ts): at a million papers a concept has about 18,000 works, and one
+ * statement for it outlasts the query timeout.
  */
 import type { Database } from '../db/database.js';
 import type { RankedWork } from '../model/rows.js';
 import { rankingParams } from './ranking.js';
+import { loadRankingGraph, RelatedWorkRanker } from './similarity-graph.js';
 
 /** How many works a concept's list keeps (as many as a work's). */
 export const CONCEPT_LIST_SIZE = 50;
@@ -24,6 +27,13 @@ export const CONCEPT_LIST_SIZE = 50;
 const BATCH = 100;
 /** Lists computed at once (each is one read statement). */
 const PARALLEL = 4;
+/**
+ * Pending concepts discussed by this many works in all (or this share of every work) are ranked
+ * in memory: reading the graph (about 5 s at 100,000 papers, 1 min at a million) then costs less
+ * than the statements would.
+ */
+const IN_MEMORY_REACH = 2000;
+const IN_MEMORY_SHARE = 1 / 100;
 
 interface Pending {
   id: string;
@@ -65,9 +75,12 @@ export async function refreshConceptLists(
   { all = false, since = Date.now(), atMost = Number.POSITIVE_INFINITY, onProgress }: ConceptRefresh = {},
 ): Promise<number> {
   const params = { all, since, fillMissing: true };
-  const [count] = await db.read<{ n: number }>('similarity/count-pending-concepts', params);
+  const [count] = await db.read<{ n: number; reach: number; works: number }>('similarity/count-pending-concepts', params);
   const total = Math.min(count?.n ?? 0, atMost);
   onProgress?.(0, total);
+  if (total > 0 && (all || count!.reach >= Math.max(IN_MEMORY_REACH, count!.works * IN_MEMORY_SHARE))) {
+    return refreshInMemory(db, params, total, onProgress);
+  }
   let done = 0;
   let after = '';
   while (done < atMost) {
@@ -77,6 +90,41 @@ export async function refreshConceptLists(
     done += batch.length;
     after = batch.at(-1)!.id;
     onProgress?.(done, Math.max(total, done));
+  }
+  return done;
+}
+
+/**
+ * The first `total` pending lists, ranked in memory and written BATCH per transaction. The epochs
+ * are read before the graph, as for the works' lists (src/graph/similarity.ts): a list computed
+ * from a graph older than a write is stored for an epoch that write has moved on, so never served.
+ */
+async function refreshInMemory(
+  db: Database,
+  params: { all: boolean; since: number; fillMissing: boolean },
+  total: number,
+  onProgress: ConceptRefresh['onProgress'],
+): Promise<number> {
+  const pending: Pending[] = [];
+  for (let after = ''; pending.length < total; after = pending.at(-1)!.id) {
+    const page = await db.read<Pending>('similarity/pending-concepts', {
+      ...params,
+      after,
+      batch: Math.min(10_000, total - pending.length),
+    });
+    if (page.length === 0) break;
+    pending.push(...page);
+  }
+  const ranker = new RelatedWorkRanker(await loadRankingGraph(db));
+  let done = 0;
+  for (let i = 0; i < pending.length; i += BATCH) {
+    const lists = pending.slice(i, i + BATCH).map((c) => {
+      const items = ranker.rankConcept(c.id, CONCEPT_LIST_SIZE);
+      return { id: c.id, epoch: c.epoch, ids: items.map((item) => item.id), scores: items.map((item) => item.score) };
+    });
+    await db.write('similarity/write-concept-lists', { lists, at: Date.now() }, { bounded: false });
+    done += lists.length;
+    onProgress?.(done, total);
   }
   return done;
 }

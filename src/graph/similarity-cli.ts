@@ -9,7 +9,9 @@ import { recoverInterruptedImports } from '../db/import-runs.js';
 import { migrate } from '../db/migrate.js';
 import { errorMessage } from '../errors.js';
 import { withProgressBar } from '../progress.js';
-import { refreshSimilarity } from './similarity.js';
+import { type RefreshResult, refreshSimilarity } from './similarity.js';
+
+const counted = (result: RefreshResult) => `${result.computed} related-work lists and ${result.concepts ?? 0} related-to-concept lists`;
 
 const args = new Set(process.argv.slice(2));
 const connection = await connect(loadConfig()).catch((error: Error) => {
@@ -22,7 +24,7 @@ try {
   await recoverInterruptedImports(db);
   if (args.has('--refresh')) {
     const result = await withProgressBar('related-work lists', (onProgress) => refreshSimilarity(db, { onProgress }), 0, 'works');
-    console.log(`Refreshed ${result.computed} related-work lists in ${result.seconds.toFixed(1)} s.`);
+    console.log(`Refreshed ${counted(result)} in ${result.seconds.toFixed(1)} s.`);
   } else {
     const [begun] = await db.write<{ since: number; resume: boolean }>('similarity/build-begin', {
       now: Date.now(),
@@ -36,10 +38,12 @@ try {
       'works',
     );
     await db.write('similarity/build-end', { now: Date.now() });
-    console.log(`Computed ${result.computed} related-work lists in ${result.seconds.toFixed(1)} s.`);
+    console.log(`Computed ${counted(result)} in ${result.seconds.toFixed(1)} s.`);
   }
 } catch (error) {
+  // Every list written so far is kept: the works' lists are written before the concepts'.
   console.error(`error: ${errorMessage(error)}`);
+  console.error('The lists written so far are kept and served; run the command again to resume where it stopped.');
   process.exitCode = 1;
 } finally {
   await connection.stop();

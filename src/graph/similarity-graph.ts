@@ -3,7 +3,9 @@
  * for many works at once: a full rebuild of the precomputed lists (src/graph/similarity.ts) reads
  * the few relationships the ranking walks once (`loadRankingGraph`, five streamed statements
  * under cypher/similarity/graph-*.cypher) and ranks every work from arrays, instead of running
- * the statement once per work.
+ * the statement once per work. The related-to-concept ranking of
+ * cypher/related/related-to-concept.cypher is computed over the same arrays (`rankConcept`), for
+ * the concepts' lists (src/graph/concept-lists.ts; checked by tests/integration/concept-lists.test.ts).
  *
  * Same reasons, same weights (src/model/vocabulary.ts, through `rankingParams` and
  * `rankingScore`), same hub damping, same order: the statement stays the reference, and
@@ -105,11 +107,18 @@ export interface RankingGraph {
   referencesIn: Adjacency;
   partOfOut: Adjacency;
   partOfIn: Adjacency;
+  /** Concept ids by number, in id order. */
+  conceptIds: string[];
+  conceptIndex: Map<string, number>;
   conceptDegree: Int32Array;
   conceptWorks: Adjacency;
   workConcepts: Adjacency;
   /** Each concept's neighbours, sorted by their degree and then their id (number). */
   conceptNeighbours: Adjacency;
+  /** Each concept's neighbours by how they are linked (relatedToConcept's NARROWER_, BROADER_ and RELATED_CONCEPT). */
+  narrower: Adjacency;
+  broader: Adjacency;
+  relatedConcepts: Adjacency;
   sessionDegree: Int32Array;
   sessionWorks: Adjacency;
   workSessions: Adjacency;
@@ -135,7 +144,9 @@ interface ConceptRow {
   id: string;
   degree: number;
   works: string[];
-  neighbours: string[];
+  narrower: string[];
+  broader: string[];
+  related: string[];
 }
 interface MembersRow {
   degree: number;
@@ -163,7 +174,8 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
   const conceptIndex = new Map<string, number>();
   const conceptDegrees: number[] = [];
   const discusses = new EdgeList();
-  const neighbourIds: string[][] = [];
+  const conceptIds: string[] = [];
+  const linked: { narrower: string[]; broader: string[]; related: string[] }[] = [];
   const sessionDegrees: number[] = [];
   const inSession = new EdgeList();
   const personDegrees: number[] = [];
@@ -183,9 +195,10 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
     db.stream<ConceptRow>('similarity/graph-concepts', {}, (row) => {
       const c = conceptDegrees.length;
       conceptIndex.set(row.id, c);
+      conceptIds.push(row.id);
       conceptDegrees.push(row.degree);
       for (const id of row.works) discusses.add(c, work(id));
-      neighbourIds.push(row.neighbours);
+      linked.push(row);
     }),
     db.stream<MembersRow>('similarity/graph-sessions', {}, (row) => {
       const s = sessionDegrees.length;
@@ -200,11 +213,18 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
   ]);
   const concepts = conceptDegrees.length;
   const conceptDegree = Int32Array.from(conceptDegrees);
-  const related = new EdgeList();
-  neighbourIds.forEach((neighbours, c) => {
-    for (const id of neighbours) related.add(c, conceptIndex.get(id) ?? -1);
+  const neighbours = new EdgeList();
+  const kinds = { narrower: new EdgeList(), broader: new EdgeList(), related: new EdgeList() };
+  linked.forEach((row, c) => {
+    for (const kind of ['narrower', 'broader', 'related'] as const) {
+      for (const id of row[kind]) {
+        const n = conceptIndex.get(id) ?? -1;
+        neighbours.add(c, n);
+        kinds[kind].add(c, n);
+      }
+    }
   });
-  const conceptNeighbours = related.adjacency(concepts);
+  const conceptNeighbours = neighbours.adjacency(concepts);
   // Sorted once, so that a seed's rarest neighbours are the heads of its concepts' lists.
   for (let c = 0; c < concepts; c++) {
     const list = conceptNeighbours.items.subarray(conceptNeighbours.start[c]!, conceptNeighbours.start[c + 1]!);
@@ -235,10 +255,15 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
     referencesIn,
     partOfOut: partOf.adjacency(works),
     partOfIn: partOf.adjacency(works, true),
+    conceptIds,
+    conceptIndex,
     conceptDegree,
     conceptWorks: discusses.adjacency(concepts),
     workConcepts: discusses.adjacency(works, true),
     conceptNeighbours,
+    narrower: kinds.narrower.adjacency(concepts),
+    broader: kinds.broader.adjacency(concepts),
+    relatedConcepts: kinds.related.adjacency(concepts),
     sessionDegree: Int32Array.from(sessionDegrees),
     sessionWorks: inSession.adjacency(sessionDegrees.length),
     workSessions: inSession.adjacency(works, true),
@@ -439,6 +464,62 @@ export class RelatedWorkRanker {
 
     this.coupling(seeds, stamp);
     this.coCitation(seeds, stamp);
+    return this.best(limit);
+  }
+
+  /**
+   * The top `limit` works related to the concept `id` as cypher/related/related-to-concept.cypher
+   * ranks them, with their scores, best first (src/graph/concept-lists.ts). One key per concept (the
+   * concept itself under DISCUSSES, each neighbour of at most hubLimit works under its heaviest
+   * kind), and, for a concept of at most hubLimit works, one key per reference type and discussing
+   * work as a result names it, reaching the works at the other end of its references (either way)
+   * but itself.
+   */
+  rankConcept(id: string, limit: number): ListItem[] {
+    const g = this.graph;
+    const c = g.conceptIndex.get(id);
+    if (c === undefined) return [];
+    const { hubLimit, reasonWeights } = this.params;
+    // A new stamp that no work is skipped for: a concept has no seed.
+    this.work += 1;
+    this.count = 0;
+
+    const heaviest = new Map<number, { weight: number; kind: string }>([[c, { weight: reasonWeights.DISCUSSES, kind: 'DISCUSSES' }]]);
+    const neighbours = [
+      [g.narrower, 'NARROWER_CONCEPT', reasonWeights.NARROWER_CONCEPT],
+      [g.relatedConcepts, 'RELATED_CONCEPT', reasonWeights.RELATED_CONCEPT],
+      [g.broader, 'BROADER_CONCEPT', reasonWeights.BROADER_CONCEPT],
+    ] as const;
+    for (const [adjacency, kind, weight] of neighbours) {
+      for (let i = adjacency.start[c]!; i < adjacency.start[c + 1]!; i++) {
+        const n = adjacency.items[i]!;
+        if (g.conceptDegree[n]! > hubLimit) continue;
+        const held = heaviest.get(n);
+        if (!held || weight > held.weight) heaviest.set(n, { weight, kind });
+      }
+    }
+    for (const [n, { weight, kind }] of heaviest) this.reach(g.conceptWorks, n, weight, this.adds(kind, weight), false);
+
+    if (g.conceptDegree[c]! <= hubLimit) {
+      // The discussing works grouped by the work a result names them as: one key per group and type.
+      const discussing = [...new Set(g.conceptWorks.items.subarray(g.conceptWorks.start[c]!, g.conceptWorks.start[c + 1]!))];
+      discussing.sort((a, b) => g.shownAs[a]! - g.shownAs[b]! || a - b);
+      referenceTypes.forEach((type, t) => {
+        const weight = reasonWeights.REFERENCE_OF_DISCUSSING_WORK * this.params.referenceWeights[type];
+        const adds = this.adds(type, weight);
+        discussing.forEach((d, i) => {
+          const other = g.shownAs[d]!;
+          if (i === 0 || other !== g.shownAs[discussing[i - 1]!]) this.key += 1;
+          for (const adjacency of [g.referencesOut, g.referencesIn]) {
+            for (let j = adjacency.start[d]!; j < adjacency.start[d + 1]!; j++) {
+              const w = adjacency.items[j]!;
+              // A reference between a talk and its own paper explains nothing.
+              if (adjacency.labels![j] === t && g.shownAs[w] !== other) this.emit(w, weight, adds);
+            }
+          }
+        });
+      });
+    }
     return this.best(limit);
   }
 
