@@ -6,6 +6,8 @@
  *                                                       # run it under /usr/bin/time -v for peak RSS
  *   npx tsx bench/import-records.ts check [records]     # only read and check a .jsonl.gz (no Neo4j)
  *
+ * BENCH_IMPORT_REUSE=1 imports a file written by an earlier run instead of generating it again.
+ *
  * Synthetic OpenAlex works, deterministic for a given count: titles and abstracts from the ML
  * vocabulary of generate.ts (so concepts of the ICML pack are found in them), 1-8 authors from a
  * pool of 0.8 N with Zipf-distributed productivity (30% with an ORCID), 10 references each, 80%
@@ -13,12 +15,12 @@
  * (kept as unresolved references). The same works are written as BibTeX, RIS, CSL-JSON, Semantic
  * Scholar and arXiv JSON Lines for the per-format figures.
  *
- * Its own Neo4j: the managed local Neo4j in .neo4j/bench-import on BENCH_IMPORT_PORT (default
- * 7692), emptied and seeded with the ICML pack before each import; stopped at the end if started here.
+ * Its own Neo4j: the managed local Neo4j in .neo4j/bench-import (BENCH_IMPORT_DIR) on
+ * BENCH_IMPORT_PORT (default 7692), emptied and seeded with the ICML pack before each import; stopped at the end if started here.
  */
 
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import { Database } from '../src/db/database.js';
@@ -32,7 +34,7 @@ import { projectRoot } from './neo4j.js';
 import { intBetween, pick, seededRandom, Zipf } from './random.js';
 
 const neo4jOptions: LocalNeo4jOptions = {
-  dir: '.neo4j/bench-import',
+  dir: process.env.BENCH_IMPORT_DIR ?? '.neo4j/bench-import',
   port: Number(process.env.BENCH_IMPORT_PORT ?? 7692),
   password: 'knowledge-graph',
   heap: process.env.BENCH_IMPORT_HEAP ?? '3g',
@@ -200,11 +202,22 @@ const writers: Record<RecordFormat, { ext: string; head?: string; line: (w: Work
   },
 };
 
+/**
+ * Writes `total` synthetic works in `format` under bench/.data/import and returns the file. With
+ * BENCH_IMPORT_REUSE=1 a file already written there is used as it is (the works are the same for
+ * a given count), so that the import process measured does not also generate them: the file is
+ * written under a temporary name and renamed once complete, so a run stopped half way leaves none.
+ */
 async function writeFile(format: RecordFormat, total: number, gzip = false): Promise<string> {
   mkdirSync(dataDir, { recursive: true });
   const writer = writers[format];
   const file = path.join(dataDir, `${format}-${total}.${writer.ext}${gzip ? '.gz' : ''}`);
-  const out = createWriteStream(file);
+  if (process.env.BENCH_IMPORT_REUSE === '1' && existsSync(file)) {
+    console.error(`using ${path.relative(projectRoot, file)} as written before (BENCH_IMPORT_REUSE=1)`);
+    return file;
+  }
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
   const sink = gzip ? createGzip({ level: 6 }) : out;
   if (gzip) sink.pipe(out);
   const put = async (text: string) => {
@@ -219,6 +232,7 @@ async function writeFile(format: RecordFormat, total: number, gzip = false): Pro
   if (writer.tail) await put(writer.tail);
   sink.end();
   await once(out, 'close');
+  renameSync(partial, file);
   return file;
 }
 
