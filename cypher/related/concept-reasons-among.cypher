@@ -26,8 +26,12 @@ CALL (c, w) {
   MATCH (c)-[:BROADER]->(n:Concept)<-[r:DISCUSSES]-(w) WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit
   RETURN 'BROADER_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.BROADER_CONCEPT AS weight, [n] AS via, r AS evidence, null AS other
   UNION ALL
-  MATCH (c)<-[:DISCUSSES]-(d:Work)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w)
-  WHERE COUNT { (c)<-[:DISCUSSES]-() } <= $hubLimit
+  // Hub damping first, then from the concept's works to the candidate: a much-cited candidate
+  // has tens of thousands of references to walk, a concept within the hub limit at most $hubLimit works.
+  WITH c, w WHERE COUNT { (c)<-[:DISCUSSES]-() } <= $hubLimit
+  MATCH (c)<-[:DISCUSSES]-(d:Work)
+  WITH DISTINCT d, w
+  MATCH (d)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w)
   RETURN type(r) AS kind, type(r) AS key, $reasonWeights.REFERENCE_OF_DISCUSSING_WORK * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence, d AS other
 }
 // One work for a talk and its paper: each end of a reference as its work.

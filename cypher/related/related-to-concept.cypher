@@ -27,8 +27,9 @@ CALL (c) {
   MATCH (n)<-[r:DISCUSSES]-(w:Work)
   RETURN w, 'BROADER_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.BROADER_CONCEPT AS weight, [n] AS via, r AS evidence, null AS other
   UNION ALL
+  // Hub damping before the walk, so that a hub's works are never expanded.
+  WITH c WHERE COUNT { (c)<-[:DISCUSSES]-() } <= $hubLimit
   MATCH (c)<-[:DISCUSSES]-(d:Work)-[r:FOLLOW_UP_READ|RELATED|SEE_ALSO|BUILDS_ON|CITES]-(w:Work)
-  WHERE COUNT { (c)<-[:DISCUSSES]-() } <= $hubLimit
   RETURN w, type(r) AS kind, type(r) AS key, $reasonWeights.REFERENCE_OF_DISCUSSING_WORK * $referenceWeights[type(r)] AS weight, [d] AS via, r AS evidence, d AS other
 }
 // One work for a talk and its paper: each end of a reference as its work.
