@@ -13,7 +13,7 @@ WITH reduce(seen = center, level IN range(1, $depth) |
   }) AS reached
 WITH reached, reached[0..$limit] AS kept
 // Counted from each reached node's outgoing relationships: matched from either end, a concept
-// reached would be expanded through every work discussing it (18,000 at a million papers).
+// reached would be expanded through every work discussing it (up to 485,241 at a million papers).
 CALL (reached) {
   UNWIND reached AS id
   MATCH (a:Entity {id: id})-[r]->(b:Entity)

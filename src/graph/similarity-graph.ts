@@ -107,8 +107,7 @@ export interface RankingGraph {
   referencesIn: Adjacency;
   partOfOut: Adjacency;
   partOfIn: Adjacency;
-  /** Concept ids by number, in id order. */
-  conceptIds: string[];
+  /** Concept numbers by id (concepts are numbered in id order). */
   conceptIndex: Map<string, number>;
   conceptDegree: Int32Array;
   conceptWorks: Adjacency;
@@ -174,7 +173,6 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
   const conceptIndex = new Map<string, number>();
   const conceptDegrees: number[] = [];
   const discusses = new EdgeList();
-  const conceptIds: string[] = [];
   const linked: { narrower: string[]; broader: string[]; related: string[] }[] = [];
   const sessionDegrees: number[] = [];
   const inSession = new EdgeList();
@@ -195,7 +193,6 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
     db.stream<ConceptRow>('similarity/graph-concepts', {}, (row) => {
       const c = conceptDegrees.length;
       conceptIndex.set(row.id, c);
-      conceptIds.push(row.id);
       conceptDegrees.push(row.degree);
       for (const id of row.works) discusses.add(c, work(id));
       linked.push(row);
@@ -255,7 +252,6 @@ export async function loadRankingGraph(db: Database): Promise<RankingGraph> {
     referencesIn,
     partOfOut: partOf.adjacency(works),
     partOfIn: partOf.adjacency(works, true),
-    conceptIds,
     conceptIndex,
     conceptDegree,
     conceptWorks: discusses.adjacency(concepts),
