@@ -16,7 +16,8 @@
  * Scholar and arXiv JSON Lines for the per-format figures.
  *
  * Its own Neo4j: the managed local Neo4j in .neo4j/bench-import (BENCH_IMPORT_DIR) on
- * BENCH_IMPORT_PORT (default 7692), emptied and seeded with the ICML pack before each import; stopped at the end if started here.
+ * BENCH_IMPORT_PORT (default 7692), emptied and seeded with the ICML pack before each import;
+ * stopped at the end if started here.
  */
 
 import { once } from 'node:events';
