@@ -40,12 +40,20 @@ export const hybridTuning = {
   weights: [1, 1, 1],
   /** How many of the concepts found by meaning lend their works a ranking (0: none). */
   conceptsForWorks: 5,
+  /** The most works each of those concepts lends (at least the depth read). */
+  worksPerConcept: 50,
   /** How deep each ranking is read before fusing: the page asked for, and this much beyond it. */
   depthBeyondPage: 10,
 };
 
-/** The fewest candidates asked of the vector index. */
-const MIN_SCAN = 200;
+/**
+ * The fewest candidates asked of the vector index: the index returns its nearest of every kind and
+ * model, the filter runs after it, and its HNSW search misses close vectors when asked for few
+ * (k = 12 missed the best of 343). Over every kind, 80 found 94.5% of the exact 20 nearest at 100,000
+ * papers against 97.8% for 200, at two thirds of the cost (bench/RESULTS.md, 2026-12-06); a search
+ * for one kind asks for more, since concepts or talks are a tenth of the nodes or fewer.
+ */
+const MIN_SCAN = { anyKind: 80, someKinds: 200 };
 
 const MAX_DEPTH = 300;
 
@@ -58,33 +66,44 @@ export async function nearestByMeaning(
   limit: number,
   atLeast: number = embedder.spec.unrelatedBelow,
 ) {
+  return (await meaningOf(db, embedder, text, labels, limit, atLeast, false)).meaning;
+}
+
+/**
+ * One statement: the nodes nearest in meaning to `text`, and, when `withWorks`, the works that
+ * discuss the first concepts among them as a ranking of its own, with those concepts.
+ */
+async function meaningOf(
+  db: Database,
+  embedder: Embedder,
+  text: string,
+  labels: string[],
+  limit: number,
+  atLeast: number,
+  withWorks: boolean,
+) {
   const vector = Array.from(await embedder.embedQuery(text));
   const kinds = labels.filter((l) => l !== 'Person'); // people are not embedded
-  if (labels.length > 0 && kinds.length === 0) return [];
-  const rows = await db.read<{ node: SearchableNode; similarity: number }>('semantic/nearest', {
+  const workKinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
+  if (labels.length > 0 && kinds.length === 0) return { meaning: [], works: [] };
+  const [row] = await db.read<{
+    meaning: { node: SearchableNode; similarity: number }[];
+    works: { node: SearchableNode; via: string[] }[];
+  }>('semantic/nearest', {
     vector,
     model: embedder.name,
     kinds,
     limit,
-    // The index returns its nearest of every kind and model, and the filter runs after it; and its
-    // HNSW search misses close vectors when asked for few (measured: k = 12 missed the best of 343).
-    scan: Math.min(10_000, Math.max(MIN_SCAN, limit * 4)),
+    atLeast,
+    scan: Math.min(10_000, Math.max(kinds.length === 0 ? MIN_SCAN.anyKind : MIN_SCAN.someKinds, limit * 4)),
+    conceptCount: withWorks && (labels.length === 0 || workKinds.length > 0) ? hybridTuning.conceptsForWorks : 0,
+    workKinds,
+    perConcept: Math.max(limit, hybridTuning.worksPerConcept),
   });
-  return rows.map((row) => ({ node: row.node, similarity: row.similarity })).filter((hit) => hit.similarity >= atLeast);
-}
-
-/** The works discussing the first concepts among `meaning`, as a ranking of its own, with those concepts. */
-async function worksOfConcepts(db: Database, meaning: { node: SearchableNode }[], labels: string[], limit: number) {
-  const concepts = meaning.flatMap((hit) => (hit.node.__type === 'Concept' ? [hit.node] : [])).slice(0, hybridTuning.conceptsForWorks);
-  const kinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
-  if (concepts.length === 0 || (labels.length > 0 && kinds.length === 0)) return [];
-  const byId = new Map(concepts.map((c) => [c.id, c]));
-  const rows = await db.read<{ node: SearchableNode; via: string[] }>('semantic/works-of-concepts', {
-    ids: [...byId.keys()],
-    kinds,
-    limit,
-  });
-  return rows.map((row) => ({ node: row.node, via: row.via.map((id) => byId.get(id)!) }));
+  const meaning = row?.meaning ?? [];
+  const concepts = new Map(meaning.flatMap((hit) => (hit.node.__type === 'Concept' ? [[hit.node.id, hit.node as ConceptNode]] : [])));
+  const works = (row?.works ?? []).map((hit) => ({ node: hit.node, via: hit.via.map((id) => concepts.get(id)!) }));
+  return { meaning, works };
 }
 
 const isExactName = (node: SearchableNode, key: string) => (node.keys ?? []).includes(key) || nameOf(node).toLowerCase() === key;
@@ -115,13 +134,12 @@ export async function searchNodes(
     };
   }
   const depth = Math.min(MAX_DEPTH, offset + limit + hybridTuning.depthBeyondPage);
-  const [words, meaning] = await Promise.all([
+  const [words, { meaning, works: viaConcepts }] = await Promise.all([
     mode === 'HYBRID' ? wordSearch(db, text, labels, { offset: 0, limit: depth }) : null,
-    nearestByMeaning(db, embedder!, text, labels, depth),
+    meaningOf(db, embedder!, text, labels, depth, embedder!.spec.unrelatedBelow, mode === 'HYBRID'),
   ]);
   const best = words?.items[0]?.score ?? 0;
   const wordHits = (words?.items ?? []).filter((hit) => hit.score >= hybridTuning.wordsFloor * best);
-  const viaConcepts = mode === 'HYBRID' ? await worksOfConcepts(db, meaning, labels, depth) : [];
   const fused = reciprocalRankFusion<{ node: SearchableNode }>(
     [wordHits, meaning, viaConcepts],
     (hit) => hit.node.id,

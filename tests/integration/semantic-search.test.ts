@@ -1,5 +1,6 @@
 /** Search by meaning with the real model, through the API: the issue's examples, modes, fallbacks. */
 import { describe, expect, it } from 'vitest';
+import { localId } from '../../src/schema/ids.js';
 import { createApi } from '../../src/server/yoga.js';
 import { useSemanticApi } from './embedder.js';
 import { gql } from './helpers.js';
@@ -39,6 +40,27 @@ describe('search by meaning (default HYBRID)', () => {
     const answer = await search(api.yoga, 'WaveNet');
     expect(answer.edges[0].node).toMatchObject({ __typename: 'Concept', name: 'WaveNet' });
     expect(answer.edges[0].matchedBy).toEqual(['EXACT_NAME', 'WORDS', 'MEANING']);
+  });
+
+  it('ranks the works of the concepts found by meaning, each naming the concepts it discusses', async () => {
+    const result = await gql(
+      api.yoga,
+      `query($q: String!) { search(query: $q, first: 30) { edges { matchedBy concepts { id } node { ... on Talk { id } ... on Paper { id } } } } }`,
+      { q: 'pitting a generator network against a discriminator' },
+    );
+    expect(result.errors).toBeUndefined();
+    const viaConcepts = result.data.search.edges.filter((e: any) => e.matchedBy.includes('CONCEPT'));
+    expect(viaConcepts.length).toBeGreaterThan(0);
+    for (const edge of viaConcepts) {
+      const ids = edge.concepts.map((c: any) => localId(c.id));
+      expect(ids.length).toBeGreaterThan(0);
+      const [row] = await db.runText<{ n: number }>(
+        'MATCH (w:Work {id: $work})-[:DISCUSSES]->(c:Concept) WHERE c.id IN $ids RETURN count(DISTINCT c) AS n',
+        { work: localId(edge.node.id), ids },
+        'READ',
+      );
+      expect(row!.n, `${localId(edge.node.id)} discusses ${ids.join(', ')}`).toBe(ids.length);
+    }
   });
 
   it('finds people by their words, since people are not embedded', async () => {
