@@ -198,7 +198,7 @@ async function scaleFigures(papers: number) {
             ourPids: () => [process.pid, child.pid!, neo4jPid],
           });
           log(
-            `  ${mode} round ${round + 1}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.rps.toFixed(0)} req/s, ` +
+            `  ${mode} round ${round + 1}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, ${result.rps.toFixed(0)} req/s, ` +
               `errors ${result.errors + result.graphqlErrors}, other processes' CPU ${result.foreignCpu.toFixed(2)} cores`,
           );
           load[mode]!.push(result);
@@ -264,7 +264,7 @@ async function main() {
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...scaleRows.map(
         (s) =>
-          `| ${s.papers} | ${s.texts} | ${f0(s.embedSeconds)} (${f0(s.textsPerSecond)}) | ${f0(s.modelSeconds)} / ${f1(s.writeSeconds)} | ${s.lexical.p50} / ${s.lexical.p95} (${f0(s.lexical.rps)}) | ${s.hybrid.p50} / ${s.hybrid.p95} (${f0(s.hybrid.rps)}) | ${(s.hybrid.p95 / s.lexical.p95).toFixed(2)} |`,
+          `| ${s.papers} | ${s.texts} | ${f0(s.embedSeconds)} (${f0(s.textsPerSecond)}) | ${f0(s.modelSeconds)} / ${f1(s.writeSeconds)} | ${f0(s.lexical.p50)} / ${f0(s.lexical.p95)} (${f0(s.lexical.rps)}) | ${f0(s.hybrid.p50)} / ${f0(s.hybrid.p95)} (${f0(s.hybrid.rps)}) | ${(s.hybrid.p95 / s.lexical.p95).toFixed(2)} |`,
       ),
     );
   }

@@ -59,6 +59,60 @@ describe('the graph query', () => {
     expect(lipschitz.line).toBeGreaterThanOrEqual(168);
   });
 
+  /** The edges among `ids` of the given types, as Neo4j holds them, and the ids reached at depth 1 from `center`. */
+  const among = async (ids: string[], relationships: readonly string[]) =>
+    (
+      await db.runText<{ source: string; target: string; type: string }>(
+        `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $relationships
+         RETURN a.id AS source, b.id AS target, type(r) AS type`,
+        { ids, relationships: [...relationships] },
+        'READ',
+      )
+    )
+      .map((e) => `${e.source} ${e.type} ${e.target}`)
+      .sort();
+  const reachedAtDepth1 = async (center: string, relationships: readonly string[]) =>
+    (
+      await db.runText<{ reached: string[] }>(
+        `MATCH (c:Entity {id: $center})
+         RETURN [c.id] + COLLECT { MATCH (c)-[r]-(b:Entity) WHERE type(r) IN $relationships AND NOT b:Document RETURN DISTINCT b.id } AS reached`,
+        { center, relationships: [...relationships] },
+        'READ',
+      )
+    )[0]!.reached;
+
+  // The statement walks each node's outgoing relationships, except a person's with more of them
+  // than there are reached nodes, which is tested against each reached node instead
+  // (cypher/graph/neighbourhood.cypher): both ways must give the same edges.
+  it.each([
+    ['every relationship', 'wasserstein-gan', `depth: 1`, graphRelationships],
+    ['DISCUSSES only', 'wasserstein-gan', `depth: 1, relationships: [DISCUSSES]`, ['DISCUSSES']],
+    ['three nodes kept', 'wasserstein-gan', `depth: 1, limit: 3`, graphRelationships],
+    ['depth 2, twenty kept', 'wasserstein-gan', `depth: 2, limit: 20`, graphRelationships],
+    ['a talk and its people, one of whom has more works than that', null, `depth: 1, relationships: [CONTRIBUTED_TO]`, ['CONTRIBUTED_TO']],
+  ])('finds every edge among the neighbourhood, %s', async (_, given, args, relationships) => {
+    let center = given;
+    if (!center) {
+      const [row] = await db.runText<{ id: string }>(
+        `MATCH (t:Talk)<-[:CONTRIBUTED_TO]-(p:Person)
+         WHERE COUNT { (t)<-[:CONTRIBUTED_TO]-() } >= 2 AND COUNT { (p)-->() } > 1 + COUNT { (t)<-[:CONTRIBUTED_TO]-() }
+         RETURN t.id AS id ORDER BY id LIMIT 1`,
+        {},
+        'READ',
+      );
+      center = row!.id;
+    }
+    const { data } = await gql(yoga, `{ graph(center: ["${center}"], ${args}) { totalEdges nodes { id } edges { source target type } } }`);
+    const kept = data.graph.nodes.map((n: any) => n.id);
+    const edges = await among(kept, relationships);
+    expect(edges.length).toBeGreaterThan(1);
+    expect(data.graph.edges.map((e: any) => `${e.source} ${e.type} ${e.target}`).sort()).toEqual(edges);
+    if (args.startsWith('depth: 1')) {
+      const reached = await reachedAtDepth1(center, relationships);
+      expect(data.graph.totalEdges).toBe((await among(reached, relationships)).length);
+    }
+  });
+
   it('keeps to the requested node types and relationships', async () => {
     const { data } = await gql(
       yoga,
