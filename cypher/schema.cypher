@@ -36,9 +36,12 @@ ON EACH [n.title, n.summary, n.name, n.aliasText, n.definition, n.conceptText, n
 // Search by meaning (src/embed/): each talk, paper and concept has one :Embedding node, the vector
 // of its text under one model, kept apart so that the nodes' own properties stay small.
 CREATE CONSTRAINT embedding_id IF NOT EXISTS FOR (n:Embedding) REQUIRE n.id IS UNIQUE;
+// Its vectors are not quantized: quantized, the index found 85-91% of the exact 20 nearest nodes at
+// 100,000 papers when asked for 40-80 candidates, against 92-95% unquantized, for about 1-2 ms more
+// (bench/RESULTS.md, 2026-12-06). An index built quantized by an earlier version is rebuilt (src/db/migrate.ts).
 CREATE VECTOR INDEX embedding_vector IF NOT EXISTS
 FOR (n:Embedding) ON n.vector
-OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine'}};
+OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine', `vector.quantization.enabled`: false}};
 
 // Imported records name works by their identifiers, and compare folded titles and names when
 // they have none; references to works not yet in the graph wait as :UnresolvedReference.

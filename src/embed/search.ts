@@ -49,11 +49,11 @@ export const hybridTuning = {
 /**
  * The fewest candidates asked of the vector index: the index returns its nearest of every kind and
  * model, the filter runs after it, and its HNSW search misses close vectors when asked for few
- * (k = 12 missed the best of 343). Over every kind, 80 found 94.5% of the exact 20 nearest at 100,000
- * papers against 97.8% for 200, at two thirds of the cost (bench/RESULTS.md, 2026-12-06); a search
- * for one kind asks for more, since concepts or talks are a tenth of the nodes or fewer.
+ * (k = 12 missed the best of 343). Over every kind, 40 found 91.7% of the exact 20 nearest at 100,000
+ * papers, 80 found 95.4% for 1-3 ms more (bench/RESULTS.md, 2026-12-06, the index unquantized); a
+ * search for one kind asks for more, since concepts or talks are a tenth of the nodes or fewer.
  */
-const MIN_SCAN = { anyKind: 80, someKinds: 200 };
+const MIN_SCAN = { anyKind: 40, someKinds: 200 };
 
 const MAX_DEPTH = 300;
 

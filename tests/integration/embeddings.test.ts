@@ -1,5 +1,7 @@
 /** Embeddings in Neo4j with the real model: the seed's, kept in step with curation, pruned when gone. */
 import { afterAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/migrate.js';
+import { nearestByMeaning } from '../../src/embed/search.js';
 import { refreshEmbeddings } from '../../src/embed/store.js';
 import { embeddedText, textHash } from '../../src/embed/text.js';
 import { useRealEmbedder } from './embedder.js';
@@ -92,5 +94,34 @@ describe('embeddings after curation', () => {
     expect(report.removed).toBe(1);
     const [row] = await db.runText('MATCH (e:Embedding {id: $id}) RETURN count(e) AS n', { id }, 'READ');
     expect(row!.n).toBe(0);
+  });
+});
+
+describe('the vector index', () => {
+  const quantized = async () =>
+    (
+      await db.runText<{ quantized: boolean }>(
+        `SHOW VECTOR INDEXES YIELD name, options WHERE name = 'embedding_vector'
+       RETURN options.indexConfig['vector.quantization.enabled'] AS quantized`,
+        {},
+        'READ',
+      )
+    )[0]?.quantized;
+
+  it('keeps vectors unquantized, and rebuilds an index that an older version built quantized', async () => {
+    expect(await quantized()).toBe(false);
+    // The index as versions before 2026-12-06 built it.
+    await db.runText('DROP INDEX embedding_vector');
+    await db.runText(
+      `CREATE VECTOR INDEX embedding_vector FOR (n:Embedding) ON n.vector
+       OPTIONS {indexConfig: {\`vector.dimensions\`: 384, \`vector.similarity_function\`: 'cosine', \`vector.quantization.enabled\`: true}}`,
+    );
+    await db.runText('CALL db.awaitIndexes(300)', {}, 'READ');
+    expect(await quantized()).toBe(true);
+
+    await migrate(db);
+    expect(await quantized()).toBe(false);
+    const [best] = await nearestByMeaning(db, model.embedder, 'turning written text into spoken audio', ['Talk'], 5);
+    expect(best?.node).toMatchObject({ title: 'Deep Voice: Real-time Neural Text-to-Speech' });
   });
 });
