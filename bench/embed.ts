@@ -14,7 +14,9 @@
  *    import and embedding are then not timed again): import the synthetic pack, embed it with the
  *    default model and time that, then
  *    load `search` from 10 connections for BENCH_DURATION seconds (default 10) in LEXICAL and in
- *    HYBRID mode, alternating, through the API served by a child process (serve-semantic.ts).
+ *    HYBRID mode, alternating, through the API served by a child process (serve-semantic.ts),
+ *    after BENCH_WARMUP seconds (default 60) of each mode that are not counted: a Neo4j just
+ *    started answers its first minute of load at a third of its later speed or less.
  * BENCH_SEMANTIC_MODELS=0 skips part 1; BENCH_SEMANTIC_TEXT=titles embeds works by their title alone. Prints a markdown section for bench/RESULTS.md and writes bench/results/semantic-<stamp>.json.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -38,6 +40,7 @@ import { projectRoot } from './neo4j.js';
 const log = (line: string) => console.error(line);
 const scales = (process.env.BENCH_SEMANTIC_SCALES ?? '10000').split(',').filter(Boolean).map(Number);
 const duration = Number(process.env.BENCH_DURATION ?? 10);
+const warmup = Number(process.env.BENCH_WARMUP ?? 60);
 // BENCH_SEMANTIC_TEXT=titles embeds works by their title alone (concepts in full), about a third of
 // the model's time: what makes 100,000 papers fit in a run. The search load is the same.
 const titlesOnly = process.env.BENCH_SEMANTIC_TEXT === 'titles';
@@ -186,17 +189,23 @@ async function scaleFigures(papers: number) {
     });
     const queries = generated.samples.searches;
     const load: Record<string, Awaited<ReturnType<typeof httpLoad>>[]> = { LEXICAL: [], HYBRID: [] };
+    const loadFor = (mode: 'LEXICAL' | 'HYBRID', seconds: number) =>
+      httpLoad({
+        url: `http://127.0.0.1:${port}`,
+        bodies: queries.map((q) => body(q, mode)),
+        connections: 10,
+        seconds,
+        timeoutSeconds: 10,
+        ourPids: () => [process.pid, child.pid!, neo4jPid],
+      });
     try {
+      for (const mode of warmup > 0 ? (['LEXICAL', 'HYBRID'] as const) : []) {
+        const result = await loadFor(mode, warmup);
+        log(`  ${mode} warm-up (not counted): p95 ${result.p95.toFixed(0)} ms, ${result.rps.toFixed(0)} req/s`);
+      }
       for (let round = 0; round < 2; round++) {
         for (const mode of ['LEXICAL', 'HYBRID'] as const) {
-          const result = await httpLoad({
-            url: `http://127.0.0.1:${port}`,
-            bodies: queries.map((q) => body(q, mode)),
-            connections: 10,
-            seconds: duration,
-            timeoutSeconds: 10,
-            ourPids: () => [process.pid, child.pid!, neo4jPid],
-          });
+          const result = await loadFor(mode, duration);
           log(
             `  ${mode} round ${round + 1}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, ${result.rps.toFixed(0)} req/s, ` +
               `errors ${result.errors + result.graphqlErrors}, other processes' CPU ${result.foreignCpu.toFixed(2)} cores`,
