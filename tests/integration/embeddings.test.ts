@@ -98,15 +98,7 @@ describe('embeddings after curation', () => {
 });
 
 describe('the vector index', () => {
-  const quantized = async () =>
-    (
-      await db.runText<{ quantized: boolean }>(
-        `SHOW VECTOR INDEXES YIELD name, options WHERE name = 'embedding_vector'
-       RETURN options.indexConfig['vector.quantization.enabled'] AS quantized`,
-        {},
-        'READ',
-      )
-    )[0]?.quantized;
+  const quantized = async () => (await db.read<{ quantized: boolean }>('semantic/vector-index-quantized'))[0]?.quantized;
 
   it('keeps vectors unquantized, and rebuilds an index that an older version built quantized', async () => {
     expect(await quantized()).toBe(false);
