@@ -103,10 +103,17 @@ export async function localNeo4jStatus(options: Pick<LocalNeo4jOptions, 'dir' | 
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: string) => void = console.error) {
   const uri = localUri(options.port);
-  const existing = runningPid(options.dir);
+  const existing = runningProcess(options.dir);
   if (existing !== null) {
-    await waitForBolt(uri, options.password, existing, options);
-    return { uri, pid: existing, started: false, process: runningProcess(options.dir) };
+    try {
+      await waitForBolt(uri, options.password, existing.pid, options);
+      return { uri, pid: existing.pid, started: false, process: existing };
+    } catch (error) {
+      // A Neo4j on its way out (killed with -9 a moment ago, or stopping) still looks like the
+      // running one; its clients may already have seen it go. Once it has gone, start another.
+      if (isAlive(existing.pid)) throw error;
+      log(`The managed Neo4j (pid ${existing.pid}) exited as it was found; starting it again.`);
+    }
   }
 
   const javaVersion = await checkJava();
@@ -128,6 +135,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: st
       `-Dneo4j.home=${dir}`,
       `-Dneo4j.bolt.port=${options.port}`,
       `-Dneo4j.pagecache=${options.pageCacheMiB}`,
+      ...(process.env.NEO4J_EXTRA ?? '').split(' ').filter(Boolean),
       '-cp',
       `${launcherJar}${path.delimiter}${launcherLibs}/*`,
       launcherClass,
@@ -208,14 +216,18 @@ async function waitForBolt(uri: string, password: string, pid: number, options: 
           `the managed Neo4j exited while starting. Last lines of ${logFile(options.dir)}:\n${tail(logFile(options.dir))}`,
         );
       }
+      // One attempt at a time (executeQuery would retry for 30 s), so that a process that exits meanwhile is seen.
+      const session = driver.session();
       try {
-        await driver.executeQuery('RETURN 1');
+        await session.run('RETURN 1');
         return;
       } catch (error) {
         const code = errorField(error, 'code') ?? '';
         if (code.includes('Security')) {
           throw new LocalNeo4jError(`the managed Neo4j at ${uri} refused the password: ${errorMessage(error)}`);
         }
+      } finally {
+        await session.close();
       }
       if (Date.now() > deadline) {
         throw new LocalNeo4jError(

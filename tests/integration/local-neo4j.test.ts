@@ -1,12 +1,13 @@
 /** The managed local Neo4j's refusals: what a user sees when Java is missing or the port is taken. */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { LocalNeo4jError, startLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { isAlive, processStartTime } from '../../src/processes.js';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -40,4 +41,34 @@ describe('the managed local Neo4j', () => {
       blocker.close();
     }
   });
+
+  it('starts another Neo4j when the one its pid file names exits as it is found (killed with -9 a moment before)', async () => {
+    // A stand-in for a Neo4j on its way out: a process that the pid file names, whose command
+    // line is the launcher's, and that exits a moment later without ever answering on Bolt.
+    const options = {
+      dir: '.neo4j/exiting',
+      port: 7697,
+      password: 'knowledge-graph',
+      heap: '512m',
+      pageCacheMiB: 64,
+      startTimeoutMs: 180_000,
+    };
+    const dir = path.join(root, options.dir);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const exiting = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1500)', 'kg.neo4jlocal.Launcher'], { stdio: 'ignore' });
+    const pid = exiting.pid!;
+    writeFileSync(path.join(dir, 'neo4j.pid'), `${pid} ${processStartTime(pid)}\n`);
+    const lines: string[] = [];
+    try {
+      const started = await startLocalNeo4j(options, (line) => lines.push(line));
+      expect(isAlive(pid)).toBe(false);
+      expect(started.started).toBe(true);
+      expect(started.pid).not.toBe(pid);
+      expect(lines.join('\n')).toContain(`The managed Neo4j (pid ${pid}) exited as it was found; starting it again.`);
+    } finally {
+      await stopLocalNeo4j(options);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
