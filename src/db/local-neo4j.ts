@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { errorField, errorMessage } from '../errors.js';
-import { isAlive, processStartTime } from '../processes.js';
+import { isAlive, isRunning, processStartTime } from '../processes.js';
 
 const run = promisify(execFile);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,20 +70,40 @@ export interface LocalNeo4jProcess {
   startTime: string;
 }
 
-/** The launcher recorded for `dir` ("pid startTime" in the pid file), if that process is still alive and is ours. */
-function runningProcess(dir: string): LocalNeo4jProcess | null {
+/** The process the pid file of `dir` records ("pid startTime"), while a process of that pid and start time is alive. */
+function recordedProcess(dir: string): LocalNeo4jProcess | null {
   const file = pidFile(dir);
   if (!existsSync(file)) return null;
   const [pidText, recordedStart] = readFileSync(file, 'utf8').trim().split(/\s+/);
   const pid = Number(pidText);
   if (!Number.isInteger(pid) || pid <= 0) return null;
+  return isRunning({ pid, startTime: recordedStart ?? '' }) ? { pid, startTime: processStartTime(pid) } : null;
+}
+
+function isLauncher(pid: number): boolean {
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    const startTime = processStartTime(pid);
-    if (!cmdline.includes(launcherClass) || (recordedStart !== undefined && recordedStart !== startTime)) return null;
-    return { pid, startTime };
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(launcherClass);
   } catch {
-    return null;
+    return false;
+  }
+}
+
+/** The launcher recorded for `dir`, if that process is still alive and is ours. */
+function runningProcess(dir: string): LocalNeo4jProcess | null {
+  const recorded = recordedProcess(dir);
+  return recorded !== null && isLauncher(recorded.pid) ? recorded : null;
+}
+
+/**
+ * Waits while the recorded Neo4j is on its way out: killed a moment ago, it lingers while the
+ * kernel takes it down, its command line already gone but its port and store not yet let go.
+ */
+async function waitWhileExiting(dir: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const recorded = recordedProcess(dir);
+    if (recorded === null || isLauncher(recorded.pid) || Date.now() > deadline) return;
+    await sleep(100);
   }
 }
 
@@ -103,6 +123,7 @@ export async function localNeo4jStatus(options: Pick<LocalNeo4jOptions, 'dir' | 
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: string) => void = console.error) {
   const uri = localUri(options.port);
+  await waitWhileExiting(options.dir);
   const existing = runningProcess(options.dir);
   if (existing !== null) {
     try {

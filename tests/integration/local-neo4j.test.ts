@@ -42,9 +42,11 @@ describe('the managed local Neo4j', () => {
     }
   });
 
-  it('starts another Neo4j when the one its pid file names exits as it is found (killed with -9 a moment before)', async () => {
-    // A stand-in for a Neo4j on its way out: a process that the pid file names, whose command
-    // line is the launcher's, and that exits a moment later without ever answering on Bolt.
+  /**
+   * A stand-in for a Neo4j killed a moment before: a process that the pid file names, that holds
+   * the port and never answers on Bolt, and exits 1.5 s later. `args` end its command line.
+   */
+  async function startBesideExiting(args: string[]) {
     const options = {
       dir: '.neo4j/exiting',
       port: 7697,
@@ -56,19 +58,33 @@ describe('the managed local Neo4j', () => {
     const dir = path.join(root, options.dir);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const exiting = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1500)', 'kg.neo4jlocal.Launcher'], { stdio: 'ignore' });
+    const script = `require('net').createServer().listen(${options.port}, '127.0.0.1'); setTimeout(() => process.exit(0), 1500)`;
+    const exiting = spawn(process.execPath, ['-e', script, ...args], { stdio: 'ignore' });
     const pid = exiting.pid!;
     writeFileSync(path.join(dir, 'neo4j.pid'), `${pid} ${processStartTime(pid)}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // listening
     const lines: string[] = [];
     try {
       const started = await startLocalNeo4j(options, (line) => lines.push(line));
       expect(isAlive(pid)).toBe(false);
       expect(started.started).toBe(true);
       expect(started.pid).not.toBe(pid);
-      expect(lines.join('\n')).toContain(`The managed Neo4j (pid ${pid}) exited as it was found; starting it again.`);
+      return { pid, lines };
     } finally {
       await stopLocalNeo4j(options);
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('starts another Neo4j when the one its pid file names exits as it is found (killed with -9 a moment before)', async () => {
+    // Its command line still the launcher's: it is found, and seen to exit while Bolt is awaited.
+    const { pid, lines } = await startBesideExiting(['kg.neo4jlocal.Launcher']);
+    expect(lines.join('\n')).toContain(`The managed Neo4j (pid ${pid}) exited as it was found; starting it again.`);
+  }, 240_000);
+
+  it('waits for a Neo4j on its way out to let go of its port, then starts another', async () => {
+    // As the kernel takes a killed process down, its command line goes before its sockets do.
+    const { lines } = await startBesideExiting([]);
+    expect(lines.join('\n')).not.toMatch(/exited as it was found/);
   }, 240_000);
 });
