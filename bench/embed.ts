@@ -20,7 +20,7 @@
  * BENCH_SEMANTIC_MODELS=0 skips part 1; BENCH_SEMANTIC_TEXT=titles embeds works by their title alone. Prints a markdown section for bench/RESULTS.md and writes bench/results/semantic-<stamp>.json.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
@@ -138,6 +138,16 @@ function serve(uri: string, port: number): Promise<ChildProcess> {
   });
 }
 
+/**
+ * How many Lucene segments the vector index has on disk now: Lucene searches each one, so a
+ * search costs more the more there are (README, "Search by meaning").
+ */
+function vectorSegments(): number {
+  const dir = path.join(projectRoot, neo4jOptions.dir, 'data/databases/neo4j/schema/index/vector-2.0');
+  if (!existsSync(dir)) return 0;
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((file) => file.endsWith('.si')).length;
+}
+
 /** The store of the previous run, when BENCH_SEMANTIC_REUSE=1 and it holds this scale embedded: its import and embedding figures. */
 async function previousRun(db: Database, papers: number) {
   if (process.env.BENCH_SEMANTIC_REUSE !== '1') return null;
@@ -180,6 +190,8 @@ async function scaleFigures(papers: number) {
       );
     }
 
+    const segments = vectorSegments();
+    log(`  vector index: ${segments} Lucene segments`);
     const port = Number(process.env.BENCH_SEMANTIC_API_PORT ?? 4111);
     const child = await serve(uri, port);
     const body = (query: string, mode: string) => ({
@@ -225,6 +237,7 @@ async function scaleFigures(papers: number) {
       textsPerSecond: report.embedded / embedSeconds,
       modelSeconds: report.embedSeconds ?? Number.NaN,
       writeSeconds: report.writeSeconds ?? Number.NaN,
+      segments,
       lexical: best(load.LEXICAL!),
       hybrid: best(load.HYBRID!),
     };
@@ -269,11 +282,11 @@ async function main() {
   if (scaleRows.length) {
     lines.push(
       '',
-      '| papers | texts embedded | embedding s (texts/s) | of which model / Neo4j writes s | search LEXICAL p50 / p95 ms (req/s) | search HYBRID p50 / p95 ms (req/s) | HYBRID p95 / LEXICAL p95 |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| papers | texts embedded | embedding s (texts/s) | of which model / Neo4j writes s | vector index segments | search LEXICAL p50 / p95 ms (req/s) | search HYBRID p50 / p95 ms (req/s) | HYBRID p95 / LEXICAL p95 |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...scaleRows.map(
         (s) =>
-          `| ${s.papers} | ${s.texts} | ${f0(s.embedSeconds)} (${f0(s.textsPerSecond)}) | ${f0(s.modelSeconds)} / ${f1(s.writeSeconds)} | ${f0(s.lexical.p50)} / ${f0(s.lexical.p95)} (${f0(s.lexical.rps)}) | ${f0(s.hybrid.p50)} / ${f0(s.hybrid.p95)} (${f0(s.hybrid.rps)}) | ${(s.hybrid.p95 / s.lexical.p95).toFixed(2)} |`,
+          `| ${s.papers} | ${s.texts} | ${f0(s.embedSeconds)} (${f0(s.textsPerSecond)}) | ${f0(s.modelSeconds)} / ${f1(s.writeSeconds)} | ${s.segments} | ${f0(s.lexical.p50)} / ${f0(s.lexical.p95)} (${f0(s.lexical.rps)}) | ${f0(s.hybrid.p50)} / ${f0(s.hybrid.p95)} (${f0(s.hybrid.rps)}) | ${(s.hybrid.p95 / s.lexical.p95).toFixed(2)} |`,
       ),
     );
   }

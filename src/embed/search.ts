@@ -47,13 +47,16 @@ export const hybridTuning = {
 };
 
 /**
- * The fewest candidates asked of the vector index: the index returns its nearest of every kind and
- * model, the filter runs after it, and its HNSW search misses close vectors when asked for few
- * (k = 12 missed the best of 343). Over every kind, 40 found 91.7% of the exact 20 nearest at 100,000
- * papers, 80 found 95.4% for 1-3 ms more (bench/RESULTS.md, 2026-12-06, the index unquantized); a
- * search for one kind asks for more, since concepts or talks are a tenth of the nodes or fewer.
+ * How many candidates the vector index is asked for. The index returns its nearest of every kind
+ * and model, the filter runs after it, and its HNSW search misses close vectors when asked for few.
+ * Lucene searches each segment of the index for that many, so the figures depend on the segments.
+ * The managed Neo4j merges them two at a time (neo4j-local's Launcher); at 100,000 papers, 115,000
+ * vectors in 5 segments, 120 candidates held 92.5% of the exact 20 nearest in 8.3 ms, and 400 held
+ * 97.0% of the 5 nearest concepts (bench/RESULTS.md, "Vector index segments"). A Neo4j that merges
+ * fifty at a time (Neo4j's default) has more segments: these numbers then find a little more for
+ * more time.
  */
-const MIN_SCAN = { anyKind: 40, someKinds: 200 };
+const SCAN = { perResult: 6, anyKind: 120, someKinds: 400 };
 
 const MAX_DEPTH = 300;
 
@@ -95,7 +98,7 @@ async function meaningOf(
     kinds,
     limit,
     atLeast,
-    scan: Math.min(10_000, Math.max(kinds.length === 0 ? MIN_SCAN.anyKind : MIN_SCAN.someKinds, limit * 4)),
+    scan: Math.min(10_000, Math.max(kinds.length === 0 ? SCAN.anyKind : SCAN.someKinds, limit * SCAN.perResult)),
     conceptCount: withWorks && (labels.length === 0 || workKinds.length > 0) ? hybridTuning.conceptsForWorks : 0,
     workKinds,
     perConcept: Math.max(limit, hybridTuning.worksPerConcept),

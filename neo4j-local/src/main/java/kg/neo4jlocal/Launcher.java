@@ -9,6 +9,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.impl.index.LuceneSettings;
 
 /**
  * Runs Neo4j community edition embedded, reachable only over Bolt on 127.0.0.1.
@@ -44,6 +45,15 @@ public final class Launcher {
         // which made every stop take 10 s. The app closes its driver before stopping this Neo4j,
         // so there is nothing to wait for.
         .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+        // The vector index is searched segment by segment, each for as many candidates as asked,
+        // so its cost grows with the number of Lucene segments. Neo4j merges vector segments only
+        // fifty at a time (a thousand while it builds an index over existing vectors): 115,000
+        // vectors were 8 segments, or 23. Merged two at a time they were 5, and a search finding
+        // as much of the true nearest took about a quarter less time (bench/RESULTS.md,
+        // "Vector index segments").
+        .setConfig(LuceneSettings.vector_standard_merge_factor, 2)
+        .setConfig(LuceneSettings.vector_population_merge_factor, 2)
+        .setConfig(LuceneSettings.vector_population_ram_buffer_size, 256.0)
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
