@@ -156,7 +156,6 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: st
       `-Dneo4j.home=${dir}`,
       `-Dneo4j.bolt.port=${options.port}`,
       `-Dneo4j.pagecache=${options.pageCacheMiB}`,
-      ...(process.env.NEO4J_EXTRA ?? '').split(' ').filter(Boolean),
       '-cp',
       `${launcherJar}${path.delimiter}${launcherLibs}/*`,
       launcherClass,
