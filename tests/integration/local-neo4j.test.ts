@@ -1,4 +1,4 @@
-/** The managed local Neo4j's refusals: what a user sees when Java is missing or the port is taken. */
+/** The managed local Neo4j: what a user sees when Java is missing or the port is taken, and a start right after a kill -9. */
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
