@@ -70,16 +70,6 @@ export interface LocalNeo4jProcess {
   startTime: string;
 }
 
-/** The process the pid file of `dir` records ("pid startTime"), while a process of that pid and start time is alive. */
-function recordedProcess(dir: string): LocalNeo4jProcess | null {
-  const file = pidFile(dir);
-  if (!existsSync(file)) return null;
-  const [pidText, recordedStart] = readFileSync(file, 'utf8').trim().split(/\s+/);
-  const pid = Number(pidText);
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  return isRunning({ pid, startTime: recordedStart ?? '' }) ? { pid, startTime: processStartTime(pid) } : null;
-}
-
 function isLauncher(pid: number): boolean {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(launcherClass);
@@ -88,23 +78,15 @@ function isLauncher(pid: number): boolean {
   }
 }
 
-/** The launcher recorded for `dir`, if that process is still alive and is ours. */
+/** The launcher recorded for `dir` ("pid startTime" in the pid file), if that process is still alive and is ours. */
 function runningProcess(dir: string): LocalNeo4jProcess | null {
-  const recorded = recordedProcess(dir);
-  return recorded !== null && isLauncher(recorded.pid) ? recorded : null;
-}
-
-/**
- * Waits while the recorded Neo4j is on its way out: killed a moment ago, it lingers while the
- * kernel takes it down, its command line already gone but its port and store not yet let go.
- */
-async function waitWhileExiting(dir: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const recorded = recordedProcess(dir);
-    if (recorded === null || isLauncher(recorded.pid) || Date.now() > deadline) return;
-    await sleep(100);
-  }
+  const file = pidFile(dir);
+  if (!existsSync(file)) return null;
+  const [pidText, recordedStart] = readFileSync(file, 'utf8').trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const alive = isRunning({ pid, startTime: recordedStart ?? '' }) && isLauncher(pid);
+  return alive ? { pid, startTime: processStartTime(pid) } : null;
 }
 
 function runningPid(dir: string): number | null {
@@ -123,7 +105,6 @@ export async function localNeo4jStatus(options: Pick<LocalNeo4jOptions, 'dir' | 
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: string) => void = console.error) {
   const uri = localUri(options.port);
-  await waitWhileExiting(options.dir);
   const existing = runningProcess(options.dir);
   if (existing !== null) {
     try {
@@ -139,7 +120,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, log: (line: st
 
   const javaVersion = await checkJava();
   await buildLauncher(log);
-  await assertPortFree(options.port);
+  // A Neo4j that did not stop cleanly (its pid file is still there) can hold its port a while
+  // after it looks gone: its main thread is a zombie before its last thread lets go of the socket.
+  await waitForFreePort(options.port, existsSync(pidFile(options.dir)) ? 30_000 : 0);
 
   const dir = resolveDir(options.dir);
   mkdirSync(dir, { recursive: true });
@@ -305,6 +288,19 @@ async function buildLauncher(log: (line: string) => void) {
     const stdout = errorField(error, 'stdout') ?? '';
     const stderr = errorField(error, 'stderr') ?? '';
     throw new LocalNeo4jError(`Maven could not build neo4j-local/:\n${`${stdout}${stderr}`.trim().split('\n').slice(-20).join('\n')}`);
+  }
+}
+
+/** Resolves once `port` is free, trying until `graceMs` have passed; then fails as assertPortFree does. */
+async function waitForFreePort(port: number, graceMs: number) {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    try {
+      return await assertPortFree(port);
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await sleep(200);
+    }
   }
 }
 

@@ -83,7 +83,8 @@ describe('the managed local Neo4j', () => {
   }, 240_000);
 
   it('waits for a Neo4j on its way out to let go of its port, then starts another', async () => {
-    // As the kernel takes a killed process down, its command line goes before its sockets do.
+    // A killed Neo4j can look gone (its command line gone, its main thread a zombie) before its
+    // last thread lets go of the socket.
     const { lines } = await startBesideExiting([]);
     expect(lines.join('\n')).not.toMatch(/exited as it was found/);
   }, 240_000);
