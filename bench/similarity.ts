@@ -62,6 +62,9 @@ async function clearLists() {
     await session.run(
       'MATCH (c:Concept) WHERE c.similarAt IS NOT NULL CALL (c) { REMOVE c.similarAt, c.similarEpoch, c.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
     );
+    await session.run('MATCH (w:SimilarDue) CALL (w) { REMOVE w:SimilarDue } IN TRANSACTIONS OF 50000 ROWS');
+    // The lists are all missing again, and the first refresh labels the works whose list is due.
+    await session.run('MATCH (b:SimilarityBuild) REMOVE b.dueLabelled');
   } finally {
     await session.close();
     await driver.close();

@@ -62,5 +62,6 @@ CALL (t) {
 }
 WITH DISTINCT coalesce(COLLECT { MATCH (talk:Talk)-[:PRESENTS]->(w) RETURN talk ORDER BY talk.id LIMIT 1 }[0], w) AS owner
 WITH DISTINCT owner
-SET owner.similarEpoch = coalesce(owner.similarEpoch, 0) + 1
+// SimilarDue: what similarity/pending.cypher finds without reading every work.
+SET owner.similarEpoch = coalesce(owner.similarEpoch, 0) + 1, owner:SimilarDue
 RETURN count(owner) AS marked

@@ -2,13 +2,16 @@
 // ids and scores, best first, as two list properties of one :SimilarList node beside the work
 // (HAS_SIMILAR), replacing the ones before, and when (similarAt, epoch ms) and for which epoch
 // (similarBuiltEpoch) they were computed. A list is fresh while its work's similarEpoch is still
-// that epoch: similarity/mark-stale.cypher moves it on. Kept on a node of its own, as embeddings
+// that epoch: similarity/mark-stale.cypher moves it on, and labels the work SimilarDue until
+// a list for its new epoch is stored. Kept on a node of its own, as embeddings
 // are, so that the work's own properties (every `work {.*}` an answer reads) stay small; and as
 // two properties, not a relationship per result, so that storing a list writes one record chain
 // instead of fifty relationships (bench/RESULTS.md compares the two).
 UNWIND $lists AS list
 MATCH (w:Work {id: list.id})
 SET w.similarAt = $at, w.similarBuiltEpoch = list.epoch
+// No longer due, unless a write since the list was computed has moved the epoch on.
+FOREACH (fresh IN CASE WHEN coalesce(w.similarEpoch, 0) = list.epoch THEN [w] ELSE [] END | REMOVE fresh:SimilarDue)
 MERGE (w)-[:HAS_SIMILAR]->(l:SimilarList)
 WITH l, list
 // A list equal to the stored one is left as it is: rebuilding an unchanged graph rewrites nothing.

@@ -11,9 +11,11 @@
  * Freshness without clocks: each work carries an epoch (similarEpoch) that every write able to
  * change its list moves on (src/db/stale-lists.ts, in the write's own transaction for
  * curation); a list records the epoch it was computed for (similarBuiltEpoch) and is served only
- * while the two are equal. A stale or missing list is never served: the answer is computed on the
- * fly instead, and `refreshSimilarity` (after an import, or `npm run similarity:rebuild`) brings
- * the lists up to date.
+ * while the two are equal. The same write labels the work SimilarDue, and storing a list for its
+ * current epoch removes the label, so a refresh finds what to compute without reading every work.
+ * A stale or missing list is never served: the answer is computed on the fly instead, and
+ * `refreshSimilarity` (after a mutation or an import, or `npm run similarity:rebuild`) brings the
+ * lists up to date.
  */
 import type { Database } from '../db/database.js';
 import { listsInUse } from '../db/stale-lists.js';
@@ -112,8 +114,8 @@ export async function refreshSimilarity(db: Database, options: RefreshOptions = 
 }
 
 /**
- * Computes every stale list, and once lists are in use every missing one (a new work's), in id
- * order, BATCH works per transaction. `all`: every list, a full rebuild started at `since`; one
+ * Computes every stale list, and once lists are in use every missing one (a new work's): the
+ * works labelled SimilarDue, in id order, BATCH works per transaction. `all`: every list, a full rebuild started at `since`; one
  * that stops half way resumes where it stopped when run again with the same `since` (the lists
  * it wrote are newer than that). `npm run similarity:rebuild` keeps `since` for that. `atMost`
  * bounds the lists computed in one call.
@@ -126,26 +128,49 @@ async function refreshWorkLists(
   if (all) await db.write('similarity/use-lists', { now: since });
   // Before any rebuild nothing is stale or due: no scan of every work after each mutation.
   else if (!(await listsInUse(db))) return { computed: 0, seconds: (performance.now() - started) / 1000 };
-  const params = { all, since, fillMissing: true };
-  const [count] = await db.read<{ n: number }>('similarity/count-pending', params);
+  else await labelDueWorks(db);
+  const params = { all, since };
+  const pending = all ? 'similarity/pending-all' : 'similarity/pending';
+  const [count] = await db.read<{ n: number }>(all ? 'similarity/count-pending-all' : 'similarity/count-pending', params);
   const total = count?.n ?? 0;
   onProgress?.(0, total);
   const [works] = await db.read<{ n: number }>('similarity/count-works');
-  if (Math.min(total, atMost) >= Math.max(IN_MEMORY_FROM, (works?.n ?? 0) * IN_MEMORY_SHARE)) {
-    const computed = await refreshInMemory(db, params, total, atMost, onProgress);
-    return { computed, seconds: (performance.now() - started) / 1000 };
-  }
   let done = 0;
-  let after = '';
-  while ((done < total || after === '') && done < atMost) {
-    const batch = await db.read<Pending>('similarity/pending', { ...params, after, batch: Math.min(BATCH, atMost - done) });
-    if (batch.length === 0) break;
-    await computeBatch(db, batch, Date.now());
-    done += batch.length;
-    after = batch.at(-1)!.id;
-    onProgress?.(done, total);
+  if (Math.min(total, atMost) >= Math.max(IN_MEMORY_FROM, (works?.n ?? 0) * IN_MEMORY_SHARE)) {
+    done = await refreshInMemory(db, pending, params, total, atMost, onProgress);
+  } else {
+    let after = '';
+    while ((done < total || after === '') && done < atMost) {
+      const batch = await db.read<Pending>(pending, { ...params, after, batch: Math.min(BATCH, atMost - done) });
+      if (batch.length === 0) break;
+      await computeBatch(db, batch, Date.now());
+      done += batch.length;
+      after = batch.at(-1)!.id;
+      onProgress?.(done, total);
+    }
   }
+  // A whole rebuild leaves no list missing: what is stale from now on, writes label as it goes.
+  if (all && done < atMost) await db.write('similarity/due-labelled');
   return { computed: done, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Works read per statement while labelling the due ones. */
+const LABEL_PAGE = 20_000;
+
+/**
+ * Once lists are in use, a refresh finds its work by the SimilarDue label, which writes set as
+ * they make lists stale. Lists brought into use otherwise than by a whole rebuild (a benchmark's
+ * sample) leave every other work's list missing, and a store from before the label has stale
+ * works without it: the first refresh labels those, reading every work once.
+ */
+async function labelDueWorks(db: Database): Promise<void> {
+  const [state] = await db.read<{ labelled: boolean }>('similarity/due-labels');
+  if (!state || state.labelled) return;
+  for (let after: string | null = ''; after !== null; ) {
+    const [page]: { last: string | null }[] = await db.write<{ last: string | null }>('similarity/label-due', { after, batch: LABEL_PAGE });
+    after = page?.last ?? null;
+  }
+  await db.write('similarity/due-labelled');
 }
 
 /**
@@ -157,14 +182,15 @@ async function refreshWorkLists(
  */
 async function refreshInMemory(
   db: Database,
-  params: { all: boolean; since: number; fillMissing: boolean },
+  statement: string,
+  params: { all: boolean; since: number },
   total: number,
   atMost: number,
   onProgress: SimilarityProgress | undefined,
 ): Promise<number> {
   const pending: Pending[] = [];
   for (let after = ''; pending.length < atMost; after = pending.at(-1)!.id) {
-    const page = await db.read<Pending>('similarity/pending', { ...params, after, batch: Math.min(10_000, atMost - pending.length) });
+    const page = await db.read<Pending>(statement, { ...params, after, batch: Math.min(10_000, atMost - pending.length) });
     if (page.length === 0) break;
     pending.push(...page);
   }

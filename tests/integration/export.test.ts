@@ -39,7 +39,7 @@ async function fingerprint(database: Database): Promise<string[]> {
   const nodes = await database.runText(
     `MATCH (n) WHERE NOT n:Embedding AND NOT n:SimilarityBuild AND NOT n:ImportReport
      WITH n, [k IN keys(n) WHERE NOT k IN ['similarAt', 'similarEpoch', 'similarBuiltEpoch']] AS keys
-     RETURN labels(n) AS labels, n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null} AS properties,
+     RETURN [l IN labels(n) WHERE l <> 'SimilarDue'] AS labels, n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null} AS properties,
             [k IN keys | k + ' ' + valueType(n[k])] AS types`,
     {},
     'READ',

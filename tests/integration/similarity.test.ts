@@ -152,8 +152,63 @@ describe('precomputed related-work lists', () => {
     expect((await rankedRelatedWork(db, [staying], [], LIST_SIZE)).computedAt).not.toBeNull();
     await helper.removeOwnData();
     // The lists that named the removed talks are computed again (raw Cypher removed them, not a write that marks).
-    await db.runText('MATCH (w:Work) SET w.similarEpoch = coalesce(w.similarEpoch, 0) + 1');
+    await db.write('similarity/mark-all-stale');
     await refreshSimilarity(db);
+  });
+
+  it('a write labels due exactly the works whose lists it made stale, and the refresh leaves none due', async () => {
+    await refreshSimilarity(db, { all: true });
+    const state = async () =>
+      (
+        await db.runText<{ stale: string[]; due: string[] }>(
+          `MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) }
+           RETURN collect(CASE WHEN coalesce(w.similarEpoch, 0) <> w.similarBuiltEpoch THEN w.id END) AS stale,
+                  collect(CASE WHEN w:SimilarDue THEN w.id END) AS due`,
+        )
+      )[0]!;
+    expect(await state()).toEqual({ stale: [], due: [] });
+    const work = 'wasserstein-gan';
+    await linkWorkToConcept(db, 'alice', work, 'elastic-weight-consolidation', {
+      url: `https://example.org/${helper.prefix}`,
+      quote: 'EWC, for the label test',
+    });
+    try {
+      const marked = await state();
+      expect(marked.stale).toContain(work);
+      expect(marked.stale).toContain('paper-overcoming-catastrophic-forgetting');
+      expect([...marked.due].sort()).toEqual([...marked.stale].sort());
+      const refreshed = await refreshSimilarity(db);
+      expect(refreshed.computed).toBe(marked.stale.length);
+      expect(await state()).toEqual({ stale: [], due: [] });
+    } finally {
+      await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, 'elastic-weight-consolidation');
+      await refreshSimilarity(db);
+    }
+  });
+
+  it('a store whose stale and missing lists are not labelled (from before the label) has them labelled and computed by the first refresh', async () => {
+    await refreshSimilarity(db, { all: true });
+    const [stale, missing] = ['wasserstein-gan', 'generalization-and-equilibrium-in-gans'];
+    // As an older version left a store: one list stale, one missing, no label, no record of labelling.
+    await db.runText('MATCH (w:Work {id: $stale}) SET w.similarEpoch = coalesce(w.similarEpoch, 0) + 1', { stale });
+    await db.runText(
+      'MATCH (w:Work {id: $missing})-[:HAS_SIMILAR]->(l) DETACH DELETE l WITH DISTINCT 1 AS one MATCH (w:Work {id: $missing}) REMOVE w.similarAt',
+      {
+        missing,
+      },
+    );
+    await db.runText('MATCH (w:SimilarDue) REMOVE w:SimilarDue');
+    await db.runText('MATCH (b:SimilarityBuild) REMOVE b.dueLabelled');
+    expect((await refreshSimilarity(db)).computed).toBe(2);
+    for (const seed of [stale, missing]) {
+      const fresh = await rankedRelatedWork(db, [seed], [], 10);
+      expect(fresh.computedAt, seed).not.toBeNull();
+      expect(ids(fresh.works), seed).toEqual(ids(await relatedWork(db, [seed], [], 10)));
+    }
+    // Recorded: the next refresh reads the label only.
+    const [build] = await db.runText('MATCH (b:SimilarityBuild) RETURN b.dueLabelled AS labelled');
+    expect(build!.labelled).toBe(true);
+    expect((await refreshSimilarity(db)).computed).toBe(0);
   });
 
   it('lists stored as SIMILAR relationships by earlier versions are removed at start-up, and computed again', async () => {
