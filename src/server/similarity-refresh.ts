@@ -10,7 +10,7 @@ import type { Database } from '../db/database.js';
 import { refreshSimilarity } from '../graph/similarity.js';
 
 /** Lists refreshed (in id order) before a mutation's answer is sent; the rest follow it. */
-const IN_REQUEST = 20;
+export const IN_REQUEST = 20;
 
 export function useSimilarityRefresh(db: Database, log: (line: string) => void = console.error): Plugin {
   let queue: Promise<unknown> = Promise.resolve();
