@@ -17,6 +17,8 @@
  *      marking, then the refresh of the lists it made stale (its first IN_REQUEST lists, which a
  *      mutation's answer waits for, and the whole), then a refresh with nothing to do, each timed.
  *
+ * SIM_KEEP_LISTS=1 skips 1 and 2: it reads the lists the graph already holds (after a change to
+ * the statements that read them, say).
  * SIM_COMPARE (50) bounds the sample works and concepts whose answers are compared (each
  * comparison runs the on-the-fly statements, seconds each at a million papers).
  * With SIM_USE_GRAPH=1 the graph already in a running bench Neo4j is measured as it is (the
@@ -49,6 +51,7 @@ const useGraph = process.env.SIM_USE_GRAPH === '1';
 let measuredPapers = papers;
 /** Sample works (and concepts) whose answers from the lists are compared with the on-the-fly ones. */
 const compared = Number(process.env.SIM_COMPARE ?? 50);
+const keepLists = process.env.SIM_KEEP_LISTS === '1';
 
 const db = benchDatabase();
 
@@ -192,54 +195,57 @@ async function main() {
     emit('', `${title}:`, '', '| query | req/s | p50 ms | p95 ms | errors |', '| --- | --- | --- | --- | --- |');
 
   // 1. On the fly, first as the statements were (no hub damping), then with it.
-  await clearLists();
-  const hubLimit = scoreTuning.hubLimit;
-  scoreTuning.hubLimit = 2_000_000_000;
-  table('On the fly, without hub damping (the statements before this change)');
-  for (const [name, request] of Object.entries(queries)) if (name !== 'graph') emit(row(name, await load(request)));
-  scoreTuning.hubLimit = hubLimit;
-  table(`On the fly, hub damping at ${hubLimit}`);
-  for (const [name, request] of Object.entries(queries)) emit(row(name, await load(request)));
+  if (keepLists) log('SIM_KEEP_LISTS=1: reading the lists the graph holds (no on-the-fly rows, no rebuild)');
+  else {
+    await clearLists();
+    const hubLimit = scoreTuning.hubLimit;
+    scoreTuning.hubLimit = 2_000_000_000;
+    table('On the fly, without hub damping (the statements before this change)');
+    for (const [name, request] of Object.entries(queries)) if (name !== 'graph') emit(row(name, await load(request)));
+    scoreTuning.hubLimit = hubLimit;
+    table(`On the fly, hub damping at ${hubLimit}`);
+    for (const [name, request] of Object.entries(queries)) emit(row(name, await load(request)));
 
-  // 2. A full rebuild (or, with SIM_REBUILD_MAX, the samples' lists and then that many more, timed).
-  let last = 0;
-  if (rebuildMax < Number.POSITIVE_INFINITY) {
-    await computeListsFor(db, [...new Set([...works, ...triples.flat()])]);
-    await computeConceptListsFor(db, [...new Set(conceptSample.map((c) => c.id))]);
+    // 2. A full rebuild (or, with SIM_REBUILD_MAX, the samples' lists and then that many more, timed).
+    let last = 0;
+    if (rebuildMax < Number.POSITIVE_INFINITY) {
+      await computeListsFor(db, [...new Set([...works, ...triples.flat()])]);
+      await computeConceptListsFor(db, [...new Set(conceptSample.map((c) => c.id))]);
+    }
+    const rebuilt = await refreshSimilarity(db, {
+      all: true,
+      since: Date.now(),
+      atMost: rebuildMax,
+      onProgress: (done, total) => {
+        if (done - last >= 1000 || done === total) {
+          last = done;
+          log(`  lists: ${done}/${total}`);
+        }
+      },
+    });
+    const { conceptLists } = await one<{ conceptLists: number }>(
+      'MATCH (c:Concept)-[:HAS_SIMILAR]->(:SimilarList) RETURN count(c) AS conceptLists',
+    );
+    // Each list: a SimilarList node (15-byte record) and its HAS_SIMILAR relationship (34), one
+    // 41-byte property record pointing at two arrays, and the arrays in 128-byte dynamic records
+    // (120 bytes of data each): the ids as a string array (a 5-byte header, then each id's length in
+    // 4 bytes and its UTF-8 bytes), the scores as 8-byte floats after a 3-byte header.
+    const { listed, blocks, items } = await one<{ listed: number; blocks: number; items: number }>(
+      'MATCH (:Work)-[:HAS_SIMILAR]->(l:SimilarList) RETURN count(l) AS listed, sum(size(l.ids)) AS items, ' +
+        'sum(ceil((5 + reduce(b = 0, id IN l.ids | b + 4 + size(id))) / 120.0) + ceil((3 + 8 * size(l.scores)) / 120.0)) AS blocks',
+    );
+    const [{ owners }] = [
+      await one<{ owners: number }>('MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) } RETURN count(w) AS owners'),
+    ];
+    const perList = 15 + 34 + 41 + (128 * blocks) / listed;
+    emit(
+      '',
+      `Rebuild: ${rebuilt.computed} of ${owners} lists timed (${(rebuilt.computed / rebuilt.seconds).toFixed(1)} lists/s, so a full rebuild takes about ${(owners / (rebuilt.computed / rebuilt.seconds) / 60).toFixed(0)} min); now ${listed} lists of ${(items / listed).toFixed(1)} works on average, ` +
+        `at the record sizes of Neo4j's store (a list node, its relationship, a property record and ${(blocks / listed).toFixed(1)} dynamic array records of 128 bytes) ` +
+        `${perList.toFixed(0)} bytes per list, ${((perList * owners) / 2 ** 20).toFixed(0)} MiB for every list of this graph. ` +
+        `Concept lists: ${rebuilt.concepts ?? 0} computed in the same rebuild, ${conceptLists} stored.`,
+    );
   }
-  const rebuilt = await refreshSimilarity(db, {
-    all: true,
-    since: Date.now(),
-    atMost: rebuildMax,
-    onProgress: (done, total) => {
-      if (done - last >= 1000 || done === total) {
-        last = done;
-        log(`  lists: ${done}/${total}`);
-      }
-    },
-  });
-  const { conceptLists } = await one<{ conceptLists: number }>(
-    'MATCH (c:Concept)-[:HAS_SIMILAR]->(:SimilarList) RETURN count(c) AS conceptLists',
-  );
-  // Each list: a SimilarList node (15-byte record) and its HAS_SIMILAR relationship (34), one
-  // 41-byte property record pointing at two arrays, and the arrays in 128-byte dynamic records
-  // (120 bytes of data each): the ids as a string array (a 5-byte header, then each id's length in
-  // 4 bytes and its UTF-8 bytes), the scores as 8-byte floats after a 3-byte header.
-  const { listed, blocks, items } = await one<{ listed: number; blocks: number; items: number }>(
-    'MATCH (:Work)-[:HAS_SIMILAR]->(l:SimilarList) RETURN count(l) AS listed, sum(size(l.ids)) AS items, ' +
-      'sum(ceil((5 + reduce(b = 0, id IN l.ids | b + 4 + size(id))) / 120.0) + ceil((3 + 8 * size(l.scores)) / 120.0)) AS blocks',
-  );
-  const [{ owners }] = [
-    await one<{ owners: number }>('MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) } RETURN count(w) AS owners'),
-  ];
-  const perList = 15 + 34 + 41 + (128 * blocks) / listed;
-  emit(
-    '',
-    `Rebuild: ${rebuilt.computed} of ${owners} lists timed (${(rebuilt.computed / rebuilt.seconds).toFixed(1)} lists/s, so a full rebuild takes about ${(owners / (rebuilt.computed / rebuilt.seconds) / 60).toFixed(0)} min); now ${listed} lists of ${(items / listed).toFixed(1)} works on average, ` +
-      `at the record sizes of Neo4j's store (a list node, its relationship, a property record and ${(blocks / listed).toFixed(1)} dynamic array records of 128 bytes) ` +
-      `${perList.toFixed(0)} bytes per list, ${((perList * owners) / 2 ** 20).toFixed(0)} MiB for every list of this graph. ` +
-      `Concept lists: ${rebuilt.concepts ?? 0} computed in the same rebuild, ${conceptLists} stored.`,
-  );
 
   // 3. Reading the lists, and the answers compared with the on-the-fly ones.
   table('Reading the lists');
@@ -314,14 +320,15 @@ async function main() {
       [...xs].sort((a, b) => a - b),
       q,
     );
-  emit(
-    '',
-    `${writes} curation writes (linkWorkToConcept, the stale marking in its transaction): p50 ${ms(p(writeMs, 50))} ms, p95 ${ms(p(writeMs, 95))} ms. ` +
-      `The refresh after each: p50 ${ms(p(refreshMs, 50))} ms, p95 ${ms(p(refreshMs, 95))} ms, ` +
-      `recomputing ${p(refreshed, 50)} work lists at the median (max ${Math.max(...refreshed)}) and ${p(refreshedConcepts, 50)} concept lists (max ${Math.max(...refreshedConcepts)}); ` +
-      `its first ${IN_REQUEST} lists, which a mutation through the API computes before it answers: p50 ${ms(p(inRequestMs, 50))} ms, p95 ${ms(p(inRequestMs, 95))} ms. ` +
-      `A refresh with nothing left to compute: p50 ${ms(p(idleMs, 50))} ms, p95 ${ms(p(idleMs, 95))} ms.`,
-  );
+  if (writes > 0)
+    emit(
+      '',
+      `${writes} curation writes (linkWorkToConcept, the stale marking in its transaction): p50 ${ms(p(writeMs, 50))} ms, p95 ${ms(p(writeMs, 95))} ms. ` +
+        `The refresh after each: p50 ${ms(p(refreshMs, 50))} ms, p95 ${ms(p(refreshMs, 95))} ms, ` +
+        `recomputing ${p(refreshed, 50)} work lists at the median (max ${Math.max(...refreshed)}) and ${p(refreshedConcepts, 50)} concept lists (max ${Math.max(...refreshedConcepts)}); ` +
+        `its first ${IN_REQUEST} lists, which a mutation through the API computes before it answers: p50 ${ms(p(inRequestMs, 50))} ms, p95 ${ms(p(inRequestMs, 95))} ms. ` +
+        `A refresh with nothing left to compute: p50 ${ms(p(idleMs, 50))} ms, p95 ${ms(p(idleMs, 95))} ms.`,
+    );
   const loadAverage = loadavg()
     .map((x) => x.toFixed(1))
     .join(', ');

@@ -27,14 +27,26 @@ CALL (s, seeds) {
   WITH c, COUNT { (c)-[:CITES]->() } AS degree
   WHERE degree >= 2 AND degree <= $hubLimit
   WITH c, degree ORDER BY degree, c.title, c.id LIMIT $coCiting
-  RETURN collect({c: c, degree: degree, key: 'citing ' + coalesce(COLLECT { MATCH (t:Talk)-[:PRESENTS]->(c) RETURN t.id ORDER BY t.id LIMIT 1 }[0], c.id)}) AS citing
+  WITH c, degree, 'citing ' + coalesce(COLLECT { MATCH (t:Talk)-[:PRESENTS]->(c) RETURN t.id ORDER BY t.id LIMIT 1 }[0], c.id) AS key
+  // What each of them cites, read once here rather than tested against every candidate.
+  MATCH (c)-[theirs:CITES]->(cited:Work)
+  RETURN collect({c: c, degree: degree, key: key, cited: cited, evidence: theirs}) AS coCited
 }
+// The seed's concepts, people (but those it only mentions) and cited papers, read once: each
+// candidate is matched from its own few relationships into these, not the other way round.
+WITH seeds, skip, s, near, coCited,
+     COLLECT { MATCH (s)-[:DISCUSSES]->(c:Concept) RETURN DISTINCT c } AS concepts,
+     COLLECT { MATCH (s)<-[mine:CONTRIBUTED_TO]-(p:Person) WHERE mine.role <> 'MENTIONED' RETURN DISTINCT p } AS people,
+     COLLECT { MATCH (s)-[:CITES]->(p:Paper) WHERE NOT p IN seeds RETURN DISTINCT p } AS cited
+WITH seeds, skip, s, near, coCited, concepts, people, cited, [x IN near | x.n] AS nearConcepts
 UNWIND $works AS id
 MATCH (work:Work {id: id}) WHERE NOT work.id IN skip
 // A candidate is a work in every form: itself and the paper it presents.
 UNWIND [work] + COLLECT { MATCH (work)-[:PRESENTS]->(paper:Paper) RETURN paper } AS w
-CALL (s, w, near, citing, seeds) {
-  MATCH (s)-[:DISCUSSES]->(c:Concept)<-[theirs:DISCUSSES]-(w)
+// The works w is one with (a talk presenting it, the paper it presents): no reason goes through them.
+WITH seeds, s, near, coCited, concepts, people, cited, nearConcepts, work, w, COLLECT { MATCH (w)-[:PRESENTS]-(twin) RETURN twin } AS twins
+CALL (s, w, near, nearConcepts, coCited, concepts, people, cited, twins) {
+  MATCH (w)-[theirs:DISCUSSES]->(c:Concept) WHERE c IN concepts
   WITH c, theirs, COUNT { (c)<-[:DISCUSSES]-() } AS degree
   WHERE degree <= $hubLimit
   RETURN 'SHARED_CONCEPT' AS kind, 'concept ' + c.id AS key, 1.0 / log(degree) AS weight, [c] AS via, theirs AS evidence, null AS direction
@@ -55,26 +67,22 @@ CALL (s, w, near, citing, seeds) {
   MATCH (s)-[:PART_OF]->(parent:Talk)<-[:PART_OF]-(w:Talk)
   RETURN 'SIBLING_SECTION' AS kind, 'parent ' + parent.id AS key, $reasonWeights.SIBLING_SECTION AS weight, [parent] AS via, null AS evidence, null AS direction
   UNION ALL
-  MATCH (s)<-[mine:CONTRIBUTED_TO]-(p:Person)-[theirs:CONTRIBUTED_TO]->(w)
-  WHERE mine.role <> 'MENTIONED' AND theirs.role <> 'MENTIONED' AND COUNT { (p)-[:CONTRIBUTED_TO]->() } <= $hubLimit
+  MATCH (w)<-[theirs:CONTRIBUTED_TO]-(p:Person)
+  WHERE p IN people AND theirs.role <> 'MENTIONED' AND COUNT { (p)-[:CONTRIBUTED_TO]->() } <= $hubLimit
   RETURN 'SHARED_PERSON' AS kind, 'person ' + p.id AS key, $reasonWeights.SHARED_PERSON AS weight, [p] AS via, theirs AS evidence, null AS direction
   UNION ALL
-  UNWIND near AS x
-  WITH x.c AS c, x.n AS n, x.degree AS degree
-  MATCH (n)<-[theirs:DISCUSSES]-(w)
-  RETURN 'NEIGHBOURING_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + degree) AS weight, [c, n] AS via, theirs AS evidence, null AS direction
+  MATCH (w)-[theirs:DISCUSSES]->(n:Concept) WHERE n IN nearConcepts
+  UNWIND [x IN near WHERE x.n = n] AS x
+  RETURN 'NEIGHBOURING_CONCEPT' AS kind, 'concept ' + n.id AS key, $reasonWeights.NEIGHBOURING_CONCEPT / log(1 + x.degree) AS weight, [x.c, n] AS via, theirs AS evidence, null AS direction
   UNION ALL
-  MATCH (s)-[:CITES]->(p:Paper)<-[theirs:CITES]-(w)
-  WHERE NOT p IN seeds AND NOT (w)-[:PRESENTS]-(p)
+  MATCH (w)-[theirs:CITES]->(p:Paper)
+  WHERE p IN cited AND NOT p IN twins
   WITH p, theirs, COUNT { (p)<-[:CITES]-() } AS degree
   WHERE degree <= $hubLimit
   RETURN 'BIBLIOGRAPHIC_COUPLING' AS kind, 'cited ' + p.id AS key, $reasonWeights.BIBLIOGRAPHIC_COUPLING / log(degree) AS weight, [p] AS via, theirs AS evidence, null AS direction
   UNION ALL
-  UNWIND citing AS x
-  WITH x.c AS c, x.degree AS degree, x.key AS key
-  MATCH (c)-[theirs:CITES]->(w)
-  WHERE NOT (w)-[:PRESENTS]-(c)
-  RETURN 'CO_CITATION' AS kind, key, $reasonWeights.CO_CITATION / log(degree) AS weight, [c] AS via, theirs AS evidence, null AS direction
+  UNWIND [x IN coCited WHERE x.cited = w AND NOT x.c IN twins] AS x
+  RETURN 'CO_CITATION' AS kind, x.key AS key, $reasonWeights.CO_CITATION / log(x.degree) AS weight, [x.c] AS via, x.evidence AS evidence, null AS direction
 }
 WITH work, key, kind, weight, via, evidence, direction, s.id AS seed
 // Of equal weights, the one from the first seed through the first nodes, so both statements agree.
