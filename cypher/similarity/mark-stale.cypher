@@ -9,6 +9,9 @@
 //   - each work of a touched concept, person or session, and of a touched concept's neighbours
 //     (a concept's degree sets its weight), when it has at most $hubLimit + 1 works (beyond that
 //     it gives no reason, before or after the write);
+//   - each work discussing a neighbour of such a concept (of a touched work, or touched), of any
+//     degree: for those works it is a neighbouring concept, weighed and picked among their
+//     rarest by its degree;
 //   - each work citing a paper a touched work cites, and each work cited by a work that cites a
 //     touched work, when that paper has at most $hubLimit + 1 citing works or that work at most
 //     $hubLimit + 1 references (BIBLIOGRAPHIC_COUPLING and CO_CITATION: a new or removed citation
@@ -32,6 +35,13 @@ CALL (t) {
   WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit + 1
   MATCH (n)<-[:DISCUSSES]-(w:Work) RETURN w
   UNION
+  // A concept of a touched work is a neighbouring concept of its neighbours' works, whatever their
+  // degree: its own degree weighs it and ranks it among their rarest neighbours.
+  WITH t WHERE t:Work
+  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:DISCUSSES]->(x:Concept)-[:RELATED_TO|BROADER]-(c:Concept)
+  WHERE COUNT { (x)<-[:DISCUSSES]-() } <= $hubLimit + 1
+  MATCH (c)<-[:DISCUSSES]-(w:Work) RETURN w
+  UNION
   WITH t WHERE t:Work
   MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:CONTRIBUTED_TO|IN_SESSION]-(p)
   WHERE COUNT { (p)-[:CONTRIBUTED_TO|IN_SESSION]-() } <= $hubLimit + 1
@@ -54,6 +64,12 @@ CALL (t) {
   MATCH (t)-[:RELATED_TO|BROADER*0..1]-(n:Concept)
   WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit + 1
   MATCH (n)<-[:DISCUSSES]-(w:Work) RETURN w
+  UNION
+  // The same for a touched concept and its neighbours: their neighbours' works.
+  WITH t WHERE t:Concept
+  MATCH (t)-[:RELATED_TO|BROADER*0..1]-(x:Concept)-[:RELATED_TO|BROADER]-(c:Concept)
+  WHERE COUNT { (x)<-[:DISCUSSES]-() } <= $hubLimit + 1
+  MATCH (c)<-[:DISCUSSES]-(w:Work) RETURN w
   UNION
   WITH t WHERE t:Person OR t:Session
   MATCH (t)-[:CONTRIBUTED_TO|IN_SESSION]-(w:Work)

@@ -16,6 +16,7 @@ import { importRecords } from '../../src/ingest/import-records.js';
 import { loadPack } from '../../src/ingest/load-pack.js';
 import { parsePack } from '../../src/ingest/read-pack.js';
 import type { RankedWork } from '../../src/model/rows.js';
+import { scoreTuning } from '../../src/model/vocabulary.js';
 import { seedPack } from '../eval/eval-set.js';
 import { clearLists, nodesNow, removeNodesAddedSince, TestHelper } from './helpers.js';
 
@@ -183,6 +184,49 @@ describe('precomputed related-work lists', () => {
     } finally {
       await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, 'elastic-weight-consolidation');
       await refreshSimilarity(db);
+    }
+  });
+
+  it('a concept newly discussed makes stale the lists of the works of its neighbours, hubs included', async () => {
+    // With hubs at 4 works, "generative-adversarial-network" (8 works) gives no reason of its own,
+    // but its small neighbour "cyclegan" (2 works) is a neighbouring concept of all eight: a work
+    // newly discussing cyclegan becomes related to them, and cyclegan's degree re-weighs it.
+    const hubLimit = scoreTuning.hubLimit;
+    const [hub, small, work] = ['generative-adversarial-network', 'cyclegan', 'paper-overcoming-catastrophic-forgetting'];
+    scoreTuning.hubLimit = 4;
+    try {
+      await refreshSimilarity(db, { all: true });
+      await linkWorkToConcept(db, 'alice', work, small, { url: `https://example.org/${helper.prefix}`, quote: 'CycleGAN, for the test' });
+      try {
+        const seeds = (
+          await db.runText<{ id: string }>(
+            `MATCH (:Concept {id: $hub})<-[:DISCUSSES]-(w:Work) WHERE NOT (w)-[:DISCUSSES]->(:Concept {id: $small})
+             RETURN coalesce(COLLECT { MATCH (t:Talk)-[:PRESENTS]->(w) RETURN t.id ORDER BY t.id LIMIT 1 }[0], w.id) AS id`,
+            { hub, small },
+          )
+        ).map((row) => row.id);
+        expect(seeds.length).toBeGreaterThan(2);
+        let relatedNow = 0;
+        for (const seed of seeds) {
+          const reference = await relatedWork(db, [seed], [], LIST_SIZE);
+          if (ids(reference).includes(work)) relatedNow++;
+          const served = await rankedRelatedWork(db, [seed], [], LIST_SIZE);
+          expect(served.computedAt, `${seed}: a list the write changed is served`).toBeNull();
+        }
+        // The write did change their rankings: the work is related to them through cyclegan now.
+        expect(relatedNow).toBeGreaterThan(0);
+        await refreshSimilarity(db);
+        for (const seed of seeds) {
+          const fresh = await rankedRelatedWork(db, [seed], [], LIST_SIZE);
+          expect(fresh.computedAt, seed).not.toBeNull();
+          expect(ids(fresh.works), seed).toEqual(ids(await relatedWork(db, [seed], [], LIST_SIZE)));
+        }
+      } finally {
+        await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, small);
+      }
+    } finally {
+      scoreTuning.hubLimit = hubLimit;
+      await refreshSimilarity(db, { all: true });
     }
   });
 
