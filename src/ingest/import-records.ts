@@ -244,7 +244,7 @@ export async function importRecords(db: Database, inputs: RecordInput[], options
   );
   try {
     let index = 0;
-    for await (const records of readAhead(batches())) {
+    for await (const records of batches()) {
       index += 1;
       const part = await db.writeTransaction(`import-records:${importId}:${index}`, async (run) => {
         await run('import/heartbeat', { import: importId });
@@ -318,31 +318,6 @@ const zeroCounts = () => Object.fromEntries(countKeys.map((key) => [key, 0])) as
 function resetCounts(report: ImportReport): void {
   for (const key of countKeys) report[key] = 0;
   for (const list of [report.merges, report.conflicts, report.ambiguous, report.unresolved]) list.length = 0;
-}
-
-/**
- * The items of `source`, the next one read while the caller works on the current one: the next
- * batch is read from the file and checked while Neo4j writes this one.
- */
-async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
-  const iterator = source[Symbol.asyncIterator]();
-  let next = iterator.next();
-  try {
-    for (;;) {
-      const current = await next;
-      if (current.done) return;
-      next = iterator.next();
-      // Awaited on the next turn; handled now, so a failed read is not reported as unhandled while this item is written.
-      next.catch(() => undefined);
-      yield current.value;
-    }
-  } finally {
-    // The caller stopped early (a failed batch): close the file. A read still under way finishes first.
-    await next.then(
-      () => iterator.return?.(),
-      () => undefined,
-    );
-  }
 }
 
 /** What one batch did; merged into the report once its transaction committed. */
