@@ -115,10 +115,10 @@ export async function refreshSimilarity(db: Database, options: RefreshOptions = 
 
 /**
  * Computes every stale list, and once lists are in use every missing one (a new work's): the
- * works labelled SimilarDue, in id order, BATCH works per transaction. `all`: every list, a full rebuild started at `since`; one
- * that stops half way resumes where it stopped when run again with the same `since` (the lists
- * it wrote are newer than that). `npm run similarity:rebuild` keeps `since` for that. `atMost`
- * bounds the lists computed in one call.
+ * works labelled SimilarDue, in id order, BATCH works per transaction. `all`: every list, a full
+ * rebuild started at `since`; one that stops half way resumes where it stopped when run again
+ * with the same `since` (the lists it wrote are newer than that). `npm run similarity:rebuild`
+ * keeps `since` for that. `atMost` bounds the lists computed in one call.
  */
 async function refreshWorkLists(
   db: Database,
@@ -166,9 +166,10 @@ const LABEL_PAGE = 20_000;
 async function labelDueWorks(db: Database): Promise<void> {
   const [state] = await db.read<{ labelled: boolean }>('similarity/due-labels');
   if (!state || state.labelled) return;
-  for (let after: string | null = ''; after !== null; ) {
-    const [page]: { last: string | null }[] = await db.write<{ last: string | null }>('similarity/label-due', { after, batch: LABEL_PAGE });
-    after = page?.last ?? null;
+  let after: string | null = '';
+  while (after !== null) {
+    const rows: { last: string | null }[] = await db.write('similarity/label-due', { after, batch: LABEL_PAGE });
+    after = rows[0]?.last ?? null;
   }
   await db.write('similarity/due-labelled');
 }

@@ -17,12 +17,20 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
  * What the app stores beside the graph for itself, never shown as nodes or edges: a work's or
  * concept's sentence embedding (src/embed) linked by EMBEDS, and a reference an import could not
  * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED, and a work's precomputed
- * related-work list (src/graph/similarity.ts) on a SimilarList node (HAS_SIMILAR), with the state of its last
- * full rebuild in a SimilarityBuild node, an import of records while it writes (ImportRun), so
- * that one killed part-way is taken back at the next start, and the report of each finished one
- * (ImportReport).
+ * related-work list (src/graph/similarity.ts) on a SimilarList node (HAS_SIMILAR), with the
+ * state of its last full rebuild in a SimilarityBuild node and a label on each work whose list is
+ * due (SimilarDue), an import of records while it writes (ImportRun), so that one killed part-way
+ * is taken back at the next start, and the report of each finished one (ImportReport).
  */
-export const storageLabels = ['Embedding', 'UnresolvedReference', 'SimilarList', 'SimilarityBuild', 'ImportRun', 'ImportReport'] as const;
+export const storageLabels = [
+  'Embedding',
+  'UnresolvedReference',
+  'SimilarList',
+  'SimilarityBuild',
+  'SimilarDue',
+  'ImportRun',
+  'ImportReport',
+] as const;
 // SIMILAR: a list as earlier versions stored it, one relationship per result (removed at start-up, src/db/migrate.ts).
 export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED', 'HAS_SIMILAR', 'SIMILAR'] as const;
 
