@@ -62,12 +62,13 @@ async function clearLists() {
   try {
     await session.run('MATCH (l:SimilarList) CALL (l) { DETACH DELETE l } IN TRANSACTIONS OF 50000 ROWS');
     await session.run(
-      'MATCH (w:Work) WHERE w.similarAt IS NOT NULL CALL (w) { REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
+      'MATCH (w:Work) WHERE w.similarAt IS NOT NULL CALL (w) { REMOVE w.similarAt, w.similarEpoch, w.similarBuiltEpoch, w.similarChangeSeen } IN TRANSACTIONS OF 50000 ROWS',
     );
     await session.run(
       'MATCH (c:Concept) WHERE c.similarAt IS NOT NULL CALL (c) { REMOVE c.similarAt, c.similarEpoch, c.similarBuiltEpoch } IN TRANSACTIONS OF 50000 ROWS',
     );
     await session.run('MATCH (w:SimilarDue) CALL (w) { REMOVE w:SimilarDue } IN TRANSACTIONS OF 50000 ROWS');
+    await session.run('MATCH (c:Concept) WHERE c.similarChange IS NOT NULL REMOVE c.similarChange, c:SimilarChanged');
     // The lists are all missing again, and the first refresh labels the works whose list is due.
     await session.run('MATCH (b:SimilarityBuild) REMOVE b.dueLabelled');
   } finally {

@@ -1,21 +1,20 @@
 // After a write that touched $ids (works, concepts, people or sessions), once lists are in use
-// (a SimilarityBuild node exists): every related-work list
-// the write can have changed moves to a new epoch, so it is no longer served (stale) until it is
+// (a SimilarityBuild node exists): every related-work list the write can have changed through
+// what it touched directly moves to a new epoch, so it is no longer served (stale) until it is
 // computed again. Those lists are the ones kept on:
 //   - each touched work (as the work a result names: the talk presenting a paper);
 //   - each section of the same talk as a touched work, and that talk (SAME_TALK, SIBLING_SECTION);
-//   - each work that shares a concept, a neighbouring concept, a person, a session or a
-//     reference with a touched work (its reasons with that work may have changed);
-//   - each work of a touched concept, person or session, and of a touched concept's neighbours
-//     (a concept's degree sets its weight), when it has at most $hubLimit + 1 works (beyond that
-//     it gives no reason, before or after the write);
-//   - each work discussing a neighbour of such a concept (of a touched work, or touched), of any
-//     degree: for those works it is a neighbouring concept, weighed and picked among their
-//     rarest by its degree;
+//   - each work that shares a person, a session or a reference with a touched work (its reasons
+//     with that work may have changed), and each work of a touched person or session, when that
+//     person or session has at most $hubLimit + 1 works (beyond that it gives no reason, before
+//     or after the write);
 //   - each work citing a paper a touched work cites, and each work cited by a work that cites a
 //     touched work, when that paper has at most $hubLimit + 1 citing works or that work at most
 //     $hubLimit + 1 references (BIBLIOGRAPHIC_COUPLING and CO_CITATION: a new or removed citation
 //     moves the degree that damps them, and which works citing a seed are read).
+// What a write changes through concepts (shared and neighbouring concepts, their degrees) can
+// reach far more lists: similarity/mark-changed-concepts.cypher marks those concepts instead, in
+// the same transaction, and the next refresh marks their works.
 // Those are the works related to a touched one through the graph as it is when this runs. A write
 // that removes a link (a curation, a pack load) runs this before it as well as after, so the works
 // related through the link it removes are marked too (src/db/curation.ts, src/ingest/load-pack.ts).
@@ -29,18 +28,6 @@ CALL (t) {
   UNION
   WITH t WHERE t:Work
   MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:PART_OF]-(:Talk)-[:PART_OF*0..1]-(w:Work) RETURN w
-  UNION
-  WITH t WHERE t:Work
-  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:DISCUSSES]->(c:Concept)-[:RELATED_TO|BROADER*0..1]-(n:Concept)
-  WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit + 1
-  MATCH (n)<-[:DISCUSSES]-(w:Work) RETURN w
-  UNION
-  // A concept of a touched work is a neighbouring concept of its neighbours' works, whatever their
-  // degree: its own degree weighs it and ranks it among their rarest neighbours.
-  WITH t WHERE t:Work
-  MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:DISCUSSES]->(x:Concept)-[:RELATED_TO|BROADER]-(c:Concept)
-  WHERE COUNT { (x)<-[:DISCUSSES]-() } <= $hubLimit + 1
-  MATCH (c)<-[:DISCUSSES]-(w:Work) RETURN w
   UNION
   WITH t WHERE t:Work
   MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:CONTRIBUTED_TO|IN_SESSION]-(p)
@@ -59,17 +46,6 @@ CALL (t) {
   MATCH (t)-[:PRESENTS*0..1]-(:Work)<-[:CITES]-(c:Work)
   WHERE COUNT { (c)-[:CITES]->() } <= $hubLimit + 1
   MATCH (c)-[:CITES]->(w:Work) RETURN w
-  UNION
-  WITH t WHERE t:Concept
-  MATCH (t)-[:RELATED_TO|BROADER*0..1]-(n:Concept)
-  WHERE COUNT { (n)<-[:DISCUSSES]-() } <= $hubLimit + 1
-  MATCH (n)<-[:DISCUSSES]-(w:Work) RETURN w
-  UNION
-  // The same for a touched concept and its neighbours: their neighbours' works.
-  WITH t WHERE t:Concept
-  MATCH (t)-[:RELATED_TO|BROADER*0..1]-(x:Concept)-[:RELATED_TO|BROADER]-(c:Concept)
-  WHERE COUNT { (x)<-[:DISCUSSES]-() } <= $hubLimit + 1
-  MATCH (c)<-[:DISCUSSES]-(w:Work) RETURN w
   UNION
   WITH t WHERE t:Person OR t:Session
   MATCH (t)-[:CONTRIBUTED_TO|IN_SESSION]-(w:Work)

@@ -64,6 +64,9 @@ export interface Change {
   node?: Versioned;
 }
 
+/** The curations that can change a concept's RELATED_TO and BROADER links (cypher/similarity/mark-changed-concepts.cypher). */
+const RELINKING = new Set(['upsertConcept', 'mergeConcepts']);
+
 /** Thrown inside the transaction when a node expected absent was created by another request meanwhile; see `curate`. */
 class CreatedMeanwhile extends Error {}
 
@@ -82,10 +85,11 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
       // The related-work lists this change can make wrong stop being served (src/graph/similarity.ts):
       // those related to its targets before it (through a link it may remove) and after it.
       const targets = change.target.split(' ');
-      await markStale(run, targets);
+      const relinked = RELINKING.has(change.action) ? targets : [];
+      await markStale(run, targets, relinked);
       const result = await work(run);
       if (result === null) throw new NotFoundError(`${change.action}: nothing found for ${change.target}`);
-      await markStale(run, targets);
+      await markStale(run, targets, relinked);
       await run('curation/record-change', {
         by: change.by,
         action: change.action,

@@ -13,6 +13,11 @@
  * curation); a list records the epoch it was computed for (similarBuiltEpoch) and is served only
  * while the two are equal. The same write labels the work SimilarDue, and storing a list for its
  * current epoch removes the label, so a refresh finds what to compute without reading every work.
+ * What a write changes through a concept (its degree, its neighbours) reaches every work
+ * discussing it or a neighbour of it, hundreds of thousands at a million papers: the write gives
+ * the concept a change number instead, a list records the last one there was when it was computed
+ * (similarChangeSeen) and is served only while none of its concepts has a higher one, and the next
+ * unbounded refresh moves those works' epochs on, a concept at a time, before computing.
  * A stale or missing list is never served: the answer is computed on the fly instead, and
  * `refreshSimilarity` (after a mutation or an import, or `npm run similarity:rebuild`) brings the
  * lists up to date.
@@ -65,8 +70,15 @@ const stored = (work: Pending, items: { id: string; score: number }[]): StoredLi
   scores: items.map((item) => item.score),
 });
 
+/** The last concept change number given (cypher/similarity/mark-changed-concepts.cypher); read before the graph a list is computed from. */
+async function lastConceptChange(db: Database): Promise<number> {
+  const [row] = await db.read<{ change: number }>('similarity/concept-change');
+  return row?.change ?? 0;
+}
+
 /** Computes and stores the lists of `batch`, PARALLEL statements at a time. */
 async function computeBatch(db: Database, batch: Pending[], at: number): Promise<void> {
+  const seen = await lastConceptChange(db);
   const lists: StoredList[] = [];
   for (let i = 0; i < batch.length; i += PARALLEL) {
     const slice = batch.slice(i, i + PARALLEL);
@@ -76,7 +88,7 @@ async function computeBatch(db: Database, batch: Pending[], at: number): Promise
       lists.push(stored(w, items));
     }
   }
-  await db.write('similarity/write-lists', { lists, at }, { bounded: false });
+  await db.write('similarity/write-lists', { lists, at, seen }, { bounded: false });
 }
 
 export interface RefreshResult {
@@ -125,10 +137,20 @@ async function refreshWorkLists(
   { all = false, since = Date.now(), atMost = Number.POSITIVE_INFINITY, onProgress }: RefreshOptions = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
-  if (all) await db.write('similarity/use-lists', { now: since });
+  if (all) {
+    await db.write('similarity/use-lists', { now: since });
+    // Every list is computed from the graph as read from now on: no concept change is left to spread.
+    await db.write('similarity/clear-changed-concepts');
+  }
   // Before any rebuild nothing is stale or due: no scan of every work after each mutation.
   else if (!(await listsInUse(db))) return { computed: 0, seconds: (performance.now() - started) / 1000 };
-  else await labelDueWorks(db);
+  else {
+    await labelDueWorks(db);
+    // A bounded refresh (the part of one a mutation waits for) computes what the write marked
+    // itself; the lists it reaches through concepts, perhaps hundreds of thousands, are left to
+    // the unbounded one that follows (they are not served meanwhile).
+    if (atMost === Number.POSITIVE_INFINITY) await spreadConceptChanges(db);
+  }
   const params = { all, since };
   const pending = all ? 'similarity/pending-all' : 'similarity/pending';
   const [count] = await db.read<{ n: number }>(all ? 'similarity/count-pending-all' : 'similarity/count-pending', params);
@@ -154,6 +176,19 @@ async function refreshWorkLists(
   return { computed: done, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * Marks the works whose lists read a changed concept (cypher/similarity/spread-changes.cypher),
+ * a concept per transaction, until none is left; returns the works marked.
+ */
+async function spreadConceptChanges(db: Database): Promise<number> {
+  let marked = 0;
+  for (;;) {
+    const [row] = await db.write<{ marked: number }>('similarity/spread-changes', {}, { bounded: false });
+    if (!row) return marked;
+    marked += row.marked;
+  }
+}
+
 /** Works read per statement while labelling the due ones. */
 const LABEL_PAGE = 20_000;
 
@@ -177,9 +212,10 @@ async function labelDueWorks(db: Database): Promise<void> {
 /**
  * refreshSimilarity's pending lists (at most `atMost`), computed in memory and written WRITE_BATCH
  * per transaction, the next batch computed while the last one is written. The lists' epochs are
- * read before the graph: a write after that moves the epoch of every list it changes on, so a
- * list computed from a graph read before the write is stored for an older epoch, never served,
- * and computed again by the next refresh.
+ * read before the graph, and so is the last concept change number: a write after that moves the
+ * epoch of every list it changes on, or gives a concept the list reads a higher change number, so
+ * a list computed from a graph read before the write is never served, and computed again by the
+ * next refresh.
  */
 async function refreshInMemory(
   db: Database,
@@ -195,6 +231,7 @@ async function refreshInMemory(
     if (page.length === 0) break;
     pending.push(...page);
   }
+  const seen = await lastConceptChange(db);
   const ranker = new RelatedWorkRanker(await loadRankingGraph(db));
   let done = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -205,7 +242,7 @@ async function refreshInMemory(
       if (j % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
     }
     await writing;
-    writing = db.write('similarity/write-lists', { lists, at: Date.now() }, { bounded: false }).then(() => {
+    writing = db.write('similarity/write-lists', { lists, at: Date.now(), seen }, { bounded: false }).then(() => {
       done += lists.length;
       onProgress?.(done, total);
     });

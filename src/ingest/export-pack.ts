@@ -478,17 +478,22 @@ function predictedProperties(pack: Pack, documents: Map<string, string[]>): Map<
 }
 
 /** The precomputed lists' properties on a work or a concept (src/graph/similarity.ts, concept-lists.ts): derived, like the embeddings. */
-const LIST_PROPERTIES = new Set(['similarAt', 'similarEpoch', 'similarBuiltEpoch']);
+const LIST_PROPERTIES = new Set(['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen']);
 
-/** The label of a work whose list is due to be computed again (cypher/similarity/mark-stale.cypher). */
-const LIST_LABEL = 'SimilarDue';
+/**
+ * The labels of a work whose list is due to be computed again (cypher/similarity/mark-stale.cypher)
+ * and of a concept whose change is still to reach its works' lists (mark-changed-concepts.cypher).
+ */
+const LIST_LABELS = new Set(['SimilarDue', 'SimilarChanged']);
 
 /** A node without the lists' properties and label. */
 function withoutLists(node: GraphNode): GraphNode {
-  if (!Object.keys(node.properties).some((key) => LIST_PROPERTIES.has(key)) && !node.labels.includes(LIST_LABEL)) return node;
+  if (!Object.keys(node.properties).some((key) => LIST_PROPERTIES.has(key)) && !node.labels.some((label) => LIST_LABELS.has(label))) {
+    return node;
+  }
   return {
     ...node,
-    labels: node.labels.filter((label) => label !== LIST_LABEL),
+    labels: node.labels.filter((label) => !LIST_LABELS.has(label)),
     properties: Object.fromEntries(Object.entries(node.properties).filter(([key]) => !LIST_PROPERTIES.has(key))),
     types: node.types.filter(([key]) => !LIST_PROPERTIES.has(key)),
   };

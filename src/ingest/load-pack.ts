@@ -8,7 +8,7 @@
  * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
 import type { Database, StatementRunner } from '../db/database.js';
-import { conceptStaleMarking, listsInUse, staleMarking } from '../db/stale-lists.js';
+import { changedConceptsMarking, conceptStaleMarking, listsInUse, staleMarking } from '../db/stale-lists.js';
 import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import {
   type CuratedNode,
@@ -325,8 +325,13 @@ function plan(
   // first before its old relationships are cleared (the works related through those), last after
   // the new ones are in.
   if (marksLists) {
-    const touched = [...workIds, ...loaded.pack.concepts.map((c) => c.id)];
-    const markings = [staleMarking(touched), conceptStaleMarking(touched)].map((m) => ({ ...m, rows: 0, counts: false }));
+    const concepts = loaded.pack.concepts.map((c) => c.id);
+    const touched = [...workIds, ...concepts];
+    const markings = [staleMarking(touched), ...changedConceptsMarking(touched, concepts), conceptStaleMarking(touched)].map((m) => ({
+      ...m,
+      rows: 0,
+      counts: false,
+    }));
     units.unshift(...markings);
     units.push(...markings);
   }

@@ -19,7 +19,7 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
  * resolve yet (src/ingest/import-records.ts) linked by CITES_UNRESOLVED, and a work's precomputed
  * related-work list (src/graph/similarity.ts) on a SimilarList node (HAS_SIMILAR), with the
  * state of its last full rebuild in a SimilarityBuild node and a label on each work whose list is
- * due (SimilarDue), an import of records while it writes (ImportRun), so that one killed part-way
+ * due (SimilarDue) and on each concept whose change is still to reach its works' lists (SimilarChanged), an import of records while it writes (ImportRun), so that one killed part-way
  * is taken back at the next start, and the report of each finished one (ImportReport).
  */
 export const storageLabels = [
@@ -28,6 +28,7 @@ export const storageLabels = [
   'SimilarList',
   'SimilarityBuild',
   'SimilarDue',
+  'SimilarChanged',
   'ImportRun',
   'ImportReport',
 ] as const;

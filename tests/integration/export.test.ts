@@ -38,8 +38,9 @@ async function fingerprint(database: Database): Promise<string[]> {
         : value;
   const nodes = await database.runText(
     `MATCH (n) WHERE NOT n:Embedding AND NOT n:SimilarityBuild AND NOT n:ImportReport
-     WITH n, [k IN keys(n) WHERE NOT k IN ['similarAt', 'similarEpoch', 'similarBuiltEpoch']] AS keys
-     RETURN [l IN labels(n) WHERE l <> 'SimilarDue'] AS labels, n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null} AS properties,
+     WITH n, [k IN keys(n) WHERE NOT k IN ['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen']] AS keys
+     RETURN [l IN labels(n) WHERE NOT l IN ['SimilarDue', 'SimilarChanged']] AS labels,
+            n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null, similarChange: null, similarChangeSeen: null} AS properties,
             [k IN keys | k + ' ' + valueType(n[k])] AS types`,
     {},
     'READ',

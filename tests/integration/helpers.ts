@@ -218,6 +218,8 @@ export class TestHelper {
  */
 export async function clearLists(db: Database): Promise<void> {
   await db.runText('MATCH (l:SimilarList) DETACH DELETE l');
-  await db.runText('MATCH (n) WHERE n:Work OR n:Concept REMOVE n.similarAt, n.similarEpoch, n.similarBuiltEpoch, n:SimilarDue');
+  await db.runText(
+    'MATCH (n) WHERE n:Work OR n:Concept REMOVE n.similarAt, n.similarEpoch, n.similarBuiltEpoch, n.similarChangeSeen, n.similarChange, n:SimilarDue, n:SimilarChanged',
+  );
   await db.runText('MATCH (b:SimilarityBuild) DELETE b');
 }

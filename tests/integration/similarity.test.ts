@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePack } from '../../bench/generate.js';
-import { linkWorkToConcept, removeConceptLink, upsertTalk } from '../../src/db/curation.js';
+import { linkWorkToConcept, removeConceptLink, upsertConcept, upsertTalk } from '../../src/db/curation.js';
 import { migrate } from '../../src/db/migrate.js';
 import { relatedWork } from '../../src/graph/ranking.js';
 import { LIST_SIZE, rankedRelatedWork, refreshSimilarity } from '../../src/graph/similarity.js';
@@ -47,6 +47,16 @@ async function expectRankedInMemoryAsOnTheFly(ranker: RelatedWorkRanker, id: str
     expect(Math.abs(item.score - reference[i]!.score), `${id}: ${item.id}`).toBeLessThan(1e-9);
   });
   return reference;
+}
+
+/** Refreshes, then expects each seed's list served (computedAt set) and ranked as on the fly. */
+async function expectServedFreshAfterRefresh(seeds: string[]): Promise<void> {
+  await refreshSimilarity(db);
+  for (const seed of seeds) {
+    const fresh = await rankedRelatedWork(db, [seed], [], LIST_SIZE);
+    expect(fresh.computedAt, seed).not.toBeNull();
+    expect(ids(fresh.works), seed).toEqual(ids(await relatedWork(db, [seed], [], LIST_SIZE)));
+  }
 }
 
 beforeAll(async () => {
@@ -157,32 +167,46 @@ describe('precomputed related-work lists', () => {
     await refreshSimilarity(db);
   });
 
-  it('a write labels due exactly the works whose lists it made stale, and the refresh leaves none due', async () => {
+  it('a write labels due the works it made stale directly, marks the concepts it changed, and the refresh spreads those and leaves nothing due', async () => {
     await refreshSimilarity(db, { all: true });
     const state = async () =>
       (
-        await db.runText<{ stale: string[]; due: string[] }>(
+        await db.runText<{ stale: string[]; due: string[]; changed: string[] }>(
           `MATCH (w:Work) WHERE NOT EXISTS { (:Talk)-[:PRESENTS]->(w) }
-           RETURN collect(CASE WHEN coalesce(w.similarEpoch, 0) <> w.similarBuiltEpoch THEN w.id END) AS stale,
-                  collect(CASE WHEN w:SimilarDue THEN w.id END) AS due`,
+           WITH collect(CASE WHEN coalesce(w.similarEpoch, 0) <> w.similarBuiltEpoch THEN w.id END) AS stale,
+                collect(CASE WHEN w:SimilarDue THEN w.id END) AS due
+           RETURN stale, due, COLLECT { MATCH (c:SimilarChanged) RETURN c.id } AS changed`,
         )
       )[0]!;
-    expect(await state()).toEqual({ stale: [], due: [] });
-    const work = 'wasserstein-gan';
-    await linkWorkToConcept(db, 'alice', work, 'elastic-weight-consolidation', {
-      url: `https://example.org/${helper.prefix}`,
-      quote: 'EWC, for the label test',
-    });
+    const unserved = async () =>
+      (await db.read<{ id: string; fresh: boolean }>('similarity/lists', { ids: owners })).filter((l) => !l.fresh).map((l) => l.id);
+    expect(await state()).toEqual({ stale: [], due: [], changed: [] });
+    expect(await unserved()).toEqual([]);
+    const [work, concept, sharing] = ['wasserstein-gan', 'elastic-weight-consolidation', 'paper-overcoming-catastrophic-forgetting'];
+    await linkWorkToConcept(db, 'alice', work, concept, { url: `https://example.org/${helper.prefix}`, quote: 'EWC, for the label test' });
     try {
       const marked = await state();
+      // The work itself, directly; the work sharing the concept with it, through the concept's change number.
       expect(marked.stale).toContain(work);
-      expect(marked.stale).toContain('paper-overcoming-catastrophic-forgetting');
+      expect(marked.stale).not.toContain(sharing);
       expect([...marked.due].sort()).toEqual([...marked.stale].sort());
+      expect(marked.changed).toContain(concept);
+      const notServed = await unserved();
+      expect(notServed).toContain(work);
+      expect(notServed).toContain(sharing);
+      // A refresh bounded as the part a mutation waits for computes only what the write marked directly.
+      const bounded = await refreshSimilarity(db, { atMost: marked.stale.length });
+      expect(bounded.computed).toBe(marked.stale.length);
+      expect((await state()).changed).toContain(concept);
+      expect(await unserved()).toContain(sharing);
       const refreshed = await refreshSimilarity(db);
-      expect(refreshed.computed).toBe(marked.stale.length);
-      expect(await state()).toEqual({ stale: [], due: [] });
+      expect(refreshed.computed).toBeGreaterThanOrEqual(notServed.length - marked.stale.length);
+      expect(await state()).toEqual({ stale: [], due: [], changed: [] });
+      expect(await unserved()).toEqual([]);
+      const fresh = await rankedRelatedWork(db, [sharing], [], 10);
+      expect(ids(fresh.works)).toEqual(ids(await relatedWork(db, [sharing], [], 10)));
     } finally {
-      await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, 'elastic-weight-consolidation');
+      await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, concept);
       await refreshSimilarity(db);
     }
   });
@@ -206,6 +230,9 @@ describe('precomputed related-work lists', () => {
           )
         ).map((row) => row.id);
         expect(seeds.length).toBeGreaterThan(2);
+        // The write marks them through cyclegan's change number, not one by one.
+        const due = (await db.runText<{ id: string }>('MATCH (w:SimilarDue) RETURN w.id AS id')).map((row) => row.id);
+        expect(seeds.filter((seed) => !due.includes(seed)).length).toBeGreaterThan(0);
         let relatedNow = 0;
         for (const seed of seeds) {
           const reference = await relatedWork(db, [seed], [], LIST_SIZE);
@@ -215,17 +242,65 @@ describe('precomputed related-work lists', () => {
         }
         // The write did change their rankings: the work is related to them through cyclegan now.
         expect(relatedNow).toBeGreaterThan(0);
-        await refreshSimilarity(db);
-        for (const seed of seeds) {
-          const fresh = await rankedRelatedWork(db, [seed], [], LIST_SIZE);
-          expect(fresh.computedAt, seed).not.toBeNull();
-          expect(ids(fresh.works), seed).toEqual(ids(await relatedWork(db, [seed], [], LIST_SIZE)));
-        }
+        await expectServedFreshAfterRefresh(seeds);
       } finally {
         await removeConceptLink(db, { by: 'alice', reason: `added by ${helper.prefix}` }, work, small);
       }
     } finally {
       scoreTuning.hubLimit = hubLimit;
+      await refreshSimilarity(db, { all: true });
+    }
+  });
+
+  it('a concept newly related to a hub makes stale the lists of the hub’s works', async () => {
+    // With hubs at 4 works, a small concept newly RELATED_TO "generative-adversarial-network"
+    // becomes a neighbouring concept of the hub's eight works: their rankings change, though the
+    // write names the small concept only.
+    const hubLimit = scoreTuning.hubLimit;
+    const hub = 'generative-adversarial-network';
+    scoreTuning.hubLimit = 4;
+    try {
+      await refreshSimilarity(db, { all: true });
+      const [small] = await db.runText<{ id: string; name: string; before: Record<string, unknown> }>(
+        `MATCH (y:Concept), (hub:Concept {id: $hub})
+         WHERE NOT (y)-[:RELATED_TO|BROADER]-(hub) AND y <> hub AND COUNT { (y)<-[:DISCUSSES]-() } IN [2, 3]
+           AND NOT EXISTS { (y)<-[:DISCUSSES]-(:Work)-[:DISCUSSES]->(hub) }
+         RETURN y.id AS id, y.name AS name, properties(y) AS before ORDER BY y.id LIMIT 1`,
+        { hub },
+      );
+      expect(small).toBeDefined();
+      const seeds = (
+        await db.runText<{ id: string }>(
+          `MATCH (:Concept {id: $hub})<-[:DISCUSSES]-(w:Work)
+           RETURN DISTINCT coalesce(COLLECT { MATCH (t:Talk)-[:PRESENTS]->(w) RETURN t.id ORDER BY t.id LIMIT 1 }[0], w.id) AS id`,
+          { hub },
+        )
+      ).map((row) => row.id);
+      const before = new Map<string, string[]>();
+      for (const seed of seeds) before.set(seed, ids(await relatedWork(db, [seed], [], LIST_SIZE)));
+      await upsertConcept(
+        db,
+        'alice',
+        { id: small!.id, name: small!.name, related: [hub] },
+        { url: `https://example.org/${helper.prefix}`, quote: 'related, for the test' },
+      );
+      try {
+        let changed = 0;
+        for (const seed of seeds) {
+          if (ids(await relatedWork(db, [seed], [], LIST_SIZE)).join() !== before.get(seed)!.join()) changed++;
+          expect((await rankedRelatedWork(db, [seed], [], LIST_SIZE)).computedAt, `${seed}: a list the write changed is served`).toBeNull();
+        }
+        expect(changed).toBeGreaterThan(0);
+        await expectServedFreshAfterRefresh(seeds);
+      } finally {
+        await db.runText(
+          'MATCH (y:Concept {id: $small})-[r:RELATED_TO]-(:Concept {id: $hub}) DELETE r WITH DISTINCT 1 AS one MATCH (y:Concept {id: $small}) SET y = $before',
+          { small: small!.id, hub, before: small!.before },
+        );
+      }
+    } finally {
+      scoreTuning.hubLimit = hubLimit;
+      await db.write('similarity/mark-all-stale');
       await refreshSimilarity(db, { all: true });
     }
   });
