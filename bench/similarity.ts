@@ -14,8 +14,9 @@
  *   3. the same queries reading the lists (relatedToConcept from the concept lists), and whether
  *      their top 10 equal the on-the-fly top 10;
  *   4. SIM_WRITES (20) curation writes (a concept linked to a work): the write with its stale
- *      marking, then the refresh of the lists it made stale (its first IN_REQUEST lists, which a
- *      mutation's answer waits for, and the whole), then a refresh with nothing to do, each timed.
+ *      marking (the works it marks due, the concepts it gives a change number), then the refresh
+ *      of the lists it made stale (its first IN_REQUEST lists, which a mutation's answer waits
+ *      for, and the whole), then a refresh with nothing to do, each timed.
  *
  * SIM_KEEP_LISTS=1 skips 1 and 2: it reads the lists the graph already holds (after a change to
  * the statements that read them, say).
@@ -296,6 +297,8 @@ async function main() {
   const inRequestMs: number[] = [];
   const refreshMs: number[] = [];
   const idleMs: number[] = [];
+  const markedDirectly: number[] = [];
+  const conceptsChanged: number[] = [];
   const refreshed: number[] = [];
   const refreshedConcepts: number[] = [];
   for (let i = 0; i < writes; i++) {
@@ -303,6 +306,13 @@ async function main() {
     let start = performance.now();
     await linkWorkToConcept(db, 'bench', work, conceptIds[i]!, { url: 'https://example.org/bench', quote: 'bench write' });
     writeMs.push(performance.now() - start);
+    const [due] = await db.runText<{ works: number; concepts: number }>(
+      'RETURN COUNT { (:SimilarDue) } AS works, COUNT { (:SimilarChanged) } AS concepts',
+      {},
+      'READ',
+    );
+    markedDirectly.push(due?.works ?? 0);
+    conceptsChanged.push(due?.concepts ?? 0);
     // As the API does (src/server/similarity-refresh.ts): IN_REQUEST lists before the mutation's answer, the rest after it.
     start = performance.now();
     const first = await refreshSimilarity(db, { atMost: IN_REQUEST });
@@ -324,7 +334,8 @@ async function main() {
   if (writes > 0)
     emit(
       '',
-      `${writes} curation writes (linkWorkToConcept, the stale marking in its transaction): p50 ${ms(p(writeMs, 50))} ms, p95 ${ms(p(writeMs, 95))} ms. ` +
+      `${writes} curation writes (linkWorkToConcept, the stale marking in its transaction): p50 ${ms(p(writeMs, 50))} ms, p95 ${ms(p(writeMs, 95))} ms, ` +
+        `marking ${p(markedDirectly, 50)} works due at the median (max ${Math.max(...markedDirectly)}) and giving ${p(conceptsChanged, 50)} concepts a change number (max ${Math.max(...conceptsChanged)}). ` +
         `The refresh after each: p50 ${ms(p(refreshMs, 50))} ms, p95 ${ms(p(refreshMs, 95))} ms, ` +
         `recomputing ${p(refreshed, 50)} work lists at the median (max ${Math.max(...refreshed)}) and ${p(refreshedConcepts, 50)} concept lists (max ${Math.max(...refreshedConcepts)}); ` +
         `its first ${IN_REQUEST} lists, which a mutation through the API computes before it answers: p50 ${ms(p(inRequestMs, 50))} ms, p95 ${ms(p(inRequestMs, 95))} ms. ` +
