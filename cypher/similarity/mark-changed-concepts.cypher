@@ -9,7 +9,9 @@
 // would make a curation write at a million papers take seconds, so the next refresh marks them
 // instead, a concept at a time (similarity/spread-changes.cypher). The concepts changed:
 //   - each concept a touched work (or the work it is one with) discusses, when it has at most
-//     $hubLimit + 1 works: its degree may have moved (beyond that it gives no reason, before or
+//     $hubLimit + 1 works, unless $discussesKept (a curation: the concept of a link it adds or
+//     removes is itself among $ids): the link may be new or going, which changes the concept's
+//     degree and the works reached through it (beyond that degree it gives no reason, before or
 //     after the write);
 //   - each touched concept of at most $hubLimit + 1 works, for the same reason;
 //   - each concept of $relinked (a write that can have changed its RELATED_TO/BROADER links), of
@@ -18,7 +20,7 @@
 // A write that removes a link runs this before it as well as after (as similarity/mark-stale.cypher).
 MATCH (t:Entity) WHERE t.id IN $ids AND EXISTS { MATCH (:SimilarityBuild) }
 CALL (t) {
-  WITH t WHERE t:Work
+  WITH t WHERE t:Work AND NOT $discussesKept
   MATCH (t)-[:PRESENTS*0..1]-(:Work)-[:DISCUSSES]->(c:Concept)
   WHERE COUNT { (c)<-[:DISCUSSES]-() } <= $hubLimit + 1
   RETURN c

@@ -85,11 +85,12 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
       // The related-work lists this change can make wrong stop being served (src/graph/similarity.ts):
       // those related to its targets before it (through a link it may remove) and after it.
       const targets = change.target.split(' ');
-      const relinked = RELINKING.has(change.action) ? targets : [];
-      await markStale(run, targets, relinked);
+      // The concept of a DISCUSSES link a curation adds or removes is among its targets.
+      const changes = { relinked: RELINKING.has(change.action) ? targets : [], discussesKept: true };
+      await markStale(run, targets, changes);
       const result = await work(run);
       if (result === null) throw new NotFoundError(`${change.action}: nothing found for ${change.target}`);
-      await markStale(run, targets, relinked);
+      await markStale(run, targets, changes);
       await run('curation/record-change', {
         by: change.by,
         action: change.action,

@@ -32,28 +32,42 @@ export function conceptStaleMarking(ids: string[]): { statement: string; params:
     : { statement: 'similarity/mark-stale-concepts', params: { ids } };
 }
 
+/** What a write tells the concept marking about the concepts it touched (cypher/similarity/mark-changed-concepts.cypher). */
+export interface ConceptChanges {
+  /** Concepts whose RELATED_TO/BROADER links the write can have changed. */
+  relinked?: string[];
+  /**
+   * True when the touched works' DISCUSSES links are as they were but for links to concepts
+   * among the touched ids (a curation names the concept of the link it adds or removes); by
+   * default every concept a touched work discusses may have gained or lost it (an import, a pack).
+   */
+  discussesKept?: boolean;
+}
+
 /**
  * The statement that gives the concepts through which a write touching `ids` can change lists
- * far from it a new change number (cypher/similarity/mark-changed-concepts.cypher), `relinked`
- * naming the concepts whose RELATED_TO/BROADER links it can have changed; none when the write
- * marks every list stale anyway.
+ * far from it a new change number (cypher/similarity/mark-changed-concepts.cypher); none when the
+ * write marks every list stale anyway.
  */
-export function changedConceptsMarking(ids: string[], relinked: string[] = []): { statement: string; params: Record<string, unknown> }[] {
+export function changedConceptsMarking(
+  ids: string[],
+  { relinked = [], discussesKept = false }: ConceptChanges = {},
+): { statement: string; params: Record<string, unknown> }[] {
   return ids.length > TRACE_AT_MOST
     ? []
-    : [{ statement: 'similarity/mark-changed-concepts', params: { ids, relinked, hubLimit: scoreTuning.hubLimit } }];
+    : [{ statement: 'similarity/mark-changed-concepts', params: { ids, relinked, discussesKept, hubLimit: scoreTuning.hubLimit } }];
 }
 
 /**
  * Marks stale every list (a work's or a concept's) a write that touched `ids` (works, concepts,
- * people, sessions) can have changed, `relinked` the concepts whose links to other concepts it
- * can have changed: the works' lists it reaches through concepts by the concepts' change numbers,
- * which the next refresh spreads to those works.
+ * people, sessions) can have changed: the works' lists it reaches through concepts by the
+ * concepts' change numbers (`changes` says which concepts changed how), which the next refresh
+ * spreads to those works.
  */
-export async function markStale(run: StatementRunner, ids: string[], relinked: string[] = []): Promise<number> {
+export async function markStale(run: StatementRunner, ids: string[], changes: ConceptChanges = {}): Promise<number> {
   if (ids.length === 0) return 0;
   let marked = 0;
-  for (const { statement, params } of [staleMarking(ids), ...changedConceptsMarking(ids, relinked), conceptStaleMarking(ids)]) {
+  for (const { statement, params } of [staleMarking(ids), ...changedConceptsMarking(ids, changes), conceptStaleMarking(ids)]) {
     const [row] = await run<{ marked: number }>(statement, params);
     marked += row?.marked ?? 0;
   }

@@ -327,11 +327,13 @@ function plan(
   if (marksLists) {
     const concepts = loaded.pack.concepts.map((c) => c.id);
     const touched = [...workIds, ...concepts];
-    const markings = [staleMarking(touched), ...changedConceptsMarking(touched, concepts), conceptStaleMarking(touched)].map((m) => ({
-      ...m,
-      rows: 0,
-      counts: false,
-    }));
+    const markings = [staleMarking(touched), ...changedConceptsMarking(touched, { relinked: concepts }), conceptStaleMarking(touched)].map(
+      (m) => ({
+        ...m,
+        rows: 0,
+        counts: false,
+      }),
+    );
     units.unshift(...markings);
     units.push(...markings);
   }
