@@ -9,10 +9,11 @@
 // would make a curation write at a million papers take seconds, so the next refresh marks them
 // instead, a concept at a time (similarity/spread-changes.cypher). The concepts changed:
 //   - each concept a touched work (or the work it is one with) discusses, when it has at most
-//     $hubLimit + 1 works, unless $discussesKept (a curation: the concept of a link it adds or
-//     removes is itself among $ids): the link may be new or going, which changes the concept's
-//     degree and the works reached through it (beyond that degree it gives no reason, before or
-//     after the write);
+//     $hubLimit + 1 works, unless $discussesKept (a curation that keeps the work's links and
+//     title: the concept of a link it adds or removes is itself among $ids): the link may be new
+//     or going, which changes the concept's degree and the works reached through it, and a new
+//     title reorders ties in the lists reached through it (beyond that degree it gives no reason,
+//     before or after the write);
 //   - each touched concept of at most $hubLimit + 1 works, for the same reason;
 //   - each concept of $relinked (a write that can have changed its RELATED_TO/BROADER links), of
 //     any degree, and its neighbours when it has at most $hubLimit + 1 works: the neighbours it

@@ -66,6 +66,8 @@ export interface Change {
 
 /** The curations that can change a concept's RELATED_TO and BROADER links (cypher/similarity/mark-changed-concepts.cypher). */
 const RELINKING = new Set(['upsertConcept', 'mergeConcepts']);
+/** The curations that can change a work's title, which breaks ties in the lists it is in through its concepts. */
+const RETITLING = new Set(['upsertPaper', 'upsertTalk']);
 
 /** Thrown inside the transaction when a node expected absent was created by another request meanwhile; see `curate`. */
 class CreatedMeanwhile extends Error {}
@@ -86,7 +88,7 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
       // those related to its targets before it (through a link it may remove) and after it.
       const targets = change.target.split(' ');
       // The concept of a DISCUSSES link a curation adds or removes is among its targets.
-      const changes = { relinked: RELINKING.has(change.action) ? targets : [], discussesKept: true };
+      const changes = { relinked: RELINKING.has(change.action) ? targets : [], discussesKept: !RETITLING.has(change.action) };
       await markStale(run, targets, changes);
       const result = await work(run);
       if (result === null) throw new NotFoundError(`${change.action}: nothing found for ${change.target}`);

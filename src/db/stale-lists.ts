@@ -38,8 +38,10 @@ export interface ConceptChanges {
   relinked?: string[];
   /**
    * True when the touched works' DISCUSSES links are as they were but for links to concepts
-   * among the touched ids (a curation names the concept of the link it adds or removes); by
-   * default every concept a touched work discusses may have gained or lost it (an import, a pack).
+   * among the touched ids (a curation names the concept of the link it adds or removes), and so
+   * is their title (it breaks ties between equal scores); by default every concept a touched work
+   * discusses may have gained or lost it, or a list reached through it may order it anew (an
+   * import, a pack, a curation of a paper or talk).
    */
   discussesKept?: boolean;
 }
