@@ -55,3 +55,21 @@ export function splitStatements(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+const combined = new Map<string, string>();
+
+/**
+ * One statement running the named read statements one after the other, each as a subquery, and
+ * returning all their columns: independent reads in one round trip. Each must return exactly one
+ * row (an aggregation does) and their column names must differ; their parameters share one
+ * namespace, so a parameter both use must mean the same in both.
+ */
+export function cypherTogether(names: string[]): string {
+  const key = names.join('\n');
+  let text = combined.get(key);
+  if (text === undefined) {
+    text = `${names.map((name) => `CALL () {\n${cypher(name)}\n}`).join('\n')}\nRETURN *`;
+    combined.set(key, text);
+  }
+  return text;
+}

@@ -15,7 +15,7 @@
 import neo4j, { type BookmarkManager, type Driver, isRetryableError, type QueryResult, type Session } from 'neo4j-driver';
 import { fromNeo4jError } from '../errors.js';
 import type { Row } from '../model/rows.js';
-import { cypher } from './cypher.js';
+import { cypher, cypherTogether } from './cypher.js';
 import { toParams, toPlain } from './values.js';
 
 export type { Row };
@@ -78,6 +78,18 @@ export class Database {
    */
   read<T = Row>(statement: string, params: Params = {}): Promise<T[]> {
     return this.run('READ', statement, (session, config) => this.rows<T>(session.run(cypher(statement), toParams(params), config)));
+  }
+
+  /**
+   * Runs independent named read statements in one round trip (cypherTogether) and resolves to
+   * their one row, holding the columns of all of them: hybrid search reads its words and its
+   * meaning so, saving a round trip's work on both sides (bench/RESULTS.md).
+   */
+  async readTogether<T = Row>(statements: string[], params: Params = {}): Promise<T> {
+    const [row] = await this.run('READ', statements.join(' + '), (session, config) =>
+      this.rows<T>(session.run(cypherTogether(statements), toParams(params), config)),
+    );
+    return row!;
   }
 
   /**

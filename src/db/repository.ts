@@ -78,24 +78,22 @@ export async function luceneQuery(db: Database, queries: LuceneQueries): Promise
   return row!;
 }
 
+/** The parameters of search/fulltext for the Lucene `query` made from `text`. */
+export function fulltextParams(text: string, query: string, labels: string[], { offset, limit }: PageParams) {
+  return { query, key: text.trim().toLowerCase(), labels, offset, limit, scanLimit: 1000 };
+}
+
 /** Full-text search; `labels` limits the kinds of node (empty: all). */
 export async function search(
   db: Database,
   text: string,
   labels: string[],
-  { offset, limit }: PageParams,
+  page: PageParams,
 ): Promise<Page<SearchHit> & { typosForgiven: boolean }> {
   const queries = luceneQueries(text);
   if (queries === null) return { total: 0, items: [], typosForgiven: false };
   const { query, fuzzy } = await luceneQuery(db, queries);
-  const [row] = await db.read<Page<SearchHit>>('search/fulltext', {
-    query,
-    key: text.trim().toLowerCase(),
-    labels,
-    offset,
-    limit,
-    scanLimit: 1000,
-  });
+  const [row] = await db.read<Page<SearchHit>>('search/fulltext', fulltextParams(text, query, labels, page));
   return { total: row?.total ?? 0, items: row?.items ?? [], typosForgiven: fuzzy };
 }
 

@@ -5,7 +5,8 @@
  * matched: the words (with Lucene's score), the meaning (with the cosine similarity), or both.
  */
 import type { Database } from '../db/database.js';
-import { type PageParams, search as wordSearch } from '../db/repository.js';
+import { luceneQueries } from '../db/lucene.js';
+import { fulltextParams, luceneQuery, type PageParams, type SearchHit, search as wordSearch } from '../db/repository.js';
 import { type ConceptNode, nameOf, type Page, type SearchableNode } from '../model/rows.js';
 import type { Embedder } from './embedder.js';
 import { reciprocalRankFusion } from './fusion.js';
@@ -72,10 +73,41 @@ export async function nearestByMeaning(
   return (await meaningOf(db, embedder, text, labels, limit, atLeast, false)).meaning;
 }
 
+type NearestRow = {
+  meaning: { node: SearchableNode; similarity: number }[];
+  works: { node: SearchableNode; via: string[] }[];
+};
+
 /**
- * One statement: the nodes nearest in meaning to `text`, and, when `withWorks`, the works that
- * discuss the first concepts among them as a ranking of its own, with those concepts.
+ * The parameters of semantic/nearest: the nodes nearest in meaning to `text`, and, when
+ * `withWorks`, the works that discuss the first concepts among them as a ranking of its own.
+ * Null when none of `labels` is embedded.
  */
+async function nearestParams(embedder: Embedder, text: string, labels: string[], limit: number, atLeast: number, withWorks: boolean) {
+  const kinds = labels.filter((l) => l !== 'Person'); // people are not embedded
+  const workKinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
+  if (labels.length > 0 && kinds.length === 0) return null;
+  return {
+    vector: Array.from(await embedder.embedQuery(text)),
+    model: embedder.name,
+    kinds,
+    limit,
+    atLeast,
+    scan: Math.min(10_000, Math.max(kinds.length === 0 ? SCAN.anyKind : SCAN.someKinds, limit * SCAN.perResult)),
+    conceptCount: withWorks && (labels.length === 0 || workKinds.length > 0) ? hybridTuning.conceptsForWorks : 0,
+    workKinds,
+    perConcept: Math.max(limit, hybridTuning.worksPerConcept),
+  };
+}
+
+/** semantic/nearest's row, with each work's concepts as nodes. */
+function meaningFrom(row: NearestRow | undefined) {
+  const meaning = row?.meaning ?? [];
+  const concepts = new Map(meaning.flatMap((hit) => (hit.node.__type === 'Concept' ? [[hit.node.id, hit.node as ConceptNode]] : [])));
+  const works = (row?.works ?? []).map((hit) => ({ node: hit.node, via: hit.via.map((id) => concepts.get(id)!) }));
+  return { meaning, works };
+}
+
 async function meaningOf(
   db: Database,
   embedder: Embedder,
@@ -85,28 +117,31 @@ async function meaningOf(
   atLeast: number,
   withWorks: boolean,
 ) {
-  const vector = Array.from(await embedder.embedQuery(text));
-  const kinds = labels.filter((l) => l !== 'Person'); // people are not embedded
-  const workKinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
-  if (labels.length > 0 && kinds.length === 0) return { meaning: [], works: [] };
-  const [row] = await db.read<{
-    meaning: { node: SearchableNode; similarity: number }[];
-    works: { node: SearchableNode; via: string[] }[];
-  }>('semantic/nearest', {
-    vector,
-    model: embedder.name,
-    kinds,
-    limit,
-    atLeast,
-    scan: Math.min(10_000, Math.max(kinds.length === 0 ? SCAN.anyKind : SCAN.someKinds, limit * SCAN.perResult)),
-    conceptCount: withWorks && (labels.length === 0 || workKinds.length > 0) ? hybridTuning.conceptsForWorks : 0,
-    workKinds,
-    perConcept: Math.max(limit, hybridTuning.worksPerConcept),
+  const params = await nearestParams(embedder, text, labels, limit, atLeast, withWorks);
+  return meaningFrom(params ? (await db.read<NearestRow>('semantic/nearest', params))[0] : undefined);
+}
+
+/**
+ * HYBRID's two rankings of `depth` hits: by words and by meaning. The Lucene query is made while
+ * the query is embedded; then the full-text search and the vector search run in one statement,
+ * one round trip instead of two.
+ */
+async function wordsAndMeaning(db: Database, embedder: Embedder, text: string, labels: string[], depth: number) {
+  const queries = luceneQueries(text);
+  const [lucene, nearest] = await Promise.all([
+    queries ? luceneQuery(db, queries) : null,
+    nearestParams(embedder, text, labels, depth, embedder.spec.unrelatedBelow, true),
+  ]);
+  if (lucene === null || nearest === null) {
+    const words = lucene ? await wordSearch(db, text, labels, { offset: 0, limit: depth }) : null;
+    return { words, ...(await meaningOf(db, embedder, text, labels, depth, embedder.spec.unrelatedBelow, true)) };
+  }
+  // Both statements read `limit` as the depth.
+  const row = await db.readTogether<Page<SearchHit> & NearestRow>(['search/fulltext', 'semantic/nearest'], {
+    ...fulltextParams(text, lucene.query, labels, { offset: 0, limit: depth }),
+    ...nearest,
   });
-  const meaning = row?.meaning ?? [];
-  const concepts = new Map(meaning.flatMap((hit) => (hit.node.__type === 'Concept' ? [[hit.node.id, hit.node as ConceptNode]] : [])));
-  const works = (row?.works ?? []).map((hit) => ({ node: hit.node, via: hit.via.map((id) => concepts.get(id)!) }));
-  return { meaning, works };
+  return { words: { total: row.total, items: row.items, typosForgiven: lucene.fuzzy }, ...meaningFrom(row) };
 }
 
 const isExactName = (node: SearchableNode, key: string) => (node.keys ?? []).includes(key) || nameOf(node).toLowerCase() === key;
@@ -137,10 +172,13 @@ export async function searchNodes(
     };
   }
   const depth = Math.min(MAX_DEPTH, offset + limit + hybridTuning.depthBeyondPage);
-  const [words, { meaning, works: viaConcepts }] = await Promise.all([
-    mode === 'HYBRID' ? wordSearch(db, text, labels, { offset: 0, limit: depth }) : null,
-    meaningOf(db, embedder!, text, labels, depth, embedder!.spec.unrelatedBelow, mode === 'HYBRID'),
-  ]);
+  const {
+    words,
+    meaning,
+    works: viaConcepts,
+  } = mode === 'HYBRID'
+    ? await wordsAndMeaning(db, embedder!, text, labels, depth)
+    : { words: null, ...(await meaningOf(db, embedder!, text, labels, depth, embedder!.spec.unrelatedBelow, false)) };
   const best = words?.items[0]?.score ?? 0;
   const wordHits = (words?.items ?? []).filter((hit) => hit.score >= hybridTuning.wordsFloor * best);
   const fused = reciprocalRankFusion<{ node: SearchableNode }>(

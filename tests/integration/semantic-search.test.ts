@@ -63,6 +63,19 @@ describe('search by meaning (default HYBRID)', () => {
     }
   });
 
+  it('reads words and meaning in two round trips, scoring the words as LEXICAL does', async () => {
+    const query = 'generative adversarial networks';
+    await search(api.yoga, query); // the query's vector is cached from here on
+    const before = db.roundTrips;
+    const hybrid = await search(api.yoga, query);
+    expect(db.roundTrips - before).toBe(2); // the Lucene query, then full-text and vector search in one statement
+    const lexical = await search(api.yoga, query, 'LEXICAL');
+    const wordScores = new Map(lexical.edges.map((e: any) => [e.node.id, e.wordScore]));
+    const shared = hybrid.edges.filter((e: any) => wordScores.has(e.node.id));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const edge of shared) expect(edge.wordScore).toBeCloseTo(wordScores.get(edge.node.id) as number, 6);
+  });
+
   it('finds people by their words, since people are not embedded', async () => {
     const answer = await search(api.yoga, 'Yoshua Bengio', 'HYBRID', ['PERSON']);
     expect(answer.edges[0].node.name).toBe('Yoshua Bengio');
