@@ -134,7 +134,7 @@ async function wordsAndMeaning(db: Database, embedder: Embedder, text: string, l
   ]);
   if (lucene === null || nearest === null) {
     const words = lucene ? await wordSearch(db, text, labels, { offset: 0, limit: depth }) : null;
-    return { words, ...(await meaningOf(db, embedder, text, labels, depth, embedder.spec.unrelatedBelow, true)) };
+    return { words, ...meaningFrom(nearest ? (await db.read<NearestRow>('semantic/nearest', nearest))[0] : undefined) };
   }
   // Both statements read `limit` as the depth.
   const row = await db.readTogether<Page<SearchHit> & NearestRow>(['search/fulltext', 'semantic/nearest'], {
