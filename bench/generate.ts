@@ -39,6 +39,11 @@ export interface Samples {
   pairs: [string, string][];
   /** What a user would type: one or two title words, or a concept's name. */
   searches: string[];
+  /**
+   * 30,000 different searches, two to four title words or a concept's name and a word, for loads
+   * where no query may repeat (each HYBRID search then embeds its query: bench/embed.ts).
+   */
+  distinctSearches: string[];
 }
 
 export interface GeneratedPack {
@@ -52,6 +57,14 @@ export interface GeneratedPack {
 }
 
 const SAMPLE_COUNT = 50;
+const DISTINCT_SEARCH_COUNT = 30_000;
+
+/** `count` different values of `make`, in the order first made. */
+function distinct(random: Random, count: number, make: (random: Random) => string): string[] {
+  const made = new Set<string>();
+  while (made.size < count) made.add(make(random));
+  return [...made];
+}
 
 export const ML_WORDS = (
   'learning neural deep network networks model models graph kernel variational inference bayesian stochastic gradient ' +
@@ -414,6 +427,14 @@ export function generatePack(papers: number, seed = 20170806): GeneratedPack {
         .map((rank) => words[rank]!)
         .join(' ');
     }),
+    distinctSearches: distinct(seededRandom(seed + 2), DISTINCT_SEARCH_COUNT, (random) =>
+      random() < 0.3
+        ? `${pick(random, concepts).name} ${words[wordZipf.distinct(random, 1)[0]!]!}`
+        : wordZipf
+            .distinct(random, intBetween(random, 2, 4))
+            .map((rank) => words[rank]!)
+            .join(' '),
+    ),
   };
 
   return {

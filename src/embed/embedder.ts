@@ -32,22 +32,23 @@ export class Embedder {
     readonly name: ModelName,
     private readonly tokenizer: Tokenizer,
     private readonly session: ort.InferenceSession,
+    private readonly querySession: ort.InferenceSession,
   ) {
     this.spec = MODELS[name];
   }
 
+  /**
+   * Texts to store are embedded with `threads` intra-op threads; search queries with one, in a
+   * session of their own. A query is 10–20 tokens, too short for a second thread to pay: at two
+   * threads it took 13.1–14.6 ms of CPU for about 8–9 ms of wall time, at one 8.8 ms for the same
+   * wall time (bench/RESULTS.md, "Search load with a new query every time"), and under load that
+   * CPU is Neo4j's and the server's. The vectors are the same either way (within 3e-8).
+   */
   static async load(files: ModelFiles, threads = 2): Promise<Embedder> {
     const tokenizer = new Tokenizer(JSON.parse(readFileSync(files.tokenizer, 'utf8')), {});
-    const session = await ort.InferenceSession.create(files.onnx, {
-      executionProviders: ['cpu'],
-      intraOpNumThreads: threads,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      // Idle threads sleep instead of spinning: spinning doubled the CPU of a query's embedding
-      // (10.6 against 5.7 ms), CPU that Neo4j and the server share.
-      extra: { session: { intra_op: { allow_spinning: '0' } } },
-    });
-    return new Embedder(files.name, tokenizer, session);
+    const session = await createSession(files.onnx, threads);
+    const querySession = threads === 1 ? session : await createSession(files.onnx, 1);
+    return new Embedder(files.name, tokenizer, session, querySession);
   }
 
   get dimensions(): number {
@@ -68,7 +69,7 @@ export class Embedder {
    */
   async embed(texts: string[]): Promise<Vector[]> {
     const vectors: Vector[] = [];
-    for (const text of texts) vectors.push(await this.embedOne(text));
+    for (const text of texts) vectors.push(await this.embedOne(text, this.session));
     return vectors;
   }
 
@@ -76,7 +77,7 @@ export class Embedder {
   async embedQuery(text: string): Promise<Vector> {
     const cached = this.queryCache.get(text);
     if (cached) return cached;
-    const vector = await this.embedOne(this.spec.queryPrefix + text);
+    const vector = await this.embedOne(this.spec.queryPrefix + text, this.querySession);
     if (this.queryCache.size >= QUERY_CACHE_SIZE) this.queryCache.delete(this.queryCache.keys().next().value!);
     this.queryCache.set(text, vector);
     return vector;
@@ -84,6 +85,7 @@ export class Embedder {
 
   async close() {
     await this.session.release();
+    if (this.querySession !== this.session) await this.querySession.release();
   }
 
   /** Token ids with [CLS] and [SEP], cut to MAX_TOKENS (keeping the closing [SEP]). */
@@ -92,20 +94,20 @@ export class Embedder {
     return ids.length <= MAX_TOKENS ? ids : [...ids.slice(0, MAX_TOKENS - 1), ids[ids.length - 1]!];
   }
 
-  private async embedOne(text: string): Promise<Vector> {
+  private async embedOne(text: string, session: ort.InferenceSession): Promise<Vector> {
     const t0 = performance.now();
     const tokens = this.encode(text);
     const width = tokens.length;
     const ids = BigInt64Array.from(tokens, BigInt);
     const dims = [1, width];
     const t1 = performance.now();
-    const output = await this.session.run({
+    const output = await session.run({
       input_ids: new ort.Tensor('int64', ids, dims),
       attention_mask: new ort.Tensor('int64', new BigInt64Array(width).fill(1n), dims),
       token_type_ids: new ort.Tensor('int64', new BigInt64Array(width), dims),
     });
     const t2 = performance.now();
-    const hidden = output[this.session.outputNames[0]!]!.data;
+    const hidden = output[session.outputNames[0]!]!.data;
     if (!(hidden instanceof Float32Array))
       throw new Error(`the model ${this.name} gave ${hidden.constructor.name} hidden states, not float32`);
     const size = this.dimensions;
@@ -125,6 +127,18 @@ export class Embedder {
     timings.poolMs += t3 - t2;
     return vector;
   }
+}
+
+function createSession(onnx: string, threads: number) {
+  return ort.InferenceSession.create(onnx, {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    // Idle threads sleep instead of spinning: spinning doubled the CPU of a query's embedding
+    // (10.6 against 5.7 ms), CPU that Neo4j and the server share.
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
+  });
 }
 
 function normalise(vector: Vector): Vector {

@@ -46,6 +46,18 @@ describe.each(Object.keys(MODELS) as ModelName[])('Embedder %s', (name) => {
     }
   });
 
+  it("embeds a query, with the model's query instruction, to the vector a stored text of the same words gets, and caches it", async () => {
+    const query = `primal-dual ${name}`; // a text no other test caches
+    const [stored] = await embedder.embed([MODELS[name].queryPrefix + query]);
+    const asQuery = await embedder.embedQuery(query);
+    expect(asQuery).not.toBe(stored);
+    expect(1 - cosine(asQuery, stored!)).toBeLessThan(1e-5);
+    // Without the prefix (BGE's retrieval instruction) the vector differs; with MiniLM there is none.
+    const [bare] = await embedder.embed([query]);
+    if (MODELS[name].queryPrefix) expect(1 - cosine(asQuery, bare!)).toBeGreaterThan(1e-3);
+    expect(await embedder.embedQuery(query)).toBe(asQuery); // the cache
+  });
+
   it('cuts a text longer than the model reads instead of failing', async () => {
     const [vector] = await embedder.embed(['word '.repeat(2000)]);
     expect(cosine(vector!, vector!)).toBeCloseTo(1, 5);
