@@ -2,7 +2,8 @@
  * One driver for the process and one way to run a statement. `read` runs a named read statement
  * (an auto-commit transaction in a READ session, so a cluster routes it to a reader),
  * `readTogether` several independent ones as one statement, `write` a named write statement,
- * `writeTransaction` several in one transaction, and `runText` raw Cypher for migrations and tests. All of them go through `run` below: a session on the configured
+ * `writeTransaction` several in one transaction, and `runText` raw Cypher for migrations and
+ * tests. All of them go through `run` below: a session on the configured
  * database that shares one bookmark manager (a read sees every write this process finished,
  * also behind `neo4j://` routing), the operation named in the transaction metadata, one
  * transaction timeout, retries while Neo4j is unreachable, the session closed in `finally`, and

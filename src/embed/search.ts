@@ -133,8 +133,15 @@ async function wordsAndMeaning(db: Database, embedder: Embedder, text: string, l
     nearestParams(embedder, text, labels, depth, embedder.spec.unrelatedBelow, true),
   ]);
   if (lucene === null || nearest === null) {
-    const words = lucene ? await wordSearch(db, text, labels, { offset: 0, limit: depth }) : null;
-    return { words, ...meaningFrom(nearest ? (await db.read<NearestRow>('semantic/nearest', nearest))[0] : undefined) };
+    // One ranking only (no searchable words, or only people asked for): its statement alone, with
+    // the Lucene query already made.
+    const [words] = lucene
+      ? await db.read<Page<SearchHit>>('search/fulltext', fulltextParams(text, lucene.query, labels, { offset: 0, limit: depth }))
+      : [];
+    return {
+      words: words && lucene ? { total: words.total, items: words.items, typosForgiven: lucene.fuzzy } : null,
+      ...meaningFrom(nearest ? (await db.read<NearestRow>('semantic/nearest', nearest))[0] : undefined),
+    };
   }
   // Both statements read `limit` as the depth.
   const row = await db.readTogether<Page<SearchHit> & NearestRow>(['search/fulltext', 'semantic/nearest'], {
