@@ -6,7 +6,8 @@
  * one): when it does not hold a synthetic graph of <papers> papers, it is emptied and one is
  * imported (bench/import.ts, in a child process). Then, all in-process through the API
  * (createApi and yoga.fetch, production configuration, no HTTP), at concurrency
- * SIM_CONCURRENCY (10) for SIM_SECONDS (8) each:
+ * SIM_CONCURRENCY (10) for SIM_SECONDS (8) each, after SIM_WARMUP (2) seconds of each that are not
+ * counted:
  *
  *   1. relatedWork (one seed, three seeds), relatedToConcept and graph on the fly, without hub
  *      damping (the statements as they were) and with it;
@@ -46,6 +47,7 @@ import { benchDatabase, benchDriver, emptyDatabase, projectRoot, startBenchNeo4j
 const papers = Number(process.argv[2] ?? 10_000);
 const concurrency = Number(process.env.SIM_CONCURRENCY ?? 10);
 const seconds = Number(process.env.SIM_SECONDS ?? 8);
+const warmup = Number(process.env.SIM_WARMUP ?? 2);
 const writes = Number(process.env.SIM_WRITES ?? 20);
 const rebuildMax = Number(process.env.SIM_REBUILD_MAX ?? Number.POSITIVE_INFINITY);
 const useGraph = process.env.SIM_USE_GRAPH === '1';
@@ -128,8 +130,17 @@ interface Measured {
   p95: number;
 }
 
-/** `concurrency` clients, each sending its next request when the last one answered, for `seconds`. */
+/**
+ * `concurrency` clients, each sending its next request when the last one answered, for `seconds`,
+ * after `warmup` seconds of the same that are not counted: the first requests of a statement wait
+ * for Neo4j to plan it, and without a warm-up a 5 s round put those in its p95.
+ */
 async function load(request: (i: number) => Promise<unknown>): Promise<Measured> {
+  if (warmup > 0) await loadFor(request, warmup);
+  return loadFor(request, seconds);
+}
+
+async function loadFor(request: (i: number) => Promise<unknown>, seconds: number): Promise<Measured> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
