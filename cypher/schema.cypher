@@ -19,10 +19,15 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 // Talks and papers both carry :Work, the label the related-work queries walk.
 CREATE CONSTRAINT work_id IF NOT EXISTS FOR (n:Work) REQUIRE n.id IS UNIQUE;
 
-// Case-insensitive look-up of concepts and people by name or alias: `keys` holds the
-// lowercased name and aliases.
-CREATE INDEX concept_keys IF NOT EXISTS FOR (n:Concept) ON (n.keys);
-CREATE INDEX person_keys IF NOT EXISTS FOR (n:Person) ON (n.keys);
+// Case-insensitive look-up of concepts and people by name or alias: `keys` holds the lowercased
+// name and aliases, and this index each key as one keyword (a quoted query finds the nodes with
+// that exact key). A range index on a list only serves equality with the whole list, so it served
+// none of the look-ups (`key IN n.keys`), which read every concept and person instead.
+DROP INDEX concept_keys IF EXISTS;
+DROP INDEX person_keys IF EXISTS;
+CREATE FULLTEXT INDEX name_keys IF NOT EXISTS
+FOR (n:Concept|Person) ON EACH [n.keys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 CREATE INDEX work_year IF NOT EXISTS FOR (n:Work) ON (n.year);
 CREATE INDEX talk_day_order IF NOT EXISTS FOR (n:Talk) ON (n.dayNumber, n.order);
 

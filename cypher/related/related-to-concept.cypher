@@ -9,8 +9,15 @@
 // other end. The score: $stated kinds add up, the others saturate at $saturation (as in
 // related-work.cypher). Hub damping as there: a neighbouring concept of more than $hubLimit works
 // gives no reason, nor do the references of the works of a concept of more than $hubLimit works.
-MATCH (c:Concept) WHERE c.id = $key OR $key IN c.keys
-WITH c LIMIT 1
+CALL () {
+  MATCH (c:Entity {id: $key}) WHERE c:Concept
+  RETURN c, 0 AS byName
+  UNION
+  CALL db.index.fulltext.queryNodes('name_keys', '"' + replace(replace($key, '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS c
+  WITH c WHERE c:Concept AND $key IN c.keys
+  RETURN c, 1 AS byName
+}
+WITH c ORDER BY byName LIMIT 1
 CALL (c) {
   MATCH (c)<-[r:DISCUSSES]-(w:Work)
   RETURN w, 'DISCUSSES' AS kind, 'concept ' + c.id AS key, $reasonWeights.DISCUSSES AS weight, [c] AS via, r AS evidence, null AS other

@@ -154,6 +154,47 @@ describe('curation', () => {
     expect(await knowledgeCounts()).toEqual(before);
   });
 
+  it("finds concepts and people by names that hold the search index's query syntax, exactly and only so", async () => {
+    // Names and aliases are looked up through a keyword full-text index (schema.cypher); a quote,
+    // a backslash or an operator in a name must be taken literally.
+    const name = `${p} "Quoted" back\\slash: (x)* a+b && c || !d`;
+    const alias = `${p} ~1 ^2 [e TO f] {g} ? / -h`;
+    const made = await curator(upsertConcept, { id: `${p}-syntax`, name, definition: 'x', aliases: [alias] });
+    expect(made.errors).toBeUndefined();
+    const person = await curator(`mutation($n: String!) { upsertPerson(id: "${p}-syntax-person", name: $n) { slug } }`, {
+      n: `${p} O'Brien "Jr." \\ Ph.D.`,
+    });
+    expect(person.errors).toBeUndefined();
+
+    const concept = `query($n: String!) { concept(name: $n) { slug } }`;
+    for (const n of [name, name.toUpperCase(), alias])
+      expect((await curator(concept, { n })).data.concept).toEqual({ slug: `${p}-syntax` });
+    // A part of a name, or the name with its special characters dropped, is not the name.
+    for (const n of [`${p} "Quoted"`, `${p} Quoted backslash x ab c d`, `${p}*`, '*'])
+      expect((await curator(concept, { n })).data.concept, n).toBeNull();
+
+    const found = await curator(`query($n: String!) { person(name: $n) { slug } }`, { n: `${p} o'brien "jr." \\ ph.d.` });
+    expect(found.data.person).toEqual({ slug: `${p}-syntax-person` });
+    await curator(
+      `mutation($s: SourceInput!) { linkWorkToConcept(work: "wasserstein-gan", concept: "${p}-syntax", source: $s) { slug } }`,
+      {
+        s: { document: 'icml-2017-notes', line: 168, quote: 'Wasserstein GAN' },
+      },
+    );
+    const related = await curator(
+      `query($c: String!) { relatedToConcept(concept: $c) { work { slug } resolvedConcepts { concept { slug } how } } }`,
+      { c: alias },
+    );
+    expect(related.data.relatedToConcept[0]).toEqual({
+      work: { slug: 'wasserstein-gan' },
+      resolvedConcepts: [{ concept: { slug: `${p}-syntax` }, how: 'ALIAS' }],
+    });
+    const clash = await curator(`mutation($a: String!) { addConceptAlias(concept: "ewc", alias: $a) { aliases } }`, {
+      a: name.toLowerCase(),
+    });
+    expect(clash.errors[0].extensions.code).toBe('CONFLICT');
+  });
+
   it('merges two concepts: works move over, names become aliases, the other is gone', async () => {
     await curator(upsertConcept, { id: `${p}-keep`, name: `${p} Keep`, definition: 'kept' });
     await curator(upsertConcept, { id: `${p}-gone`, name: `${p} Gone`, definition: 'merged away', aliases: [`${p}-G`] });

@@ -1,0 +1,36 @@
+import type { Plan } from 'neo4j-driver';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher.js';
+import { connectTestDb } from './helpers.js';
+
+const db = connectTestDb();
+afterAll(() => db.close());
+
+/** Every operator of a plan, as Neo4j names them (without the runtime's "@neo4j" suffix). */
+function operators(plan: Plan): string[] {
+  return [plan.operatorType.replace(/@.*/, ''), ...plan.children.flatMap(operators)];
+}
+
+describe('statements that look up a concept or a person by name', () => {
+  // `key IN n.keys` has no index to serve it: it read every concept and person (571,923 people at
+  // a million imported papers). These go through the name_keys full-text index instead.
+  it.each([
+    'concept/by-name',
+    'person/by-name',
+    'entity/resolve',
+    'curation/name-owner',
+    'similarity/concept-list',
+    'related/related-to-concept',
+  ])('%s reads no label or node scan', async (name) => {
+    const session = db.driver.session();
+    try {
+      const { summary } = await session.run(`EXPLAIN ${cypher(name)}`);
+      const used = operators(summary.plan as Plan);
+      expect(used).not.toContain('NodeByLabelScan');
+      expect(used).not.toContain('AllNodesScan');
+      expect(used).toContain('ProcedureCall');
+    } finally {
+      await session.close();
+    }
+  });
+});
