@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'DATABASE_UNAVAILABLE'
   | 'QUERY_TIMEOUT'
-  | 'QUERY_TOO_COMPLEX';
+  | 'QUERY_TOO_COMPLEX'
+  | 'BAD_BOOKMARK'
+  | 'BOOKMARK_TIMEOUT';
 
 export class DomainError extends Error {
   override name = 'DomainError';
@@ -108,6 +110,18 @@ export function fromNeo4jError(error: unknown): unknown {
     code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
   ) {
     return new DomainError('The query took too long and was stopped.', 'QUERY_TIMEOUT');
+  }
+  if (code === 'Neo.ClientError.Transaction.InvalidBookmark' || code === 'Neo.ClientError.Transaction.InvalidBookmarkMixture') {
+    return new DomainError(
+      'A bookmark in X-Neo4j-Bookmarks is not one this database gave; send back the header a mutation answered with, or none.',
+      'BAD_BOOKMARK',
+    );
+  }
+  if (code === 'Neo.TransientError.Transaction.BookmarkTimeout') {
+    return new DomainError(
+      'The database has not yet caught up with the writes X-Neo4j-Bookmarks names; try again shortly.',
+      'BOOKMARK_TIMEOUT',
+    );
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new DomainError('That would create a duplicate of something that exists.', 'CONFLICT');

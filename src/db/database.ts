@@ -49,15 +49,29 @@ export interface WriteOptions {
 export class Database {
   /** Statements sent to Neo4j so far; tests and benchmarks read it to count round trips. */
   roundTrips = 0;
-  /** Shared by every session: each starts after the last transaction this process committed. */
-  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   private constructor(
     readonly driver: Driver,
     readonly name: string,
     private readonly queryTimeoutMs: number | undefined,
     private readonly retryMs: number,
+    /** Shared by every session: each starts after the last transaction this process committed. */
+    private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager(),
+    /** Bookmarks a client brought from another app server's answer: every session waits for them too. */
+    private readonly clientBookmarks: readonly string[] = [],
   ) {}
+
+  /**
+   * This database for one request whose client brought `bookmarks` (the X-Neo4j-Bookmarks header,
+   * src/server/bookmarks.ts): the same driver and bookmark manager, and every session also waits
+   * until the server it reads from has the transactions those bookmarks name. With several app
+   * servers behind a load balancer, that is how a curator reads their own write through any of
+   * them. Its round trips are counted on itself.
+   */
+  withBookmarks(bookmarks: readonly string[]): Database {
+    if (bookmarks.length === 0) return this;
+    return new Database(this.driver, this.name, this.queryTimeoutMs, this.retryMs, this.bookmarks, bookmarks);
+  }
 
   static connect(options: DatabaseOptions): Database {
     const connectTimeout = options.connectTimeoutMs ?? 5000;
@@ -202,6 +216,7 @@ export class Database {
       database: this.name,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
+      ...(this.clientBookmarks.length ? { bookmarks: [...this.clientBookmarks] } : {}),
     });
   }
 

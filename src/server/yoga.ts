@@ -15,6 +15,7 @@ import { DomainError } from '../errors.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
 import { curatorFor } from './auth.js';
+import { BOOKMARKS_HEADER, bookmarksOf, useBookmarks } from './bookmarks.js';
 import { exampleOperations } from './examples.js';
 import { useExplorer } from './explorer/plugin.js';
 import { useGraphExports } from './exports.js';
@@ -41,13 +42,17 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
   const { introspection } = exposesSchema(config);
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    context: ({ request }) => ({
-      db,
-      loaders: createLoaders(db),
-      curator: curatorFor(request, config.CURATOR_TOKENS),
-      curationEnabled: config.CURATOR_TOKENS.size > 0,
-      embedder,
-    }),
+    context: ({ request }) => {
+      // Bookmarks another app server's answer gave: this request reads only what has those writes.
+      const requestDb = db.withBookmarks(bookmarksOf(request));
+      return {
+        db: requestDb,
+        loaders: createLoaders(requestDb),
+        curator: curatorFor(request, config.CURATOR_TOKENS),
+        curationEnabled: config.CURATOR_TOKENS.size > 0,
+        embedder,
+      };
+    },
     graphqlEndpoint: '/graphql',
     // Yoga always answers its own health check first, with an empty body; /health and /ready are
     // ours (useHealthEndpoints), with a body that says which part is up. Yoga's stays at /livez.
@@ -60,7 +65,8 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
     cors: {
       origin: config.CORS_ORIGINS === '*' ? '*' : config.CORS_ORIGINS.split(',').map((o) => o.trim()),
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
+      allowedHeaders: ['content-type', 'authorization', CSRF_HEADER, BOOKMARKS_HEADER],
+      exposedHeaders: [BOOKMARKS_HEADER],
     },
     // Yoga's own GraphiQL page loads from a CDN; useOfflineGraphiQL serves it from this server.
     graphiql: false,
@@ -78,6 +84,7 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       ...(introspection ? [] : [useNoIntrospection()]),
       ...(embedder ? [useEmbeddingRefresh(db, embedder)] : []),
       useSimilarityRefresh(db),
+      useBookmarks(db),
     ],
   });
 }
