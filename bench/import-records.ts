@@ -238,13 +238,17 @@ async function writeFile(format: RecordFormat, total: number, gzip = false): Pro
 }
 
 async function freshDatabase(db: Database): Promise<void> {
-  await db.runText('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, 'WRITE').catch(async () => {
-    // Older servers refuse CALL IN TRANSACTIONS inside a managed transaction: delete in chunks instead.
+  // In chunks (CALL IN TRANSACTIONS is refused in the managed transactions runText uses), the
+  // relationships first: after a 100,000-record import, deleting even 2,000 nodes with their
+  // relationships at once went over Neo4j's transaction memory limit (2.1 GiB of a 3 GB heap).
+  for (const statement of [
+    'MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n',
+    'MATCH (n) WITH n LIMIT 20000 DELETE n RETURN count(*) AS n',
+  ])
     for (;;) {
-      const [row] = await db.runText<{ n: number }>('MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n');
+      const [row] = await db.runText<{ n: number }>(statement);
       if (!row || row.n === 0) break;
     }
-  });
   await migrate(db);
   await seed(db);
 }

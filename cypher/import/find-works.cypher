@@ -1,5 +1,6 @@
-// Papers that any of the given identifiers or folded titles name, with what the import compares:
-// their identifiers, year, venue and their authors (id and folded name).
+// Papers that the identifiers or folded titles of a batch's records name, with what the import
+// compares: their identifiers, year, venue and their authors (id and folded name). The works their
+// references name come from find-cited.cypher.
 // $ids: {doi: [...], arxiv: [...], openalex: [...], s2: [...], dblp: [...]}; $titleKeys: [...].
 CALL () {
   UNWIND $ids.doi AS v MATCH (p:Paper {doi: v}) RETURN p
