@@ -124,8 +124,9 @@ describe('importing the ICML fixtures as BibTeX', () => {
     expect(row.abstract).toMatch(/^Training a GAN with the Jensen-Shannon objective/);
   });
 
-  it('merges works without identifiers by title, year and first author, and people by name plus a shared work', async () => {
-    // The pack has "Neural Message Passing for Quantum Chemistry" without an arXiv id.
+  it('merges works with no identifier in common by title, year and first author, and people by name plus a shared work', async () => {
+    // The pack has "Neural Message Passing for Quantum Chemistry" without an arXiv id; the record
+    // has one (1704.01212) that no work in the graph has yet.
     expect(report.merges).toContainEqual({
       record: 'icml.bib#gilmer17a',
       work: 'paper-neural-message-passing-for-quantum-chemistry',

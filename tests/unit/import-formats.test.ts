@@ -32,7 +32,7 @@ describe('every fixture format', () => {
     ['icml-openalex.json', 'openalex', 32],
     ['icml-openalex.jsonl.gz', 'openalex', 32],
     ['icml-s2.jsonl', 'semantic-scholar', 32],
-    ['icml-arxiv.jsonl', 'arxiv', 20],
+    ['icml-arxiv.jsonl', 'arxiv', 32],
   ];
   it.each(files)('%s is detected as %s and gives its works with title, year, authors and arXiv id', async (name, format, count) => {
     const input = { name, path: path.join(fixtures, name) };
