@@ -108,3 +108,40 @@ describe('SIMILAR_TEXT', () => {
     }
   });
 });
+
+describe('SIMILAR_TEXT in relatedToConcept', () => {
+  const query = `query($concept: String!) {
+    relatedToConcept(concept: $concept, first: 20) {
+      work { ... on Talk { slug } ... on Paper { slug } }
+      resolvedConcepts { concept { name } }
+      reasons(all: true) { kind weight semantic similarity comparedTexts nodes { ... on Concept { name } } }
+    }
+  }`;
+
+  it('relates works whose text is close to the concept’s, including works the notes never link to it', async () => {
+    const result = await gql(api.yoga, query, { concept: 'DiscoGAN' });
+    expect(result.errors).toBeUndefined();
+    const works = result.data.relatedToConcept;
+    const similar = works.flatMap((r: any) => r.reasons.filter((reason: any) => reason.kind === 'SIMILAR_TEXT'));
+    expect(similar.length).toBeGreaterThan(0);
+    for (const reason of similar) {
+      expect(reason).toMatchObject({ semantic: true, nodes: [{ name: 'DiscoGAN' }] });
+      expect(reason.similarity).toBeGreaterThan(model.embedder.spec.similarAbove);
+      expect(reason.weight).toBeGreaterThan(0);
+      expect(reason.comparedTexts).toHaveLength(2);
+      expect(reason.comparedTexts[0]).toMatch(/^DiscoGAN/);
+    }
+    // A work with no stated link to the concept, found by meaning alone, still says which concept
+    // it was found through.
+    const byMeaningAlone = works.filter((r: any) => r.reasons.every((reason: any) => reason.kind === 'SIMILAR_TEXT'));
+    expect(byMeaningAlone.length).toBeGreaterThan(0);
+    for (const r of byMeaningAlone) expect(r.resolvedConcepts).toEqual([{ concept: { name: 'DiscoGAN' } }]);
+    const [linked] = await db.runText(
+      `MATCH (c:Concept {name: 'DiscoGAN'}) UNWIND $ids AS id MATCH (w:Work {id: id})
+       RETURN sum(count { (w)-[:DISCUSSES]->(c) } + count { (w)-[:PRESENTS]-(:Work)-[:DISCUSSES]->(c) }) AS links`,
+      { ids: byMeaningAlone.map((r: any) => r.work.slug) },
+      'READ',
+    );
+    expect(Number(linked!.links)).toBe(0);
+  });
+});
