@@ -3,6 +3,7 @@
  * tokenizer.json) and its ONNX graph (onnxruntime-node). Vectors are L2-normalised, so the dot
  * product of two is their cosine similarity.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Tokenizer } from '@huggingface/tokenizers';
 import ort from 'onnxruntime-node';
@@ -30,6 +31,8 @@ export class Embedder {
 
   private constructor(
     readonly name: ModelName,
+    /** The model file's version: the first 16 hex digits of its SHA-256, stored with each vector. */
+    readonly version: string,
     private readonly tokenizer: Tokenizer,
     private readonly session: ort.InferenceSession,
     private readonly querySession: ort.InferenceSession,
@@ -48,7 +51,8 @@ export class Embedder {
     const tokenizer = new Tokenizer(JSON.parse(readFileSync(files.tokenizer, 'utf8')), {});
     const session = await createSession(files.onnx, threads);
     const querySession = threads === 1 ? session : await createSession(files.onnx, 1);
-    return new Embedder(files.name, tokenizer, session, querySession);
+    const version = createHash('sha256').update(readFileSync(files.onnx)).digest('hex').slice(0, 16);
+    return new Embedder(files.name, version, tokenizer, session, querySession);
   }
 
   get dimensions(): number {

@@ -1,7 +1,8 @@
 /**
  * Embeddings in Neo4j: computed by the app (so a user's own Neo4j, Docker or Aura works the same)
- * and stored on one :Embedding node per talk, paper and concept (cypher/semantic/). Only texts
- * whose hash or model changed are embedded again.
+ * and stored on one :Embedding node per talk, paper and concept (cypher/semantic/), with the model's
+ * name and version (a hash of its file). Only texts whose hash, model or model version changed are
+ * embedded again.
  */
 import type { Database } from '../db/database.js';
 import type { Progress } from '../progress.js';
@@ -32,12 +33,21 @@ export async function refreshEmbeddings(
   textOf: (row: EmbeddableRow) => string = embeddedText,
 ): Promise<RefreshReport> {
   const started = performance.now();
-  const rows = await db.read<EmbeddableRow & { model: string | null; textHash: string | null }>('semantic/texts');
-  const stale = rows.flatMap((row) => {
+  const rows = await db.read<EmbeddableRow & { model: string | null; modelVersion: string | null; textHash: string | null }>(
+    'semantic/texts',
+  );
+  const stale: { id: string; kind: EmbeddableRow['kind']; text: string; hash: string }[] = [];
+  // Stored before versions were recorded, by the model file the project pins: only the version is written.
+  const versionless: string[] = [];
+  for (const row of rows) {
     const text = textOf(row);
     const hash = textHash(text);
-    return row.model === embedder.name && row.textHash === hash ? [] : [{ id: row.id, kind: row.kind, text, hash }];
-  });
+    const current = row.model === embedder.name && row.textHash === hash;
+    if (current && row.modelVersion === embedder.version) continue;
+    if (current && row.modelVersion == null) versionless.push(row.id);
+    else stale.push({ id: row.id, kind: row.kind, text, hash });
+  }
+  if (versionless.length) await db.write('semantic/set-version', { model: embedder.name, version: embedder.version, ids: versionless });
   let embedMs = 0;
   let writeMs = 0;
   for (let start = 0; start < stale.length; start += CHUNK) {
@@ -48,6 +58,7 @@ export async function refreshEmbeddings(
     const writeStart = performance.now();
     await db.write('semantic/write', {
       model: embedder.name,
+      version: embedder.version,
       rows: chunk.map((item, i) => ({ id: item.id, kind: item.kind, textHash: item.hash, vector: Array.from(vectors[i]!) })),
     });
     embedMs += writeStart - embedStart;

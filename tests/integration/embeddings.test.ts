@@ -44,6 +44,28 @@ describe('embeddings of the seed', () => {
     expect(again).toMatchObject({ embedded: 0, unchanged: row!.nodes, removed: 0 });
   });
 
+  it("stores the model's version with each vector, embeds again what another version made, and dates older vectors without embedding them", async () => {
+    await refreshEmbeddings(db, model.embedder);
+    const versions = await db.runText<{ version: string | null; n: number }>(
+      'MATCH (e:Embedding {model: $model}) RETURN e.modelVersion AS version, count(*) AS n',
+      { model: model.embedder.name },
+      'READ',
+    );
+    expect(versions).toEqual([{ version: model.embedder.version, n: expect.any(Number) }]);
+    await db.runText(
+      `MATCH (e:Embedding {id: 'wasserstein-gan'}) SET e.modelVersion = 'another-file'
+       WITH 1 AS one MATCH (e:Embedding {id: 'deep-voice-real-time-neural-text-to-speech'}) REMOVE e.modelVersion`,
+    );
+    const refresh = await refreshEmbeddings(db, model.embedder);
+    expect(refresh).toMatchObject({ embedded: 1 });
+    const [row] = await db.runText<{ versions: string[] }>(
+      `MATCH (e:Embedding) WHERE e.id IN ['wasserstein-gan', 'deep-voice-real-time-neural-text-to-speech'] RETURN collect(DISTINCT e.modelVersion) AS versions`,
+      {},
+      'READ',
+    );
+    expect(row!.versions).toEqual([model.embedder.version]);
+  });
+
   it('embeds a work from its title, summary and concept names, in a stable order', () => {
     const text = embeddedText({
       id: 'x',

@@ -1,5 +1,6 @@
 /** The real embedding models (fetched by Maven into .models/ when missing): pooling, batching, meaning. */
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,11 @@ describe.each(Object.keys(MODELS) as ModelName[])('Embedder %s', (name) => {
     const [bare] = await embedder.embed([query]);
     if (MODELS[name].queryPrefix) expect(1 - cosine(asQuery, bare!)).toBeGreaterThan(1e-3);
     expect(await embedder.embedQuery(query)).toBe(asQuery); // the cache
+  });
+
+  it("is versioned by its model file's SHA-256", async () => {
+    const files = await locateModel(name);
+    expect(embedder.version).toBe(createHash('sha256').update(readFileSync(files.onnx)).digest('hex').slice(0, 16));
   });
 
   it('cuts a text longer than the model reads instead of failing', async () => {
