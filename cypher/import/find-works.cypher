@@ -15,5 +15,5 @@ CALL () {
   UNION
   UNWIND $titleKeys AS v MATCH (p:Paper {titleKey: v}) RETURN p
 }
-RETURN p {.id, .doi, .arxiv, .openalex, .s2, .dblp, .titleKey, .year, .venue, .url, .abstract, .title, .disagreements} AS work,
+RETURN p {.id, .doi, .arxiv, .openalex, .s2, .dblp, .titleKey, .year, .venue, .url, .abstract, .title, .disagreements, .provenance, .curatedFields} AS work,
        COLLECT { MATCH (p)<-[:CONTRIBUTED_TO]-(a:Person) RETURN DISTINCT {id: a.id, nameKey: a.nameKey} } AS authors

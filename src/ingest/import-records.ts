@@ -364,6 +364,8 @@ interface ExistingWork {
     url: string | null;
     abstract: string | null;
     disagreements: string[] | null;
+    provenance: string[] | null;
+    curatedFields: string[] | null;
   } & Record<(typeof idKinds)[number], string | null>;
   authors: { id: string; nameKey: string | null }[];
 }
@@ -717,13 +719,57 @@ function fill(target: Target, record: WorkRecord, importId: string, result: Batc
       target.set[field] = value;
       target.provenance.push(provenance(importId, field, record, sourceField));
     } else if (conflictFields.has(field) && String(current).toLowerCase() !== String(value).toLowerCase()) {
+      const known = [...(Array.isArray(target.state.disagreements) ? target.state.disagreements : []), ...target.disagreements];
+      const filler = replaceable.has(field) ? importedFrom(target, field) : undefined;
+      if (filler && identifierRank(record.ids) < filler.rank) {
+        // A record that names the work by a more specific identifier than the record that filled
+        // the field: its value is shown, and the other is kept as a disagreement with its source,
+        // marked so that taking this import back restores it (cypher/import/rollback.cypher).
+        result.conflicts.push({ record: name, work: target.id, field, kept: String(value), other: String(current) });
+        target.disagreements.push([importId, field, String(current).replace(/[\t\r\n]+/g, ' '), ...filler.source, REPLACED].join('\t'));
+        target.state[field] = value;
+        target.set[field] = value;
+        target.provenance.push(provenance(importId, field, record, sourceField));
+        continue;
+      }
       result.conflicts.push({ record: name, work: target.id, field, kept: String(current), other: String(value) });
       // Both values are kept: the graph's, shown, and the record's, as a disagreement with its source.
       const entry = disagreement(importId, field, String(value), record, sourceField);
-      const known = [...(Array.isArray(target.state.disagreements) ? target.state.disagreements : []), ...target.disagreements];
       if (!known.some((x) => typeof x === 'string' && sameDisagreement(x, entry))) target.disagreements.push(entry);
     }
   }
+}
+
+/** Fields a more specific record's value replaces when an import filled them (identifiers never are). */
+const replaceable = new Set(['year', 'venue']);
+/** The last column of a disagreement that an import's replaced value left: rollback puts it back. */
+const REPLACED = 'replaced';
+
+/**
+ * How specific the identifier a record names its work by is: 0 for a DOI, then arXiv, OpenAlex,
+ * Semantic Scholar and DBLP ids (idKinds' order), idKinds.length for none.
+ */
+function identifierRank(ids: WorkRecord['ids']): number {
+  const rank = idKinds.findIndex((kind) => ids[kind]);
+  return rank < 0 ? idKinds.length : rank;
+}
+
+/**
+ * The import record that gave the work its value of `field`, when one did and no curator set it
+ * since: its place ([file, record, line, source field]) and the rank of its identifier. Filled
+ * before imports recorded that rank: unknown, so never replaced.
+ */
+function importedFrom(target: Target, field: string): { source: string[]; rank: number } | undefined {
+  const curated = target.state.curatedFields;
+  if (Array.isArray(curated) && curated.includes(field)) return undefined;
+  const entries = [...(Array.isArray(target.state.provenance) ? target.state.provenance : []), ...target.provenance];
+  const last = entries
+    .filter((x): x is string => typeof x === 'string')
+    .map((x) => x.split('\t'))
+    .filter((x) => x[1] === field)
+    .at(-1);
+  if (!last || last[6] === undefined || last[6] === '') return undefined;
+  return { source: last.slice(2, 6), rank: Number(last[6]) };
 }
 
 /**
@@ -736,13 +782,29 @@ function disagreement(importId: string, field: string, value: string, record: Wo
   return [importId, field, text, record.source.name, record.source.record, record.source.line ?? '', sourceField].join('\t');
 }
 
-/** The same value from the same record, whichever import brought it: importing a file again adds nothing. */
+/**
+ * The same value from the same record, whichever import brought it and whether or not it was
+ * replaced: importing a file again adds nothing.
+ */
 function sameDisagreement(a: string, b: string): boolean {
-  return a.split('\t').slice(1).join('\t') === b.split('\t').slice(1).join('\t');
+  return a.split('\t').slice(1, 7).join('\t') === b.split('\t').slice(1, 7).join('\t');
 }
 
+/**
+ * A field an import filled: "<import>\t<field>\t<file>\t<record>\t<line>\t<source field>\t<rank>",
+ * the rank being how specific the record's identifier is (identifierRank), so that a later record
+ * naming the work more specifically can replace the value.
+ */
 function provenance(importId: string, field: string, record: WorkRecord, sourceField: string): string {
-  return [importId, field, record.source.name, record.source.record, record.source.line ?? '', sourceField].join('\t');
+  return [
+    importId,
+    field,
+    record.source.name,
+    record.source.record,
+    record.source.line ?? '',
+    sourceField,
+    identifierRank(record.ids),
+  ].join('\t');
 }
 
 /** "neil c rabinowitz" and "neil rabinowitz": the same first initial and surname. */

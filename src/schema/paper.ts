@@ -35,11 +35,24 @@ const shownValue = (paper: PaperNode, field: string): string | null => {
   return value == null ? null : String(value);
 };
 
-/** Why the paper shows its own value of `field` rather than an imported record's: curators and the notes first, then the first import. */
+/** What names a work most specifically first: idKinds' order (src/ingest/records.ts). */
+const IDENTIFIER_NAMES = ['its DOI', 'its arXiv id', 'its OpenAlex id', 'its Semantic Scholar id', 'its DBLP key'];
+
+/**
+ * Why the paper shows its own value of `field` rather than an imported record's: curators and the
+ * notes first, then the import record that names the work by the most specific identifier (a DOI
+ * first), then the first import.
+ */
 function whyShown(paper: PaperNode, field: string): string {
   if (paper.curatedFields?.includes(field)) return 'A curator set it; an import never replaces a curated value.';
-  const filled = paper.provenance?.map((p) => p.split('\t')).find((p) => p[1] === field);
+  const filled = paper.provenance
+    ?.map((p) => p.split('\t'))
+    .filter((p) => p[1] === field)
+    .at(-1);
   if (filled) {
+    const by = IDENTIFIER_NAMES[Number(filled[6])];
+    if (by)
+      return `An import took it from ${filled[2]} (record ${filled[3]}), which names the work by ${by}; a record that names it by a less or equally specific identifier does not replace it, nor one of a curator or the notes.`;
     return `An earlier import filled it from ${filled[2]} (record ${filled[3]}); an import fills only empty fields, so the first value stays until a curator changes it.`;
   }
   if (paper.publicRecord?.includes(field))
@@ -63,7 +76,8 @@ export function disagreementsOf(paper: PaperNode): Disagreement[] {
 const DisagreementRef = builder.objectRef<Disagreement>('FieldDisagreement').implement({
   description:
     'A value a bibliographic record gives for a field the paper shows otherwise. Both are kept: the paper shows its own ' +
-    '(curators and the notes first, then the first import), and this says which record says otherwise, and why it is not shown.',
+    '(curators and the notes first, then the record that names the work by the most specific identifier, a DOI first, then the first ' +
+    'import), and this says which record says otherwise, and why it is not shown.',
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The field: year, venue, doi, arxiv, openalex, s2 or dblp.' }),
     shown: t.string({ nullable: true, description: 'The value the paper shows.', resolve: (d) => d.shown }),
