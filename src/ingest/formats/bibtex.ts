@@ -10,10 +10,24 @@ import { compact, type ImportIssue, normaliseArxiv, normaliseDoi, type WorkRecor
 /** Entry types that are not works: a @proceedings volume is only crossref'ed by its papers. */
 const notWorks = new Set(['proceedings', 'collection', 'mvproceedings', 'mvcollection', 'set', 'xdata']);
 
+/**
+ * A line longer than this is refused before parsing: the parser fails on a field of a few MB
+ * ("Invalid array length", after seconds), and no real entry has a line near 1 MB.
+ */
+export const MAX_BIBTEX_LINE = 2 ** 20;
+
 export function parseBibtex(text: string, file: string): { records: WorkRecord[]; issues: ImportIssue[] } {
+  const lines = lineIndex(text);
+  for (let start = 0, end = 0; start < text.length; start = end + 1) {
+    end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_BIBTEX_LINE) {
+      const message = `has a line longer than ${MAX_BIBTEX_LINE} characters; refused`;
+      return { records: [], issues: [{ code: 'LINE_TOO_LONG', file, line: lines(start), message }] };
+    }
+  }
   const library = parse(text, { sentenceCase: false, english: false, caseProtection: false, unsupported: 'ignore' });
   const issues: ImportIssue[] = [];
-  const lines = lineIndex(text);
   const badInputs = new Set<string>();
 
   for (const error of library.errors) {
@@ -28,7 +42,11 @@ export function parseBibtex(text: string, file: string): { records: WorkRecord[]
         record: key,
         message: /unterminated brace|unbalanced|token mismatch, expected "}"/i.test(error.error)
           ? 'unbalanced braces'
-          : error.error.replace(/ at line \d+, column \d+/, ''),
+          : // The parser's own message, without the entry it may quote after it.
+            error.error
+              .split('\n')[0]!
+              .replace(/ at line \d+, column \d+/, '')
+              .slice(0, 200),
       }),
     );
   }
