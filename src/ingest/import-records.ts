@@ -719,14 +719,13 @@ function fill(target: Target, record: WorkRecord, importId: string, result: Batc
       target.set[field] = value;
       target.provenance.push(provenance(importId, field, record, sourceField));
     } else if (conflictFields.has(field) && String(current).toLowerCase() !== String(value).toLowerCase()) {
-      const known = [...(Array.isArray(target.state.disagreements) ? target.state.disagreements : []), ...target.disagreements];
       const filler = replaceable.has(field) ? importedFrom(target, field) : undefined;
       if (filler && identifierRank(record.ids) < filler.rank) {
         // A record that names the work by a more specific identifier than the record that filled
         // the field: its value is shown, and the other is kept as a disagreement with its source,
         // marked so that taking this import back restores it (cypher/import/rollback.cypher).
         result.conflicts.push({ record: name, work: target.id, field, kept: String(value), other: String(current) });
-        target.disagreements.push([importId, field, String(current).replace(/[\t\r\n]+/g, ' '), ...filler.source, REPLACED].join('\t'));
+        target.disagreements.push(disagreement(importId, field, String(current), [...filler.source, REPLACED]));
         target.state[field] = value;
         target.set[field] = value;
         target.provenance.push(provenance(importId, field, record, sourceField));
@@ -734,7 +733,9 @@ function fill(target: Target, record: WorkRecord, importId: string, result: Batc
       }
       result.conflicts.push({ record: name, work: target.id, field, kept: String(current), other: String(value) });
       // Both values are kept: the graph's, shown, and the record's, as a disagreement with its source.
-      const entry = disagreement(importId, field, String(value), record, sourceField);
+      const place = [record.source.name, record.source.record, record.source.line ?? '', sourceField];
+      const entry = disagreement(importId, field, String(value), place);
+      const known = [...(Array.isArray(target.state.disagreements) ? target.state.disagreements : []), ...target.disagreements];
       if (!known.some((x) => typeof x === 'string' && sameDisagreement(x, entry))) target.disagreements.push(entry);
     }
   }
@@ -773,13 +774,14 @@ function importedFrom(target: Target, field: string): { source: string[]; rank: 
 }
 
 /**
- * A value a record gives for a field the work already has otherwise, as stored in the work's
- * `disagreements`: "<import>\t<field>\t<value>\t<file>\t<record>\t<line>\t<source field>" (tabs and
- * line breaks in the value become spaces). The API shows them beside the value it keeps.
+ * A value a record gives for a field the work shows otherwise, as stored in the work's
+ * `disagreements`: "<import>\t<field>\t<value>\t<file>\t<record>\t<line>\t<source field>", and
+ * "\treplaced" after a value this import replaced (tabs and line breaks in the value become
+ * spaces). `place`: the record's file, record id, line and source field (and the marker). The API
+ * shows them beside the value it keeps.
  */
-function disagreement(importId: string, field: string, value: string, record: WorkRecord, sourceField: string): string {
-  const text = value.replace(/[\t\r\n]+/g, ' ');
-  return [importId, field, text, record.source.name, record.source.record, record.source.line ?? '', sourceField].join('\t');
+function disagreement(importId: string, field: string, value: string, place: (string | number)[]): string {
+  return [importId, field, value.replace(/[\t\r\n]+/g, ' '), ...place].join('\t');
 }
 
 /**
