@@ -3,8 +3,10 @@
  * same 32 works, BibTeX's hard parts are handled, formats are told apart, and the concept matcher
  * finds whole words with acronyms in their case.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ConceptMatcher } from '../../src/ingest/concept-matcher.js';
 import { detectFormat, type RecordFormat, type RecordInput, readRecords } from '../../src/ingest/formats/index.js';
@@ -57,6 +59,41 @@ describe('every fixture format', () => {
       expect(new Set(expected.map(([author]) => author))).toEqual(new Set(Object.keys(orcids)));
       expect(authors.filter((a) => a.orcid).map((a) => [a.name, a.orcid])).toEqual(format === 'openalex' ? expected : []);
     }
+  });
+});
+
+describe('telling a format from a long first record', () => {
+  // The arXiv snapshot's order of fields: `authors_parsed` comes last, after the authors as one string.
+  const collaboration = Array.from({ length: 900 }, (_, i) => [
+    `Physicist-of-the-collaboration-${i}`,
+    'Alexandra Maximiliana Theodora',
+    '',
+  ]);
+  const line = JSON.stringify({
+    id: '1207.7214',
+    submitter: 'Atlas Publications',
+    authors: collaboration.map(([last, first]) => `${first} ${last}`).join(', '),
+    title: 'Observation of a new particle in the search for the Standard Model Higgs boson',
+    abstract: 'A new particle is observed at a mass near 126 GeV. '.repeat(200),
+    versions: [{ version: 'v1', created: 'Tue, 31 Jul 2012 17:38:25 GMT' }],
+    update_date: '2012-09-01',
+    authors_parsed: collaboration,
+  });
+
+  it('reads the whole first line when the part read first shows no known field', async () => {
+    expect(line.indexOf('authors_parsed')).toBeGreaterThan(65536);
+    const dir = mkdtempSync(path.join(tmpdir(), 'long-record-'));
+    const file = path.join(dir, 'snapshot.jsonl.gz');
+    writeFileSync(file, gzipSync(`${line}\n${line.replace('1207.7214', '1207.7235')}\n`));
+    expect(await detectFormat({ name: 'snapshot.jsonl.gz', path: file })).toBe('arxiv');
+    expect(await detectFormat({ name: 'pasted', text: `${line}\n` })).toBe('arxiv');
+    const [work] = await records({ name: 'snapshot.jsonl.gz', path: file });
+    expect(work!.authors).toHaveLength(900);
+  });
+
+  it('still cannot tell a long line of no known format', async () => {
+    const text = `${JSON.stringify({ name: 'x'.repeat(70000), kind: 'unknown' })}\n`;
+    await expect(detectFormat({ name: 'mystery', text })).rejects.toThrow(/cannot tell the format/);
   });
 });
 

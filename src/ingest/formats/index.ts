@@ -23,6 +23,9 @@ export interface RecordInput {
   text?: string;
 }
 
+/** How much of a file is read to tell its format: enough for the first record of most files. */
+const HEAD_BYTES = 65536;
+
 export type RecordItem = { record: WorkRecord } | { issue: ImportIssue };
 
 const fromJson: Record<'csl-json' | 'openalex' | 'semantic-scholar' | 'arxiv', (o: Record<string, unknown>, place: Place) => WorkRecord> = {
@@ -49,11 +52,31 @@ export async function detectFormat(input: RecordInput): Promise<RecordFormat> {
       return 'csl-json';
     return undefined;
   };
-  const found = shape(head);
+  const found = shape(head) ?? shape((await firstLongLine(input, head)) ?? '');
   if (found) return found;
   throw new ImportError([
     { code: 'UNKNOWN_FORMAT', file: input.name, message: `cannot tell the format; name it with --format (${recordFormats.join(', ')})` },
   ]);
+}
+
+/**
+ * The whole first line, when the head read holds only part of it and it may be a JSON Lines
+ * record: an arXiv snapshot line for a paper with thousands of authors carries `authors_parsed`
+ * after 100 KB of them. Undefined when the line cannot be read within the line limit (the import
+ * itself says so, with its place).
+ */
+async function firstLongLine(input: RecordInput, head: string): Promise<string | undefined> {
+  if (head.includes('\n') || !head.trimStart().startsWith('{')) return undefined;
+  if (input.text !== undefined) {
+    const end = input.text.indexOf('\n');
+    return end === -1 ? input.text : input.text.slice(0, end);
+  }
+  try {
+    for await (const line of readLines(input.path!, input.name)) return line.text;
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 /** True when the file is JSON Lines (one JSON object per line) rather than one JSON document. */
@@ -65,10 +88,10 @@ async function isJsonLines(input: RecordInput): Promise<boolean> {
 }
 
 async function headText(input: RecordInput): Promise<string> {
-  if (input.text !== undefined) return input.text.slice(0, 65536);
+  if (input.text !== undefined) return input.text.slice(0, HEAD_BYTES);
   const handle = await open(input.path!, 'r');
   try {
-    const buffer = Buffer.alloc(65536);
+    const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     let bytes: Buffer = buffer.subarray(0, bytesRead);
     if (isGzip(bytes)) bytes = await gunzipPrefix(bytes);
@@ -83,12 +106,12 @@ function gunzipPrefix(bytes: Buffer): Promise<Buffer> {
   return new Promise((resolve) => {
     const out: Buffer[] = [];
     let size = 0;
-    const done = () => resolve(Buffer.concat(out).subarray(0, 65536));
+    const done = () => resolve(Buffer.concat(out).subarray(0, HEAD_BYTES));
     const gunzip = createGunzip({ finishFlush: zlibConstants.Z_SYNC_FLUSH });
     gunzip.on('data', (chunk: Buffer) => {
       out.push(chunk);
       size += chunk.length;
-      if (size >= 65536) gunzip.destroy();
+      if (size >= HEAD_BYTES) gunzip.destroy();
     });
     gunzip.on('error', done).on('end', done).on('close', done);
     gunzip.end(bytes);
