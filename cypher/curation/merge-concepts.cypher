@@ -23,6 +23,11 @@ CALL (keep, gone) {
   MERGE (keep)-[:RELATED_TO]-(o)
   RETURN count(*) AS related
 }
+// Its embedding goes with it (the refresh after a curation prunes nothing; src/embed/store.ts).
+CALL (gone) {
+  MATCH (e:Embedding)-[:EMBEDS]->(gone)
+  DETACH DELETE e
+}
 // The ids folded in are remembered (mergedIds), so that a reload of a pack does not bring them back.
 WITH keep, gone, [gone.name] + gone.aliases AS names, [gone.id] + coalesce(gone.mergedIds, []) AS merged
 DETACH DELETE gone

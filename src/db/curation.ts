@@ -93,6 +93,8 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
       const result = await work(run);
       if (result === null) throw new NotFoundError(`${change.action}: nothing found for ${change.target}`);
       await markStale(run, targets, changes);
+      // Their text may have changed: the embedding refresh after the mutation reads them (src/embed/store.ts).
+      await run('semantic/mark-due', { ids: targets });
       await run('curation/record-change', {
         by: change.by,
         action: change.action,

@@ -22,20 +22,50 @@ export interface RefreshReport {
   writeSeconds: number;
 }
 
+type StoredRow = EmbeddableRow & { model: string | null; modelVersion: string | null; textHash: string | null };
+
 /**
  * Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings.
  * `textOf` is what is embedded of each (the benchmarks embed titles alone at large scales).
+ *
+ * `scope: 'due'` reads only the nodes a change labelled EmbeddingDue (src/db/curation.ts), which is
+ * what a curation's refresh needs: reading every text costs seconds at 100,000 papers
+ * (bench/RESULTS.md). It prunes nothing: the one curation that deletes a node (mergeConcepts)
+ * deletes its embedding with it.
  */
 export async function refreshEmbeddings(
   db: Database,
   embedder: Embedder,
   onProgress?: Progress,
   textOf: (row: EmbeddableRow) => string = embeddedText,
+  scope: 'all' | 'due' = 'all',
 ): Promise<RefreshReport> {
   const started = performance.now();
-  const rows = await db.read<EmbeddableRow & { model: string | null; modelVersion: string | null; textHash: string | null }>(
-    'semantic/texts',
-  );
+  let rows: StoredRow[];
+  if (scope === 'due') rows = await db.write<StoredRow>('semantic/claim-due');
+  else {
+    // Cleared first: a change that commits after it labels its node again, for the next refresh.
+    await db.write('semantic/clear-due');
+    rows = await db.read<StoredRow>('semantic/texts');
+  }
+  try {
+    return await embedStale(db, embedder, rows, started, scope, onProgress, textOf);
+  } catch (error) {
+    // The claimed nodes are still due; the label is put back so that the next refresh tries again.
+    if (scope === 'due' && rows.length) await db.write('semantic/mark-due', { ids: rows.map((row) => row.id) }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function embedStale(
+  db: Database,
+  embedder: Embedder,
+  rows: StoredRow[],
+  started: number,
+  scope: 'all' | 'due',
+  onProgress: Progress | undefined,
+  textOf: (row: EmbeddableRow) => string,
+): Promise<RefreshReport> {
   const stale: { id: string; kind: EmbeddableRow['kind']; text: string; hash: string }[] = [];
   // Stored before versions were recorded, by the model file the project pins: only the version is written.
   const versionless: string[] = [];
@@ -65,7 +95,7 @@ export async function refreshEmbeddings(
     writeMs += performance.now() - writeStart;
   }
   onProgress?.(stale.length, stale.length);
-  const [pruned] = await db.write<{ removed: number }>('semantic/prune');
+  const [pruned] = scope === 'all' ? await db.write<{ removed: number }>('semantic/prune') : [];
   return {
     embedded: stale.length,
     unchanged: rows.length - stale.length,

@@ -481,12 +481,13 @@ function predictedProperties(pack: Pack, documents: Map<string, string[]>): Map<
 const LIST_PROPERTIES = new Set(['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen']);
 
 /**
- * The labels of a work whose list is due to be computed again (cypher/similarity/mark-stale.cypher)
- * and of a concept whose change is still to reach its works' lists (mark-changed-concepts.cypher).
+ * The labels of a work whose list is due to be computed again (cypher/similarity/mark-stale.cypher),
+ * of a concept whose change is still to reach its works' lists (mark-changed-concepts.cypher), and
+ * of a node whose embedding is due (cypher/semantic/mark-due.cypher).
  */
-const LIST_LABELS = new Set(['SimilarDue', 'SimilarChanged']);
+const LIST_LABELS = new Set(['SimilarDue', 'SimilarChanged', 'EmbeddingDue']);
 
-/** A node without the lists' properties and label. */
+/** A node without the lists' properties and the labels of what is due to be computed again. */
 function withoutLists(node: GraphNode): GraphNode {
   if (!Object.keys(node.properties).some((key) => LIST_PROPERTIES.has(key)) && !node.labels.some((label) => LIST_LABELS.has(label))) {
     return node;

@@ -20,7 +20,8 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
  * related-work list (src/graph/similarity.ts) on a SimilarList node (HAS_SIMILAR), with the
  * state of its last full rebuild in a SimilarityBuild node and a label on each work whose list is
  * due (SimilarDue) and on each concept whose change is still to reach its works' lists (SimilarChanged), an import of records while it writes (ImportRun), so that one killed part-way
- * is taken back at the next start, and the report of each finished one (ImportReport).
+ * is taken back at the next start, the report of each finished one (ImportReport), and a label on
+ * each talk, paper and concept a curation touched until its embedding is refreshed (EmbeddingDue).
  */
 export const storageLabels = [
   'Embedding',
@@ -31,6 +32,7 @@ export const storageLabels = [
   'SimilarChanged',
   'ImportRun',
   'ImportReport',
+  'EmbeddingDue',
 ] as const;
 // SIMILAR: a list as earlier versions stored it, one relationship per result (removed at start-up, src/db/migrate.ts).
 export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED', 'HAS_SIMILAR', 'SIMILAR'] as const;

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
 import { nearestByMeaning } from '../../src/embed/search.js';
 import { refreshEmbeddings } from '../../src/embed/store.js';
-import { embeddedText, textHash } from '../../src/embed/text.js';
+import { type EmbeddableRow, embeddedText, textHash } from '../../src/embed/text.js';
 import { useRealEmbedder } from './embedder.js';
 import { TestHelper } from './helpers.js';
 
@@ -104,6 +104,56 @@ describe('embeddings after curation', () => {
     });
     const second = await embeddingOf(id);
     expect(second!.textHash).not.toBe(first!.textHash);
+  });
+
+  const isDue = async (id: string) =>
+    (await db.runText('MATCH (n:EmbeddingDue {id: $id}) RETURN count(n) AS n', { id }, 'READ'))[0]!.n === 1;
+
+  it('reads again only the texts a curation touched, and embeds a work again when it is linked to a concept', async () => {
+    const concept = `${p}-scattering`;
+    const paper = `${p}-scattering-paper`;
+    await curate(upsert, { id: concept, name: `${p} Scattering transform`, definition: 'Cascaded wavelet transforms.' });
+    const created = await curate('mutation($id: String, $title: String!) { upsertPaper(id: $id, title: $title) { slug } }', {
+      id: paper,
+      title: `${p} Invariant scattering convolution networks`,
+    });
+    expect(created.errors).toBeUndefined();
+    const paperFirst = await embeddingOf(paper);
+    expect(paperFirst!.textHash).toBe(textHash(`${p} Invariant scattering convolution networks.`));
+    // Changed behind the API's back: a curation of something else does not read this text again.
+    await db.runText('MATCH (n:Paper {id: $id}) SET n.title = $title', { id: paper, title: `${p} Retitled quietly` });
+    const conceptFirst = await embeddingOf(concept);
+    await curate(upsert, { id: concept, name: `${p} Scattering transform`, definition: 'Invariants from wavelet moduli.' });
+    expect((await embeddingOf(concept))!.textHash).not.toBe(conceptFirst!.textHash);
+    expect((await embeddingOf(paper))!.textHash).toBe(paperFirst!.textHash);
+
+    const linked = await curate(
+      'mutation($w: ID!, $c: ID!) { linkWorkToConcept(work: $w, concept: $c, source: { url: "https://example.org", quote: "q" }) { title } }',
+      { w: paper, c: concept },
+    );
+    expect(linked.errors).toBeUndefined();
+    // The work's text now names the concept (and has its new title): embedded again before the answer.
+    const [row] = await db.runText<EmbeddableRow>(
+      "MATCH (n:Paper {id: $id}) RETURN n.id AS id, 'Paper' AS kind, n.title AS title, n.conceptText AS conceptText",
+      { id: paper },
+      'READ',
+    );
+    expect(embeddedText(row!)).toContain('Topics: ');
+    expect((await embeddingOf(paper))!.textHash).toBe(textHash(embeddedText(row!)));
+    expect(await isDue(paper)).toBe(false);
+    expect(await isDue(concept)).toBe(false);
+  });
+
+  it('deletes the embedding of a concept merged into another with the merge', async () => {
+    const keep = `${p}-keep`;
+    const gone = `${p}-merged`;
+    await curate(upsert, { id: keep, name: `${p} Kept concept` });
+    await curate(upsert, { id: gone, name: `${p} Merged concept` });
+    expect(await embeddingOf(gone)).not.toBeNull();
+    const merged = await curate('mutation($k: ID!, $r: ID!) { mergeConcepts(keep: $k, remove: $r) { slug } }', { k: keep, r: gone });
+    expect(merged.errors).toBeUndefined();
+    const [row] = await db.runText('MATCH (e:Embedding {id: $id}) RETURN count(e) AS n', { id: gone }, 'READ');
+    expect(row!.n).toBe(0);
   });
 
   it('removes the embedding of a node that is gone', async () => {

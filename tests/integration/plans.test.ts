@@ -34,3 +34,19 @@ describe('statements that look up a concept or a person by name', () => {
     }
   });
 });
+
+describe('the statements a curation runs for its embeddings', () => {
+  // Every curation runs semantic/mark-due: it must find its few nodes by id, never read every work.
+  it('semantic/mark-due finds its nodes through the id index', async () => {
+    const session = db.driver.session();
+    try {
+      const { summary } = await session.run(`EXPLAIN ${cypher('semantic/mark-due')}`, { ids: ['a'] });
+      const used = operators(summary.plan as Plan);
+      expect(used).not.toContain('NodeByLabelScan');
+      expect(used).not.toContain('AllNodesScan');
+      expect(used.some((op) => /IndexSeek/.test(op))).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+});
