@@ -7,6 +7,8 @@
  * --link-by-meaning, records are linked to concepts by meaning as well as by words. A pack keeps
  * what curators changed and prints where it disagrees, unless --overwrite-curated (src/ingest/curated.ts).
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
@@ -61,6 +63,30 @@ if (args.positionals.length === 0) {
 const dryRun = args.values['dry-run'];
 const isPack = (file: string) => /\.ya?ml$/i.test(file);
 const packFiles = args.positionals.filter(isPack);
+
+/**
+ * Records are streamed and an import keeps little of them, but Node lets garbage build up to its
+ * default heap limit (4 GB on this 24 GiB machine) before it collects: a million records peaked at
+ * 1.58 GiB, and at 0.59 GiB in a 1 GiB heap (bench/RESULTS.md). So an import of records alone runs
+ * again in a child process with a 1 GiB heap, unless a heap size is already given. Packs are read
+ * whole (a 100,000-paper pack needs several GB) and keep Node's default.
+ */
+const RECORDS_HEAP_MIB = 1024;
+const heapGiven = /--max-old-space-size/.test(`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`);
+if (packFiles.length === 0 && !heapGiven) {
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${RECORDS_HEAP_MIB}`, ...process.argv.slice(1)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
+  // A stopped import is taken back at the next start (src/db/import-runs.ts), as without the child.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  const [code] = await once(child, 'exit');
+  process.exit(code ?? 1);
+}
+// In the child: when the parent is gone (killed with -9, say), so is the import, as it would be in one process.
+if (process.channel) {
+  process.channel.unref();
+  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+}
 const inputs = args.positionals.filter((f) => !isPack(f)).map((f) => ({ name: path.basename(f), path: f }));
 
 // Check everything before connecting: a wrong file is reported with all its problems.

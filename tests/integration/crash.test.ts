@@ -10,7 +10,7 @@
  * with CRASH_SEED.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generatePack } from '../../bench/generate.js';
@@ -110,6 +110,23 @@ async function batchesCommitted(): Promise<number | null> {
   return row?.batches ?? null;
 }
 
+/** The processes whose parent is `pid`, with their command lines (Linux's /proc). */
+function childrenOf(pid: number): { pid: number; command: string }[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // "pid (name) state ppid ...": the name may hold spaces, so fields are counted after it.
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid !== pid) return [];
+        return [{ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ') }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
 /** Waits until the running import has committed `batches` batches. */
 async function afterBatches(child: Child, batches: number): Promise<void> {
   await expect
@@ -188,8 +205,13 @@ describe.runIf(neo4j.managed !== null)('crashes part-way through a write', () =>
     const importer = runImport(file);
     const batches = 1 + Math.floor(random() * (RECORDS / BATCH - 2));
     await afterBatches(importer, batches);
+    // An import of records runs in a child process with a bounded heap (src/ingest/import-cli.ts)...
+    const [worker] = childrenOf(importer.child.pid!);
+    expect(worker?.command).toMatch(/--max-old-space-size=1024 \S*src\/ingest\/import-cli\.ts /);
     importer.child.kill('SIGKILL');
     await importer.exited;
+    // ...which goes with the process it was started from.
+    await expect.poll(() => existsSync(`/proc/${worker!.pid}`), { timeout: 10_000, interval: 20 }).toBe(false);
 
     const killed = await state();
     expect(killed.nodes).toBeGreaterThan(before.nodes); // half-written: what this test is about
