@@ -182,12 +182,15 @@ async function scaleFigures(papers: number) {
       log(`  ${papers} papers imported in ${importSeconds.toFixed(0)} s`);
       const embedder = await Embedder.load(await locateModel(loadConfig({}).EMBED_MODEL as ModelName));
       start = performance.now();
-      report = await refreshEmbeddings(
-        db,
-        embedder,
-        (done, total) => done % 2048 === 0 && log(`  embedded ${done}/${total}`),
-        titlesOnly ? (row) => (row.kind === 'Concept' ? embeddedText(row) : (row.title ?? '')) : embeddedText,
-      );
+      let logged = 0;
+      report = await refreshEmbeddings(db, embedder, {
+        onProgress: (done, total) => {
+          if (done - logged < 2048 && done < total) return;
+          logged = done;
+          log(`  checked ${done}/${total}`);
+        },
+        textOf: titlesOnly ? (row) => (row.kind === 'Concept' ? embeddedText(row) : (row.title ?? '')) : embeddedText,
+      });
       embedSeconds = (performance.now() - start) / 1000;
       await embedder.close();
       log(

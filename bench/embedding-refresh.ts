@@ -5,8 +5,9 @@
  * that is not counted:
  *
  * - every text: what each mutation's refresh read before 2026-12-07, `semantic/texts` (every talk,
- *   paper and concept with its stored embedding's hash), each text composed and hashed as
- *   src/embed/store.ts does, then `semantic/prune`;
+ *   paper and concept with its stored embedding's hash, in pages of 5,000 as a refresh of every
+ *   text now reads them), each text composed and hashed as src/embed/store.ts does, then
+ *   `semantic/prune`;
  * - due only: what it reads now, `semantic/mark-due` for two random works (as a curation's
  *   transaction runs it) and `semantic/claim-due`.
  *
@@ -31,11 +32,17 @@ const sample = (
 
 async function everyText() {
   const started = performance.now();
-  const rows = await db.read<EmbeddableRow & { textHash: string | null }>('semantic/texts');
+  let read = 0;
   let changed = 0;
-  for (const row of rows) if (textHash(embeddedText(row)) !== row.textHash) changed++;
+  for (let after = ''; ; ) {
+    const rows = await db.read<EmbeddableRow & { textHash: string | null }>('semantic/texts', { after, limit: 5000 });
+    for (const row of rows) if (textHash(embeddedText(row)) !== row.textHash) changed++;
+    read += rows.length;
+    if (rows.length < 5000) break;
+    after = rows.at(-1)!.id;
+  }
   await db.write('semantic/prune');
-  return { ms: performance.now() - started, rows: rows.length, changed };
+  return { ms: performance.now() - started, rows: read, changed };
 }
 
 async function dueOnly() {

@@ -10,7 +10,6 @@ import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/database.js';
 import type { Embedder } from './embedder.js';
 import { refreshEmbeddings } from './store.js';
-import { embeddedText } from './text.js';
 
 /** The mutations that write more than a curation's few nodes, after which every text is read. */
 const BULK = new Set(['importPack', 'importRecords']);
@@ -25,7 +24,7 @@ export function useEmbeddingRefresh(db: Database, embedder: Embedder, log: (line
       return {
         onExecuteDone: async () => {
           queue = queue
-            .then(() => refreshEmbeddings(db, embedder, undefined, embeddedText, bulk ? 'all' : 'due'))
+            .then(() => refreshEmbeddings(db, embedder, { scope: bulk ? 'all' : 'due' }))
             .catch((error: Error) => log(`error: could not refresh the embeddings after a mutation: ${error.message}`));
           await queue;
         },

@@ -40,7 +40,7 @@ export async function embedChanged(db: Database, config: Config, log: (line: str
 
 /** Embeds what changed, with a progress bar on a terminal, and logs one line of counts. */
 export async function refreshWithProgress(db: Database, embedder: Embedder, log: (line: string) => void) {
-  const report = await withProgressBar('embedding', (onProgress) => refreshEmbeddings(db, embedder, onProgress));
+  const report = await withProgressBar('embedding', (onProgress) => refreshEmbeddings(db, embedder, { onProgress }));
   log(formatRefresh(report, embedder.name));
   return report;
 }

@@ -25,47 +25,76 @@ export interface RefreshReport {
 type StoredRow = EmbeddableRow & { model: string | null; modelVersion: string | null; textHash: string | null };
 
 /**
- * Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings.
- * `textOf` is what is embedded of each (the benchmarks embed titles alone at large scales).
- *
- * `scope: 'due'` reads only the nodes a change labelled EmbeddingDue (src/db/curation.ts), which is
- * what a curation's refresh needs: reading every text costs seconds at 100,000 papers
- * (bench/RESULTS.md). It prunes nothing: the one curation that deletes a node (mergeConcepts)
- * deletes its embedding with it.
+ * Texts read per statement when every text is read: a million works are never held at once (the
+ * import of records runs in a 1 GiB heap), and a page is a few minutes of the model's work at most.
  */
+const PAGE = 5000;
+
+export interface RefreshOptions {
+  /** Called as texts are checked (after each chunk embedded, too): texts checked so far, and in all. */
+  onProgress?: Progress;
+  /** What is embedded of each (the benchmarks embed titles alone at large scales). */
+  textOf?: (row: EmbeddableRow) => string;
+  /**
+   * 'due': only the nodes a change labelled EmbeddingDue (src/db/curation.ts), which is what a
+   * curation's refresh needs: reading every text costs seconds at 100,000 papers
+   * (bench/RESULTS.md). It prunes nothing: the one curation that deletes a node (mergeConcepts)
+   * deletes its embedding with it. Default 'all'.
+   */
+  scope?: 'all' | 'due';
+  /** Texts read per statement when every text is read (default PAGE). */
+  page?: number;
+}
+
+/** Embeds every talk, paper and concept whose text or model changed, and drops orphaned embeddings. */
 export async function refreshEmbeddings(
   db: Database,
   embedder: Embedder,
-  onProgress?: Progress,
-  textOf: (row: EmbeddableRow) => string = embeddedText,
-  scope: 'all' | 'due' = 'all',
+  { onProgress, textOf = embeddedText, scope = 'all', page = PAGE }: RefreshOptions = {},
 ): Promise<RefreshReport> {
   const started = performance.now();
-  let rows: StoredRow[];
-  if (scope === 'due') rows = await db.write<StoredRow>('semantic/claim-due');
-  else {
+  const report: RefreshReport = { embedded: 0, unchanged: 0, removed: 0, seconds: 0, embedSeconds: 0, writeSeconds: 0 };
+  if (scope === 'due') {
+    const rows = await db.write<StoredRow>('semantic/claim-due');
+    try {
+      await embedStale(db, embedder, rows, textOf, report, (done) => onProgress?.(done, rows.length));
+    } catch (error) {
+      // The claimed nodes are still due; the label is put back so that the next refresh tries again.
+      if (rows.length) await db.write('semantic/mark-due', { ids: rows.map((row) => row.id) }).catch(() => undefined);
+      throw error;
+    }
+  } else {
     // Cleared first: a change that commits after it labels its node again, for the next refresh.
     await db.write('semantic/clear-due');
-    rows = await db.read<StoredRow>('semantic/texts');
+    const [count] = await db.read<{ texts: number }>('semantic/count-texts');
+    const total = count?.texts ?? 0;
+    let after = '';
+    for (let checked = 0; ; ) {
+      onProgress?.(checked, total);
+      const rows = await db.read<StoredRow>('semantic/texts', { after, limit: page });
+      const before = checked;
+      await embedStale(db, embedder, rows, textOf, report, (done) => onProgress?.(before + done, total));
+      checked += rows.length;
+      if (rows.length < page) break;
+      after = rows.at(-1)!.id;
+    }
+    onProgress?.(total, total);
+    const [pruned] = await db.write<{ removed: number }>('semantic/prune');
+    report.removed = pruned?.removed ?? 0;
   }
-  try {
-    return await embedStale(db, embedder, rows, started, scope, onProgress, textOf);
-  } catch (error) {
-    // The claimed nodes are still due; the label is put back so that the next refresh tries again.
-    if (scope === 'due' && rows.length) await db.write('semantic/mark-due', { ids: rows.map((row) => row.id) }).catch(() => undefined);
-    throw error;
-  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
 }
 
+/** Embeds and writes those of `rows` whose text, model or model version changed, counting into `report`. */
 async function embedStale(
   db: Database,
   embedder: Embedder,
   rows: StoredRow[],
-  started: number,
-  scope: 'all' | 'due',
-  onProgress: Progress | undefined,
   textOf: (row: EmbeddableRow) => string,
-): Promise<RefreshReport> {
+  report: RefreshReport,
+  onChunk: (done: number) => void,
+): Promise<void> {
   const stale: { id: string; kind: EmbeddableRow['kind']; text: string; hash: string }[] = [];
   // Stored before versions were recorded, by the model file the project pins: only the version is written.
   const versionless: string[] = [];
@@ -78,10 +107,7 @@ async function embedStale(
     else stale.push({ id: row.id, kind: row.kind, text, hash });
   }
   if (versionless.length) await db.write('semantic/set-version', { model: embedder.name, version: embedder.version, ids: versionless });
-  let embedMs = 0;
-  let writeMs = 0;
   for (let start = 0; start < stale.length; start += CHUNK) {
-    onProgress?.(start, stale.length);
     const chunk = stale.slice(start, start + CHUNK);
     const embedStart = performance.now();
     const vectors = await embedder.embed(chunk.map((item) => item.text));
@@ -91,19 +117,13 @@ async function embedStale(
       version: embedder.version,
       rows: chunk.map((item, i) => ({ id: item.id, kind: item.kind, textHash: item.hash, vector: Array.from(vectors[i]!) })),
     });
-    embedMs += writeStart - embedStart;
-    writeMs += performance.now() - writeStart;
+    report.embedSeconds += (writeStart - embedStart) / 1000;
+    report.writeSeconds += (performance.now() - writeStart) / 1000;
+    // Counted among the texts checked: those already current, then the ones embedded so far.
+    onChunk(rows.length - stale.length + start + chunk.length);
   }
-  onProgress?.(stale.length, stale.length);
-  const [pruned] = scope === 'all' ? await db.write<{ removed: number }>('semantic/prune') : [];
-  return {
-    embedded: stale.length,
-    unchanged: rows.length - stale.length,
-    removed: pruned?.removed ?? 0,
-    seconds: (performance.now() - started) / 1000,
-    embedSeconds: embedMs / 1000,
-    writeSeconds: writeMs / 1000,
-  };
+  report.embedded += stale.length;
+  report.unchanged += rows.length - stale.length;
 }
 
 export function formatRefresh(report: RefreshReport, model: string): string {

@@ -51,8 +51,10 @@ export async function linkByMeaning(
     await db.write('import/still-running', { import: importId });
   };
   // A heartbeat lost here is harmless (the next one, or the link writes, say the import runs).
-  await refreshEmbeddings(db, embedder, () => {
-    stillRunning().catch(() => undefined);
+  await refreshEmbeddings(db, embedder, {
+    onProgress: () => {
+      stillRunning().catch(() => undefined);
+    },
   });
   const model = embedder.name;
   const concepts: ConceptVector[] = (await db.read<{ id: string; vector: number[] }>('import/concept-vectors', { model })).map((c) => ({

@@ -42,6 +42,12 @@ describe('embeddings of the seed', () => {
     expect(row!.size).toBe(384);
     const again = await refreshEmbeddings(db, model.embedder);
     expect(again).toMatchObject({ embedded: 0, unchanged: row!.nodes, removed: 0 });
+    // Read a page at a time, every text is still checked once, and progress reaches the total.
+    const progress: [number, number][] = [];
+    const paged = await refreshEmbeddings(db, model.embedder, { page: 50, onProgress: (done, total) => progress.push([done, total]) });
+    expect(paged).toMatchObject({ embedded: 0, unchanged: row!.nodes, removed: 0 });
+    expect(progress.at(-1)).toEqual([row!.nodes, row!.nodes]);
+    expect(progress.length).toBeGreaterThan(Number(row!.nodes) / 50);
   });
 
   it("stores the model's version with each vector, embeds again what another version made, and dates older vectors without embedding them", async () => {

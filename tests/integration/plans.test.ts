@@ -49,4 +49,19 @@ describe('the statements a curation runs for its embeddings', () => {
       await session.close();
     }
   });
+
+  // A refresh of every text reads them a page at a time: each page must start where the last ended, not sort every text.
+  it('semantic/texts reads a page in id order from the id index', async () => {
+    const session = db.driver.session();
+    try {
+      const { summary } = await session.run(`EXPLAIN ${cypher('semantic/texts')}`, { after: '', limit: 10 });
+      const used = operators(summary.plan as Plan);
+      expect(used.some((op) => /IndexSeekByRange/.test(op))).toBe(true);
+      expect(used).not.toContain('Sort');
+      expect(used).not.toContain('Union');
+      expect(used).not.toContain('Top');
+    } finally {
+      await session.close();
+    }
+  });
 });
