@@ -102,7 +102,14 @@ describe('curation', () => {
       concept: { slug: `${p}-critic` },
       source: { line: 182, quote: 'train one net f (critic)' },
     });
-    await curator(`mutation { removeConceptLink(work: "wasserstein-gan", concept: "${p}-critic") }`);
+    // The work's search text (and so its embedding) names the concept while the link stands, and only then.
+    const searchText = async () =>
+      (await db.runText<{ text: string }>("MATCH (w:Work {id: 'wasserstein-gan'}) RETURN w.conceptText AS text", {}, 'READ'))[0]!.text;
+    expect(await searchText()).toContain(`${p} Critic network`);
+    const removed = await curator(`mutation { removeConceptLink(work: "wasserstein-gan", concept: "${p}-critic") }`);
+    expect(removed.data.removeConceptLink).toBe(true);
+    expect(await searchText()).not.toContain(`${p} Critic network`);
+    expect(await searchText()).toContain('Wasserstein');
   });
 
   it('adds a typed reference edge with its source, and removes it', async () => {
