@@ -358,10 +358,11 @@ export function removeReference(db: Database, removal: Removal, from: string, to
 
 /** Resolves to true when a "discusses" link was removed (the work's version increments), false when there was none. */
 export function removeConceptLink(db: Database, removal: Removal, work: string, concept: string) {
-  return removeEdge(db, removal, 'removeConceptLink', work, `${work} DISCUSSES ${concept}`, 'curation/remove-concept-link', {
-    work,
-    concept,
-  });
+  const params = { work, concept };
+  return removeEdge(db, removal, 'removeConceptLink', work, `${work} DISCUSSES ${concept}`, 'curation/remove-concept-link', params, (run) =>
+    // The work's search text (and so its embedding) no longer names the concept.
+    run('ingest/refresh-search-text', { ids: [work] }),
+  );
 }
 
 function removeEdge(
@@ -372,11 +373,14 @@ function removeEdge(
   target: string,
   statement: string,
   params: Record<string, unknown>,
+  afterRemoval?: (run: Run) => Promise<unknown>,
 ) {
   const { by, reason, expectedVersion } = removal;
   const node = { id: work, labels: WORK, expectedVersion };
   return curate(db, { by, action, target, details: { reason: reason ?? null }, node }, async (run) => {
     const [row] = await run<{ removed: number }>(statement, params);
-    return (row?.removed ?? 0) > 0;
+    const removed = (row?.removed ?? 0) > 0;
+    if (removed) await afterRemoval?.(run);
+    return removed;
   });
 }
