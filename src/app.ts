@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { connect } from './db/connect.js';
 import { recoverInterruptedImports } from './db/import-runs.js';
 import { migrate } from './db/migrate.js';
+import { spreadRenames } from './db/search-text.js';
 import { loadEmbedder, refreshWithProgress } from './embed/semantic.js';
 import { DatabaseUnavailableError } from './errors.js';
 import { formatCounts, seedIfEmpty } from './ingest/seed.js';
@@ -54,6 +55,9 @@ export async function startApp(config: Config, log: (line: string) => void = con
           if (counts) log(`Seeded the empty database.\n${formatCounts(counts)}`);
           readiness.seed = 'loaded';
         }
+        // Renames whose spread to their works' search text a stop cut short (src/db/search-text.ts).
+        const spread = await spreadRenames(db);
+        if (spread.renamed) log(`Search text of ${spread.works} works updated for ${spread.renamed} renamed concepts and people.`);
         if (embedder) await refreshWithProgress(db, embedder, log);
         if (attempt > 1) log(`Neo4j at ${uri} answers now; schema applied.`);
         log('Ready.');

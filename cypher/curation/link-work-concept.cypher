@@ -7,10 +7,5 @@ SET r.curatedBy = $by, r.curatedAt = datetime(),
     // A curator's link replaces an automatic one found by an import.
     r.origin = null, r.confidence = null, r.record = null, r.field = null, r.import = null,
     r.matchedBy = null
-WITH w
-// Links found by meaning stay out of the search text (see ingest/refresh-search-text.cypher).
-SET w.conceptText = reduce(text = '', name IN COLLECT {
-      MATCH (w)-[l:DISCUSSES]->(x:Concept) WHERE l.matchedBy IS NULL OR l.matchedBy <> 'MEANING'
-      RETURN x.name + ' ' + coalesce(x.aliasText, '')
-    } | text + name + ' | ')
+// The work's search text is derived again by the caller (ingest/refresh-search-text).
 RETURN w {.*, __type: CASE WHEN w:Talk THEN 'Talk' ELSE 'Paper' END} AS node

@@ -32,7 +32,9 @@ CALL (gone) {
 WITH keep, gone, [gone.name] + gone.aliases AS names, [gone.id] + coalesce(gone.mergedIds, []) AS merged
 DETACH DELETE gone
 WITH keep, names, merged
-SET keep.aliases = reduce(a = keep.aliases, n IN names | CASE WHEN toLower(n) IN keep.keys THEN a ELSE a + n END),
+// The works of both now discuss $keep under its new aliases (src/db/search-text.ts).
+SET keep:NamesChanged,
+    keep.aliases = reduce(a = keep.aliases, n IN names | CASE WHEN toLower(n) IN keep.keys THEN a ELSE a + n END),
     keep.updatedBy = $by, keep.updatedAt = datetime(),
     keep.curatedFields = [k IN ['name', 'aliases', 'definition'] WHERE k IN coalesce(keep.curatedFields, []) OR k = 'aliases'],
     keep.mergedIds = [x IN coalesce(keep.mergedIds, []) WHERE NOT x IN merged] + merged

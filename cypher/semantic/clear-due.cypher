@@ -1,4 +1,4 @@
-// Before a refresh that reads every text: nothing is due any more once it has read them.
-MATCH (n:EmbeddingDue)
-REMOVE n:EmbeddingDue
+// Before a refresh that reads every text: nothing is due or queued any more once it has read them.
+MATCH (n:EmbeddingDue|EmbeddingQueued)
+REMOVE n:EmbeddingDue, n:EmbeddingQueued
 RETURN count(n) AS cleared

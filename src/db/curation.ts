@@ -14,6 +14,7 @@ import { BadUserInputError, DomainError, NotFoundError, VersionConflictError } f
 import type { ConceptNode, Entity, PaperNode, PersonNode, TalkNode, WorkNode } from '../model/rows.js';
 import type { NodeType } from '../model/vocabulary.js';
 import type { Database, Row, StatementRunner } from './database.js';
+import { spreadRenames } from './search-text.js';
 import { markStale } from './stale-lists.js';
 
 export interface CurationSource {
@@ -81,7 +82,7 @@ class CreatedMeanwhile extends Error {}
 export async function curate<T>(db: Database, change: Change, work: (run: Run) => Promise<T | null>): Promise<T> {
   const node = change.node;
   try {
-    return await db.writeTransaction(`curation:${change.action}`, async (run) => {
+    const result = await db.writeTransaction(`curation:${change.action}`, async (run) => {
       await checkSource(run, change.source);
       const seen = node ? await lockAndCheck(run, node) : 0;
       // The related-work lists this change can make wrong stop being served (src/graph/similarity.ts):
@@ -108,6 +109,9 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
       if (node.expectedVersion != null && bumped?.version !== seen + 1) throw new CreatedMeanwhile();
       return withVersion(result, node.id, bumped?.version);
     });
+    // A concept or person it renamed: their works' search text names them anew before the answer.
+    await spreadRenames(db);
+    return result;
   } catch (error) {
     if (!(error instanceof CreatedMeanwhile) || !node) throw error;
     const [row] = await db.read<{ node: Row }>('curation/current-node', { id: node.id, labels: node.labels });
@@ -302,16 +306,19 @@ export function linkWorkToConcept(
   expectedVersion?: number | null,
 ) {
   const node = { id: work, labels: WORK, expectedVersion };
-  return curate(db, { by, action: 'linkWorkToConcept', target: `${work} DISCUSSES ${concept}`, source, node }, async (run) =>
-    nodeOf(
+  return curate(db, { by, action: 'linkWorkToConcept', target: `${work} DISCUSSES ${concept}`, source, node }, async (run) => {
+    const linked = nodeOf(
       await nodeRows<WorkNode>(run, 'curation/link-work-concept', {
         work,
         concept,
         by,
         source: { document: null, line: null, url: null, ...source },
       }),
-    ),
-  );
+    );
+    // The work's search text (and so its embedding) names the concept from now on.
+    if (linked) await run('ingest/refresh-search-text', { ids: [work] });
+    return linked;
+  });
 }
 
 /** A typed reference from a work to a paper, as the source says. Resolves to the citing work, whose version it increments. */

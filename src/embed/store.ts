@@ -39,10 +39,12 @@ export interface RefreshOptions {
    * 'due': only the nodes a change labelled EmbeddingDue (src/db/curation.ts), which is what a
    * curation's refresh needs: reading every text costs seconds at 100,000 papers
    * (bench/RESULTS.md). It prunes nothing: the one curation that deletes a node (mergeConcepts)
-   * deletes its embedding with it. Default 'all'.
+   * deletes its embedding with it. 'queued': up to `page` of the works labelled EmbeddingQueued,
+   * whose text changed with the name of a concept they discuss (src/db/search-text.ts); the
+   * refresh plugin embeds them a page at a time in the background. Default 'all'.
    */
-  scope?: 'all' | 'due';
-  /** Texts read per statement when every text is read (default PAGE). */
+  scope?: 'all' | 'due' | 'queued';
+  /** Texts read per statement when every text is read, or at most claimed when 'queued' (default PAGE). */
   page?: number;
 }
 
@@ -54,13 +56,15 @@ export async function refreshEmbeddings(
 ): Promise<RefreshReport> {
   const started = performance.now();
   const report: RefreshReport = { embedded: 0, unchanged: 0, removed: 0, seconds: 0, embedSeconds: 0, writeSeconds: 0 };
-  if (scope === 'due') {
-    const rows = await db.write<StoredRow>('semantic/claim-due');
+  if (scope !== 'all') {
+    const claim = scope === 'queued' ? { queued: true, limit: page } : { queued: false, limit: Number.MAX_SAFE_INTEGER };
+    const rows = await db.write<StoredRow>('semantic/claim-due', claim);
     try {
       await embedStale(db, embedder, rows, textOf, report, (done) => onProgress?.(done, rows.length));
     } catch (error) {
       // The claimed nodes are still due; the label is put back so that the next refresh tries again.
-      if (rows.length) await db.write('semantic/mark-due', { ids: rows.map((row) => row.id) }).catch(() => undefined);
+      const ids = rows.map((row) => row.id);
+      if (ids.length) await db.write(scope === 'queued' ? 'semantic/mark-queued' : 'semantic/mark-due', { ids }).catch(() => undefined);
       throw error;
     }
   } else {

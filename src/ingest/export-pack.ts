@@ -483,9 +483,11 @@ const LIST_PROPERTIES = new Set(['similarAt', 'similarEpoch', 'similarBuiltEpoch
 /**
  * The labels of a work whose list is due to be computed again (cypher/similarity/mark-stale.cypher),
  * of a concept whose change is still to reach its works' lists (mark-changed-concepts.cypher), and
- * of a node whose embedding is due (cypher/semantic/mark-due.cypher).
+ * of a node whose embedding is due or queued (cypher/semantic/mark-due.cypher, mark-queued.cypher),
+ * and of a concept or person whose new name is still to reach its works' search text
+ * (src/db/search-text.ts).
  */
-const LIST_LABELS = new Set(['SimilarDue', 'SimilarChanged', 'EmbeddingDue']);
+const LIST_LABELS = new Set(['SimilarDue', 'SimilarChanged', 'EmbeddingDue', 'EmbeddingQueued', 'NamesChanged']);
 
 /** A node without the lists' properties and the labels of what is due to be computed again. */
 function withoutLists(node: GraphNode): GraphNode {

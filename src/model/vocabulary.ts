@@ -21,7 +21,10 @@ export const groupLabels = ['Entity', 'Work', 'Change'] as const;
  * state of its last full rebuild in a SimilarityBuild node and a label on each work whose list is
  * due (SimilarDue) and on each concept whose change is still to reach its works' lists (SimilarChanged), an import of records while it writes (ImportRun), so that one killed part-way
  * is taken back at the next start, the report of each finished one (ImportReport), and a label on
- * each talk, paper and concept a curation touched until its embedding is refreshed (EmbeddingDue).
+ * each talk, paper and concept a curation touched until its embedding is refreshed (EmbeddingDue),
+ * on each work whose embedded text a concept's new name changed, until it is embedded again in the
+ * background (EmbeddingQueued), and on each concept or person a curation renamed until its works'
+ * search text names it anew (NamesChanged, src/db/search-text.ts).
  */
 export const storageLabels = [
   'Embedding',
@@ -33,6 +36,8 @@ export const storageLabels = [
   'ImportRun',
   'ImportReport',
   'EmbeddingDue',
+  'EmbeddingQueued',
+  'NamesChanged',
 ] as const;
 // SIMILAR: a list as earlier versions stored it, one relationship per result (removed at start-up, src/db/migrate.ts).
 export const storageRelationshipTypes = ['EMBEDS', 'CITES_UNRESOLVED', 'HAS_SIMILAR', 'SIMILAR'] as const;

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { spreadRenames } from '../../src/db/search-text.js';
 import { createApi } from '../../src/server/yoga.js';
 import { gql, TestHelper, totalCounts } from './helpers.js';
 
@@ -218,6 +219,87 @@ describe('curation', () => {
     expect(gone.data.concept.slug).toBe(`${p}-keep`);
     const missing = await curator(`mutation { mergeConcepts(keep: "${p}-keep", remove: "${p}-gone") { slug } }`);
     expect(missing.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it("carries a concept's new alias, new name and merged names, and a person's new name, into the search text of their works", async () => {
+    const concept = `${p}-spread`;
+    const paper = `${p}-spread-paper`;
+    const person = `${p}-spread-person`;
+    const textOf = async () =>
+      (
+        await db.runText<{ concepts: string; people: string }>(
+          'MATCH (w:Work {id: $id}) RETURN w.conceptText AS concepts, w.peopleText AS people',
+          { id: paper },
+          'READ',
+        )
+      )[0]!;
+    const searchPapers = async (query: string) => {
+      const r = await curator(`query($q: String!) { search(query: $q, mode: LEXICAL) { edges { node { ... on Paper { slug } } } } }`, {
+        q: query,
+      });
+      expect(r.errors).toBeUndefined();
+      return r.data.search.edges.map((e: any) => e.node.slug);
+    };
+    await curator(upsertConcept, { id: concept, name: `${p} Spread concept`, definition: 'x' });
+    await curator(`mutation { upsertPaper(id: "${paper}", title: "${p} Ordinary title") { slug } }`);
+    await curator(`mutation($s: SourceInput!) { linkWorkToConcept(work: "${paper}", concept: "${concept}", source: $s) { slug } }`, {
+      s: { url: 'https://example.org/spread', quote: 'q' },
+    });
+    expect((await textOf()).concepts).toContain(`${p} Spread concept`);
+
+    const word = `quokkanet${p.replace(/[^a-z0-9]/gi, '')}`;
+    const alias = await curator(`mutation { addConceptAlias(concept: "${concept}", alias: "${word}") { aliases } }`);
+    expect(alias.errors).toBeUndefined();
+    expect((await textOf()).concepts).toContain(word);
+    expect(await searchPapers(word)).toContain(paper);
+
+    const renamed = await curator(upsertConcept, { id: concept, name: `${p} Marsupial networks`, aliases: [word] });
+    expect(renamed.errors).toBeUndefined();
+    expect((await textOf()).concepts).toContain(`${p} Marsupial networks`);
+    expect((await textOf()).concepts).not.toContain(`${p} Spread concept`);
+
+    await curator(upsertConcept, { id: `${p}-spread-other`, name: `${p} Wombat layers`, definition: 'y' });
+    const merged = await curator(`mutation { mergeConcepts(keep: "${concept}", remove: "${p}-spread-other") { slug } }`);
+    expect(merged.errors).toBeUndefined();
+    expect((await textOf()).concepts).toContain(`${p} Wombat layers`);
+
+    // Deliberately raw: no mutation makes a person a paper's author.
+    await curator(`mutation { upsertPerson(id: "${person}", name: "${p} Ada Quill") { slug } }`);
+    await db.runText('MATCH (a:Person {id: $person}), (w:Work {id: $paper}) MERGE (a)-[:CONTRIBUTED_TO]->(w)', { person, paper });
+    await curator(`mutation { upsertPerson(id: "${person}", name: "${p} Ada Quill-Lovelace") { slug } }`);
+    expect((await textOf()).people).toContain(`${p} Ada Quill-Lovelace`);
+
+    // Nothing is left to spread, and a definition alone changes no work's text.
+    const [left] = await db.runText('MATCH (n:NamesChanged) RETURN count(n) AS n', {}, 'READ');
+    expect(left!.n).toBe(0);
+    await curator(upsertConcept, { id: concept, name: `${p} Marsupial networks`, definition: 'A new definition.' });
+    const [labelled] = await db.runText('MATCH (n:NamesChanged {id: $id}) RETURN count(n) AS n', { id: concept }, 'READ');
+    expect(labelled!.n).toBe(0);
+  });
+
+  it('finishes a spread that was cut short, and leaves one a later rename still needs', async () => {
+    const concept = `${p}-cut`;
+    const paper = `${p}-cut-paper`;
+    await curator(upsertConcept, { id: concept, name: `${p} Cut concept`, definition: 'x' });
+    await curator(`mutation { upsertPaper(id: "${paper}", title: "${p} Cut title") { slug } }`);
+    await curator(`mutation($s: SourceInput!) { linkWorkToConcept(work: "${paper}", concept: "${concept}", source: $s) { slug } }`, {
+      s: { url: 'https://example.org/cut', quote: 'q' },
+    });
+    // Deliberately raw: a rename whose process stopped before the spread, as a crash leaves it.
+    await db.runText('MATCH (c:Concept {id: $id}) SET c.name = $name, c.version = coalesce(c.version, 0) + 1, c:NamesChanged', {
+      id: concept,
+      name: `${p} Uncut concept`,
+    });
+    const report = await spreadRenames(db);
+    expect(report).toMatchObject({ renamed: 1, works: 1 });
+    const [row] = await db.runText('MATCH (w:Work {id: $id}) RETURN w.conceptText AS text', { id: paper }, 'READ');
+    expect(row!.text).toContain(`${p} Uncut concept`);
+    expect(await spreadRenames(db)).toEqual({ renamed: 0, works: 0, queued: 0 });
+    // A spread that read the version before another rename leaves the label for that rename's spread.
+    await db.runText('MATCH (c:Concept {id: $id}) SET c:NamesChanged, c.version = c.version + 1', { id: concept });
+    const [done] = await db.write<{ done: number }>('curation/renamed-done', { id: concept, version: 0 });
+    expect(done!.done).toBe(0);
+    expect((await spreadRenames(db)).renamed).toBe(1);
   });
 
   it('upserts a paper, a person and a talk on a day', async () => {

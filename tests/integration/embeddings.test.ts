@@ -1,5 +1,5 @@
 /** Embeddings in Neo4j with the real model: the seed's, kept in step with curation, pruned when gone. */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
 import { nearestByMeaning } from '../../src/embed/search.js';
 import { refreshEmbeddings } from '../../src/embed/store.js';
@@ -148,6 +148,51 @@ describe('embeddings after curation', () => {
     expect((await embeddingOf(paper))!.textHash).toBe(textHash(embeddedText(row!)));
     expect(await isDue(paper)).toBe(false);
     expect(await isDue(concept)).toBe(false);
+  });
+
+  it("embeds a concept's works again in the background after it gains an alias, a few at a time", async () => {
+    const concept = `${p}-spread`;
+    const papers = [`${p}-spread-a`, `${p}-spread-b`, `${p}-spread-c`];
+    await curate(upsert, { id: concept, name: `${p} Optimal transport`, definition: 'Moving mass at least cost.' });
+    for (const paper of papers) {
+      await curate('mutation($id: String, $title: String!) { upsertPaper(id: $id, title: $title) { slug } }', {
+        id: paper,
+        title: `${p} Sinkhorn distances ${paper.at(-1)}`,
+      });
+      await curate(
+        'mutation($w: ID!, $c: ID!) { linkWorkToConcept(work: $w, concept: $c, source: { url: "https://example.org", quote: "q" }) { title } }',
+        { w: paper, c: concept },
+      );
+    }
+    const before = await embeddingOf(papers[0]!);
+    const alias = await curate('mutation($c: ID!, $a: String!) { addConceptAlias(concept: $c, alias: $a) { slug } }', {
+      c: concept,
+      a: `${p} Earth mover's distance`,
+    });
+    expect(alias.errors).toBeUndefined();
+    // The works' embedded text names the alias now; their vectors follow after the answer.
+    const current = async (id: string) => {
+      const [row] = await db.runText<EmbeddableRow>(
+        "MATCH (n:Paper {id: $id}) RETURN n.id AS id, 'Paper' AS kind, n.title AS title, n.conceptText AS conceptText",
+        { id },
+        'READ',
+      );
+      return textHash(embeddedText(row!));
+    };
+    for (const paper of papers) {
+      await vi.waitFor(async () => expect((await embeddingOf(paper))!.textHash).toBe(await current(paper)), { timeout: 30_000 });
+    }
+    expect((await embeddingOf(papers[0]!))!.textHash).not.toBe(before!.textHash);
+    const [queued] = await db.runText('MATCH (n:EmbeddingQueued) RETURN count(n) AS n', {}, 'READ');
+    expect(queued!.n).toBe(0);
+
+    // Straight through the store: one round claims at most its page of the queue.
+    await db.write('semantic/mark-queued', { ids: papers });
+    const round = await refreshEmbeddings(db, model.embedder, { scope: 'queued', page: 2 });
+    expect(round.embedded + round.unchanged).toBe(2);
+    const [left] = await db.runText('MATCH (n:EmbeddingQueued) RETURN count(n) AS n', {}, 'READ');
+    expect(left!.n).toBe(1);
+    await refreshEmbeddings(db, model.embedder, { scope: 'queued', page: 2 });
   });
 
   it('deletes the embedding of a concept merged into another with the merge', async () => {

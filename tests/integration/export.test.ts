@@ -39,7 +39,7 @@ async function fingerprint(database: Database): Promise<string[]> {
   const nodes = await database.runText(
     `MATCH (n) WHERE NOT n:Embedding AND NOT n:SimilarityBuild AND NOT n:ImportReport
      WITH n, [k IN keys(n) WHERE NOT k IN ['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen']] AS keys
-     RETURN [l IN labels(n) WHERE NOT l IN ['SimilarDue', 'SimilarChanged', 'EmbeddingDue']] AS labels,
+     RETURN [l IN labels(n) WHERE NOT l IN ['SimilarDue', 'SimilarChanged', 'EmbeddingDue', 'EmbeddingQueued', 'NamesChanged']] AS labels,
             n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null, similarChange: null, similarChangeSeen: null} AS properties,
             [k IN keys | k + ' ' + valueType(n[k])] AS types`,
     {},
@@ -61,7 +61,7 @@ async function fingerprint(database: Database): Promise<string[]> {
 
 /** Counts apart from what an export leaves out: the embeddings (computed again) and the import reports (not restored). */
 const withoutEmbeddings = (counts: { labels: Record<string, number>; relationships: Record<string, number> }) => {
-  const { Embedding: _n, EmbeddingDue: _d, ImportReport: _i, ...labels } = counts.labels;
+  const { Embedding: _n, EmbeddingDue: _d, EmbeddingQueued: _q, NamesChanged: _c, ImportReport: _i, ...labels } = counts.labels;
   const { EMBEDS: _r, ...relationships } = counts.relationships;
   return { labels, relationships };
 };

@@ -36,15 +36,33 @@ describe('statements that look up a concept or a person by name', () => {
 });
 
 describe('the statements a curation runs for its embeddings', () => {
-  // Every curation runs semantic/mark-due: it must find its few nodes by id, never read every work.
-  it('semantic/mark-due finds its nodes through the id index', async () => {
+  // Every curation runs semantic/mark-due, and a rename's spread semantic/mark-queued: they must
+  // find their few nodes by id, never read every work.
+  it.each(['semantic/mark-due', 'semantic/mark-queued'])('%s finds its nodes through the id index', async (statement) => {
     const session = db.driver.session();
     try {
-      const { summary } = await session.run(`EXPLAIN ${cypher('semantic/mark-due')}`, { ids: ['a'] });
+      const { summary } = await session.run(`EXPLAIN ${cypher(statement)}`, { ids: ['a'] });
       const used = operators(summary.plan as Plan);
       expect(used).not.toContain('NodeByLabelScan');
       expect(used).not.toContain('AllNodesScan');
       expect(used.some((op) => /IndexSeek/.test(op))).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+
+  // Every curation runs curation/renamed: it must read the renamed nodes by their label alone.
+  it('curation/renamed reads only the nodes labelled NamesChanged', async () => {
+    const session = db.driver.session();
+    try {
+      const { summary } = await session.run(`EXPLAIN ${cypher('curation/renamed')}`);
+      const scans: string[] = [];
+      const walk = (plan: Plan) => {
+        if (/NodeByLabelScan|AllNodesScan/.test(plan.operatorType)) scans.push(String(plan.arguments.Details));
+        plan.children.forEach(walk);
+      };
+      walk(summary.plan as Plan);
+      expect(scans).toEqual([expect.stringContaining(':NamesChanged')]);
     } finally {
       await session.close();
     }
