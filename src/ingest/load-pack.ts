@@ -8,6 +8,7 @@
  * curation log (src/ingest/export-pack.ts) are written last, in the same transaction.
  */
 import type { Database, StatementRunner } from '../db/database.js';
+import { spreadRenames } from '../db/search-text.js';
 import { changedConceptsMarking, conceptStaleMarking, listsInUse, staleMarking } from '../db/stale-lists.js';
 import { floatProperties, temporalProperties } from '../model/vocabulary.js';
 import {
@@ -241,6 +242,8 @@ export async function loadPack(db: Database, loaded: LoadedPack, options: LoadOp
       { bounded: false },
     );
   }
+  // The pack's works have their text already; works from elsewhere that discuss a renamed concept get theirs.
+  await spreadRenames(db);
   return { ...(await graphCounts(db)), curation: report };
 }
 

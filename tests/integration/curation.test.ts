@@ -343,6 +343,25 @@ talks:
     expect(changes).toEqual([{ by: 'alice' }, { by: 'alice' }]);
   });
 
+  it("carries a reloaded pack's new concept alias into the search text of works from outside the pack", async () => {
+    const event = `${p}-renaming`;
+    const withConcept = (aliases: string[]) =>
+      `${pack(event)}concepts:\n  - { id: ${event}-concept, name: ${p} Pack concept, aliases: [${aliases.join(', ')}], definition: A concept. }\n`;
+    const documents = [{ file: 'notes.txt', text: notes }];
+    expect((await curator(importPack, { pack: withConcept([]), documents })).errors).toBeUndefined();
+    const paper = `${p}-outside-paper`;
+    await curator(`mutation { upsertPaper(id: "${paper}", title: "${p} A paper from elsewhere") { slug } }`);
+    const linked = await curator(
+      `mutation($s: SourceInput!) { linkWorkToConcept(work: "${paper}", concept: "${event}-concept", source: $s) { slug } }`,
+      { s: { url: 'https://example.org/outside', quote: 'q' } },
+    );
+    expect(linked.errors).toBeUndefined();
+    const alias = `${p} Packed alias`;
+    expect((await curator(importPack, { pack: withConcept([alias]), documents })).errors).toBeUndefined();
+    const [row] = await db.runText('MATCH (w:Work {id: $id}) RETURN w.conceptText AS text', { id: paper }, 'READ');
+    expect(row!.text).toContain(alias);
+  });
+
   it("writes the Change record of an import in the pack's own transaction: a pack that fails to load leaves none", async () => {
     // Valid in itself, but its event id is taken by a node of another kind: the load fails in Neo4j.
     const clash = pack(`${p}-clash`).replace(`id: ${p}-clash-day-1`, `id: ${p}-event-talk`);
