@@ -33,7 +33,7 @@ WITH keep, gone, [gone.name] + gone.aliases AS names, [gone.id] + coalesce(gone.
 DETACH DELETE gone
 WITH keep, names, merged
 // The works of both now discuss $keep under its new aliases (src/db/search-text.ts).
-SET keep:NamesChanged,
+SET keep:NamesChanged, keep.spreadAfter = '',
     keep.aliases = reduce(a = keep.aliases, n IN names | CASE WHEN toLower(n) IN keep.keys THEN a ELSE a + n END),
     keep.updatedBy = $by, keep.updatedAt = datetime(),
     keep.curatedFields = [k IN ['name', 'aliases', 'definition'] WHERE k IN coalesce(keep.curatedFields, []) OR k = 'aliases'],

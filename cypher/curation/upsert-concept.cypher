@@ -2,7 +2,7 @@ MERGE (c:Concept {id: $id})
 ON CREATE SET c:Entity, c.createdBy = $by, c.createdAt = datetime()
 // A new name or new aliases change the search text of the concept's works (src/db/search-text.ts).
 WITH c, c.name <> $name OR ($aliases IS NOT NULL AND c.aliases <> $aliases) AS renamed
-FOREACH (_ IN CASE WHEN renamed THEN [1] ELSE [] END | SET c:NamesChanged)
+FOREACH (_ IN CASE WHEN renamed THEN [1] ELSE [] END | SET c:NamesChanged, c.spreadAfter = '')
 SET c.name = $name, c.definition = coalesce($definition, c.definition, ''),
     c.aliases = coalesce($aliases, c.aliases, []),
     c.updatedBy = $by, c.updatedAt = datetime(),

@@ -1,7 +1,7 @@
 MERGE (p:Person {id: $id})
 ON CREATE SET p:Entity, p.createdBy = $by, p.createdAt = datetime()
 // A new name changes the search text of the person's works (src/db/search-text.ts).
-FOREACH (_ IN CASE WHEN p.name <> $name THEN [1] ELSE [] END | SET p:NamesChanged)
+FOREACH (_ IN CASE WHEN p.name <> $name THEN [1] ELSE [] END | SET p:NamesChanged, p.spreadAfter = '')
 WITH p
 // A new name drops the folded name an import matches by (import/without-keys.cypher computes it again).
 SET p.nameKey = CASE WHEN p.name = $name THEN p.nameKey END,

@@ -4,7 +4,7 @@ MERGE (p:Person {id: row.id})
 // reads it under the node's write lock); the pack's properties replace the rest.
 SET p.version = coalesce(p.version, 0) + 1
 // A new name reaches the search text of their works outside the pack too, after the load (src/db/search-text.ts).
-FOREACH (_ IN CASE WHEN p.name <> row.name THEN [1] ELSE [] END | SET p:NamesChanged)
+FOREACH (_ IN CASE WHEN p.name <> row.name THEN [1] ELSE [] END | SET p:NamesChanged, p.spreadAfter = '')
 // An ORCID imported from a bibliographic record and what curators left on the person (see
 // merge-talks.cypher) survive a reload of the pack.
 WITH p, row, p {.orcid, .provenance, .curatedFields, .createdBy, .createdAt, .updatedBy, .updatedAt, .removedConcepts, .removedReferences, .version} AS before

@@ -14,7 +14,7 @@ import { BadUserInputError, DomainError, NotFoundError, VersionConflictError } f
 import type { ConceptNode, Entity, PaperNode, PersonNode, TalkNode, WorkNode } from '../model/rows.js';
 import type { NodeType } from '../model/vocabulary.js';
 import type { Database, Row, StatementRunner } from './database.js';
-import { spreadRenames } from './search-text.js';
+import { IN_REQUEST, spreadRenames } from './search-text.js';
 import { markStale } from './stale-lists.js';
 
 export interface CurationSource {
@@ -109,8 +109,9 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
       if (node.expectedVersion != null && bumped?.version !== seen + 1) throw new CreatedMeanwhile();
       return withVersion(result, node.id, bumped?.version);
     });
-    // A concept or person it renamed: their works' search text names them anew before the answer.
-    await spreadRenames(db);
+    // A concept or person it renamed: their works' search text names them anew, the first
+    // IN_REQUEST before the answer (the server spreads the rest after it; src/db/search-text.ts).
+    await spreadRenames(db, { atMost: IN_REQUEST });
     return result;
   } catch (error) {
     if (!(error instanceof CreatedMeanwhile) || !node) throw error;

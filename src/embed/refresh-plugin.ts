@@ -11,6 +11,7 @@
 import { getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/database.js';
+import { inPasses } from '../server/passes.js';
 import type { Embedder } from './embedder.js';
 import { refreshEmbeddings } from './store.js';
 
@@ -20,7 +21,12 @@ const BULK = new Set(['importPack', 'importRecords']);
 /** Queued works embedded per round in the background: about two seconds of the model's time at abstract length. */
 const ROUND = 64;
 
-export function useEmbeddingRefresh(db: Database, embedder: Embedder, log: (line: string) => void = console.error): Plugin {
+/** The plugin, and `drain` to embed what is queued (src/server/search-text-spread.ts calls it after a spread). */
+export function embeddingRefresh(
+  db: Database,
+  embedder: Embedder,
+  log: (line: string) => void = console.error,
+): { plugin: Plugin; drain: () => Promise<void> } {
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = (scope: 'all' | 'due' | 'queued') => {
     const refresh = queue.then(() => refreshEmbeddings(db, embedder, { scope, page: scope === 'queued' ? ROUND : undefined }));
@@ -28,27 +34,16 @@ export function useEmbeddingRefresh(db: Database, embedder: Embedder, log: (line
     return refresh;
   };
 
-  // The background rounds: while one runs, a later mutation's call asks for another pass, so that
-  // works queued after its last claim are not left waiting for the next mutation.
-  let draining = false;
-  let again = false;
-  const drain = async () => {
-    again = true;
-    if (draining) return;
-    draining = true;
-    try {
-      while (again) {
-        again = false;
-        for (let round = await enqueue('queued'); round.embedded + round.unchanged === ROUND; ) round = await enqueue('queued');
-      }
-    } catch {
-      // Logged by enqueue; what was claimed is queued again (store.ts) for the next mutation's rounds.
-    } finally {
-      draining = false;
-    }
-  };
+  // The background rounds, until one claims less than a full round.
+  const drain = inPasses(
+    async () => {
+      for (let round = await enqueue('queued'); round.embedded + round.unchanged === ROUND; ) round = await enqueue('queued');
+    },
+    // Logged by enqueue; what was claimed is queued again (store.ts) for the next mutation's rounds.
+    () => {},
+  );
 
-  return {
+  const plugin: Plugin = {
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
@@ -61,4 +56,5 @@ export function useEmbeddingRefresh(db: Database, embedder: Embedder, log: (line
       };
     },
   };
+  return { plugin, drain };
 }

@@ -477,8 +477,12 @@ function predictedProperties(pack: Pack, documents: Map<string, string[]>): Map<
   return predicted;
 }
 
-/** The precomputed lists' properties on a work or a concept (src/graph/similarity.ts, concept-lists.ts): derived, like the embeddings. */
-const LIST_PROPERTIES = new Set(['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen']);
+/**
+ * The precomputed lists' properties on a work or a concept (src/graph/similarity.ts,
+ * concept-lists.ts), derived like the embeddings, and the cursor of a rename's spread to its works'
+ * search text (src/db/search-text.ts).
+ */
+const LIST_PROPERTIES = new Set(['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen', 'spreadAfter']);
 
 /**
  * The labels of a work whose list is due to be computed again (cypher/similarity/mark-stale.cypher),

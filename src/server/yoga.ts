@@ -10,7 +10,7 @@ import { type Config, exposesSchema, loadConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLoaders } from '../db/loaders.js';
 import type { Embedder } from '../embed/embedder.js';
-import { useEmbeddingRefresh } from '../embed/refresh-plugin.js';
+import { embeddingRefresh } from '../embed/refresh-plugin.js';
 import { DomainError } from '../errors.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
@@ -23,6 +23,7 @@ import { useOfflineGraphiQL } from './graphiql/plugin.js';
 import { useErrorCodes, useTextGuard } from './input-guards.js';
 import { useQueryLimits } from './limits.js';
 import { Readiness, useHealthEndpoints } from './readiness.js';
+import { useSearchTextSpread } from './search-text-spread.js';
 import { useSimilarityRefresh } from './similarity-refresh.js';
 
 export interface ServerOptions {
@@ -40,6 +41,7 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export function createApi({ db, config = loadConfig({}), readiness = Readiness.prepared(), embedder = null }: ServerOptions) {
   const { introspection } = exposesSchema(config);
+  const embeddings = embedder ? embeddingRefresh(db, embedder) : null;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: ({ request }) => {
@@ -82,7 +84,8 @@ export function createApi({ db, config = loadConfig({}), readiness = Readiness.p
       useTextGuard(),
       useErrorCodes(),
       ...(introspection ? [] : [useNoIntrospection()]),
-      ...(embedder ? [useEmbeddingRefresh(db, embedder)] : []),
+      ...(embeddings ? [embeddings.plugin] : []),
+      useSearchTextSpread(db, () => void embeddings?.drain()),
       useSimilarityRefresh(db),
       useBookmarks(db),
     ],

@@ -277,28 +277,54 @@ describe('curation', () => {
     expect(labelled!.n).toBe(0);
   });
 
-  it('finishes a spread that was cut short, and leaves one a later rename still needs', async () => {
+  it('spreads a rename in parts, finishes one that was cut short, and starts again after a later rename', async () => {
     const concept = `${p}-cut`;
-    const paper = `${p}-cut-paper`;
+    const papers = [`${p}-cut-a`, `${p}-cut-b`, `${p}-cut-c`];
     await curator(upsertConcept, { id: concept, name: `${p} Cut concept`, definition: 'x' });
-    await curator(`mutation { upsertPaper(id: "${paper}", title: "${p} Cut title") { slug } }`);
-    await curator(`mutation($s: SourceInput!) { linkWorkToConcept(work: "${paper}", concept: "${concept}", source: $s) { slug } }`, {
-      s: { url: 'https://example.org/cut', quote: 'q' },
-    });
+    for (const paper of papers) {
+      await curator(`mutation { upsertPaper(id: "${paper}", title: "${p} Cut title") { slug } }`);
+      await curator(`mutation($s: SourceInput!) { linkWorkToConcept(work: "${paper}", concept: "${concept}", source: $s) { slug } }`, {
+        s: { url: 'https://example.org/cut', quote: 'q' },
+      });
+    }
+    const texts = async () =>
+      (
+        await db.runText<{ text: string }>(
+          'UNWIND $ids AS id MATCH (w:Work {id: id}) RETURN w.conceptText AS text',
+          { ids: papers },
+          'READ',
+        )
+      ).map((row) => row.text);
+    const cursor = async () =>
+      (
+        await db.runText('MATCH (c:Concept {id: $id}) RETURN c:NamesChanged AS labelled, c.spreadAfter AS after', { id: concept }, 'READ')
+      )[0];
     // Deliberately raw: a rename whose process stopped before the spread, as a crash leaves it.
-    await db.runText('MATCH (c:Concept {id: $id}) SET c.name = $name, c.version = coalesce(c.version, 0) + 1, c:NamesChanged', {
-      id: concept,
-      name: `${p} Uncut concept`,
-    });
-    const report = await spreadRenames(db);
-    expect(report).toMatchObject({ renamed: 1, works: 1 });
-    const [row] = await db.runText('MATCH (w:Work {id: $id}) RETURN w.conceptText AS text', { id: paper }, 'READ');
-    expect(row!.text).toContain(`${p} Uncut concept`);
-    expect(await spreadRenames(db)).toEqual({ renamed: 0, works: 0, queued: 0 });
-    // A spread that read the version before another rename leaves the label for that rename's spread.
-    await db.runText('MATCH (c:Concept {id: $id}) SET c:NamesChanged, c.version = c.version + 1', { id: concept });
-    const [done] = await db.write<{ done: number }>('curation/renamed-done', { id: concept, version: 0 });
+    const rename = (name: string) =>
+      db.runText(
+        "MATCH (c:Concept {id: $id}) SET c.name = $name, c.version = coalesce(c.version, 0) + 1, c:NamesChanged, c.spreadAfter = ''",
+        {
+          id: concept,
+          name,
+        },
+      );
+    await rename(`${p} Uncut concept`);
+    // One work at a time, stopping once one is done: the first work (in id order) has the new name, the cursor is after it.
+    expect(await spreadRenames(db, { atMost: 1, chunk: 1 })).toMatchObject({ works: 1, left: true });
+    expect((await texts()).map((text) => text.includes(`${p} Uncut concept`))).toEqual([true, false, false]);
+    expect(await cursor()).toEqual({ labelled: true, after: papers[0] });
+    // Renamed again meanwhile: the spread starts over from the first work, with the newest name.
+    await rename(`${p} Recut concept`);
+    expect(await cursor()).toEqual({ labelled: true, after: '' });
+    expect(await spreadRenames(db, { chunk: 2 })).toMatchObject({ renamed: 1, works: 3, left: false });
+    expect((await texts()).every((text) => text.includes(`${p} Recut concept`))).toBe(true);
+    expect(await cursor()).toEqual({ labelled: false, after: null });
+    expect(await spreadRenames(db)).toEqual({ renamed: 0, works: 0, queued: 0, left: false });
+    // A spread that read the version before another rename neither moves that rename's cursor nor takes its label.
+    await rename(`${p} Cut again`);
+    const [done] = await db.write<{ done: number }>('curation/renamed-done', { id: concept, version: 0, after: papers[2], done: true });
     expect(done!.done).toBe(0);
+    expect(await cursor()).toEqual({ labelled: true, after: '' });
     expect((await spreadRenames(db)).renamed).toBe(1);
   });
 

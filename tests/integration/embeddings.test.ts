@@ -1,9 +1,12 @@
 /** Embeddings in Neo4j with the real model: the seed's, kept in step with curation, pruned when gone. */
+import { parse } from 'graphql';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
+import { embeddingRefresh } from '../../src/embed/refresh-plugin.js';
 import { nearestByMeaning } from '../../src/embed/search.js';
 import { refreshEmbeddings } from '../../src/embed/store.js';
 import { type EmbeddableRow, embeddedText, textHash } from '../../src/embed/text.js';
+import { useSearchTextSpread } from '../../src/server/search-text-spread.js';
 import { useRealEmbedder } from './embedder.js';
 import { TestHelper } from './helpers.js';
 
@@ -193,6 +196,48 @@ describe('embeddings after curation', () => {
     const [left] = await db.runText('MATCH (n:EmbeddingQueued) RETURN count(n) AS n', {}, 'READ');
     expect(left!.n).toBe(1);
     await refreshEmbeddings(db, model.embedder, { scope: 'queued', page: 2 });
+  });
+
+  it("finishes after a mutation's answer the spread its curation left, and then embeds the works it queued", async () => {
+    const concept = `${p}-later`;
+    const paper = `${p}-later-paper`;
+    await curate(upsert, { id: concept, name: `${p} Kernel herding`, definition: 'Deterministic sampling by moments.' });
+    await curate('mutation($id: String, $title: String!) { upsertPaper(id: $id, title: $title) { slug } }', {
+      id: paper,
+      title: `${p} Super-samples from kernel herding`,
+    });
+    await curate(
+      'mutation($w: ID!, $c: ID!) { linkWorkToConcept(work: $w, concept: $c, source: { url: "https://example.org", quote: "q" }) { title } }',
+      { w: paper, c: concept },
+    );
+    const before = await embeddingOf(paper);
+    // Deliberately raw: what a curation leaves when its concept has more works than its answer waits for.
+    await db.runText("MATCH (c:Concept {id: $id}) SET c.name = $name, c:NamesChanged, c.spreadAfter = ''", {
+      id: concept,
+      name: `${p} Herding with kernels`,
+    });
+    const refresh = embeddingRefresh(db, model.embedder);
+    let told = 0;
+    const plugin = useSearchTextSpread(db, () => {
+      told++;
+      void refresh.drain();
+    });
+    expect((plugin.onExecute as any)({ args: { document: parse('{ concepts { slug } }') } })).toBeUndefined();
+    (plugin.onExecute as any)({ args: { document: parse('mutation { x }') } }).onExecuteDone({});
+    await vi.waitFor(
+      async () => {
+        const [row] = await db.runText<EmbeddableRow>(
+          "MATCH (n:Paper {id: $id}) RETURN n.id AS id, 'Paper' AS kind, n.title AS title, n.conceptText AS conceptText",
+          { id: paper },
+          'READ',
+        );
+        expect(row!.conceptText).toContain(`${p} Herding with kernels`);
+        expect((await embeddingOf(paper))!.textHash).toBe(textHash(embeddedText(row!)));
+      },
+      { timeout: 30_000 },
+    );
+    expect(told).toBe(1);
+    expect((await embeddingOf(paper))!.textHash).not.toBe(before!.textHash);
   });
 
   it('deletes the embedding of a concept merged into another with the merge', async () => {

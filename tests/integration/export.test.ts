@@ -38,9 +38,9 @@ async function fingerprint(database: Database): Promise<string[]> {
         : value;
   const nodes = await database.runText(
     `MATCH (n) WHERE NOT n:Embedding AND NOT n:SimilarityBuild AND NOT n:ImportReport
-     WITH n, [k IN keys(n) WHERE NOT k IN ['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen']] AS keys
+     WITH n, [k IN keys(n) WHERE NOT k IN ['similarAt', 'similarEpoch', 'similarBuiltEpoch', 'similarChange', 'similarChangeSeen', 'spreadAfter']] AS keys
      RETURN [l IN labels(n) WHERE NOT l IN ['SimilarDue', 'SimilarChanged', 'EmbeddingDue', 'EmbeddingQueued', 'NamesChanged']] AS labels,
-            n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null, similarChange: null, similarChangeSeen: null} AS properties,
+            n {.*, similarAt: null, similarEpoch: null, similarBuiltEpoch: null, similarChange: null, similarChangeSeen: null, spreadAfter: null} AS properties,
             [k IN keys | k + ' ' + valueType(n[k])] AS types`,
     {},
     'READ',
