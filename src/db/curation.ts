@@ -111,7 +111,9 @@ export async function curate<T>(db: Database, change: Change, work: (run: Run) =
     });
     // A concept or person it renamed: their works' search text names them anew, the first
     // IN_REQUEST before the answer (the server spreads the rest after it; src/db/search-text.ts).
-    await spreadRenames(db, { atMost: IN_REQUEST });
+    // The change is committed either way: a spread that fails here is left labelled for the
+    // server's pass after the answer, which logs the error, or for the next start.
+    await spreadRenames(db, { atMost: IN_REQUEST }).catch(() => undefined);
     return result;
   } catch (error) {
     if (!(error instanceof CreatedMeanwhile) || !node) throw error;
