@@ -10,6 +10,8 @@
  *
  *   hit@5    share of phrasings with an expected work among the first 5 results (any kind of node)
  *   nDCG@10  graded (ranking.yaml) or binary (paraphrases) gain 2^g - 1 over the first 10, each work once
+ *
+ * The paraphrased searches are also asked of relatedToConcept as free text (hit@5 of its works).
  */
 import { type Config, loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
@@ -83,6 +85,30 @@ async function conceptAccuracy(db: Database, embedder: Awaited<ReturnType<typeof
 }
 
 /**
+ * The paraphrased searches asked of relatedToConcept as free text, as a researcher may: a hit is an
+ * expected work among its first 5 works. A text no concept is close enough to answers NOT_FOUND
+ * through the API, and counts as a miss here.
+ */
+async function paraphrasesAsConcepts(db: Database, embedder: Embedder, toWork: (id: string) => string) {
+  const bySplit: Record<Split, { hits: number; notFound: number; n: number }> = {
+    tune: { hits: 0, notFound: 0, n: 0 },
+    report: { hits: 0, notFound: 0, n: 0 },
+  };
+  const misses: string[] = [];
+  for (const q of paraphraseQuestions) {
+    const { resolution, works } = await relatedToConceptText(db, embedder, q.query, 5);
+    const hit = works.some((w) => q.gains.has(toWork(w.work.id as string)));
+    const s = bySplit[q.split];
+    s.n++;
+    s.hits += Number(hit);
+    s.notFound += Number(resolution.resolved.length === 0);
+    if (!hit) misses.push(`${q.query} → ${resolution.resolved.map((r) => r.concept.id).join(', ') || '(nothing)'}`);
+  }
+  const cell = (s: { hits: number; notFound: number; n: number }) => `${pct(s.hits / s.n)} (${s.notFound} of ${s.n})`;
+  return { row: `| ${embedder.name} | ${cell(bySplit.tune)} | ${cell(bySplit.report)} |`, misses };
+}
+
+/**
  * ranking.yaml's relatedWork and relatedToConcept questions, with the structural ranking alone
  * (no model: names and close spellings only) and with the model (meaning, SIMILAR_TEXT).
  */
@@ -138,6 +164,7 @@ async function main() {
       '| --- | --- | --- | --- | --- | --- | --- |',
     );
     const conceptLines: string[] = [];
+    const asConceptLines: string[] = [];
     const relatedLines: string[] = await relatedScores(db, null, toWork);
     const allMisses: string[] = [];
     for (const model of models) {
@@ -163,9 +190,18 @@ async function main() {
       const concepts = await conceptAccuracy(db, embedder);
       conceptLines.push(`| ${model} | ${pct(concepts.tune)} | ${pct(concepts.report)} |`);
       allMisses.push(`${model} concepts wrong: ${concepts.wrong.join('; ')}`);
+      const asConcepts = await paraphrasesAsConcepts(db, embedder, toWork);
+      asConceptLines.push(asConcepts.row);
+      allMisses.push(`${model} paraphrases through relatedToConcept, missed: ${asConcepts.misses.join('; ')}`);
       await embedder.close();
     }
     lines.push('', '| model | free-text concept resolved right, tune | report |', '| --- | --- | --- |', ...conceptLines);
+    lines.push(
+      '',
+      '| model | paraphrases through relatedToConcept: hit@5 tune (NOT_FOUND) | report |',
+      '| --- | --- | --- |',
+      ...asConceptLines,
+    );
     lines.push(
       '',
       '| model | ranking.yaml | hit@5 tune | hit@5 report | nDCG@10 tune | nDCG@10 report |',

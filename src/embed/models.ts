@@ -24,7 +24,10 @@ export interface ModelSpec {
   dimensions: number;
   /** Cosine similarity below which two texts of this model are about unrelated things. */
   unrelatedBelow: number;
-  /** Cosine similarity a free-text phrase needs to stand for a concept (resolve-concept.ts). */
+  /**
+   * Cosine similarity a free-text phrase needs to stand for a concept it shares no words with
+   * (resolve-concept.ts); one it shares words with needs `unrelatedBelow`.
+   */
   conceptAtLeast: number;
   /** Cosine similarity above which two stored texts count as related (SIMILAR_TEXT; related.ts). */
   similarAbove: number;

@@ -2,7 +2,8 @@
  * Free text to concepts, in order: a concept's exact name or id (EXACT) or alias (ALIAS); a name or alias
  * within a few typos (FUZZY: edit similarity at least 0.8); else the concepts nearest in meaning
  * (SEMANTIC: the concepts hybrid search ranks first, words and meaning fused; the first if its cosine
- * similarity is at least the model's line, with those of the next two within 0.03 of it).
+ * similarity is at least the model's line, or its "unrelated" line when the text shares words with
+ * it too, with those of the next two within 0.03 of it and over their own line).
  * An empty list means nothing was close enough; `nearest` then says what came closest.
  */
 import { distance } from 'fastest-levenshtein';
@@ -65,18 +66,22 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
   const meaning = ranked.flatMap((hit) =>
     hit.similarity === null || hit.node.__type !== 'Concept'
       ? []
-      : [{ text, concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity }],
+      : [{ text, concept: hit.node, how: 'SEMANTIC' as const, score: hit.similarity, words: hit.matchedBy.includes('WORDS') }],
   );
   const [first] = meaning;
+  // A concept hybrid search matched by words as well as by meaning needs only the model's
+  // "unrelated" line: the shared words are evidence of their own ("generator keeps producing the
+  // same few samples" and Mode collapse, 0.58 under BGE). By meaning alone it needs conceptAtLeast.
+  const line = (m: { words: boolean }) => (m.words ? embedder!.spec.unrelatedBelow : embedder!.spec.conceptAtLeast);
   const resolved =
-    embedder && first && first.score >= embedder.spec.conceptAtLeast
-      ? meaning.filter((m) => m === first || m.score >= Math.max(embedder.spec.conceptAtLeast, first.score - SEMANTIC_MARGIN))
+    embedder && first && first.score >= line(first)
+      ? meaning.filter((m) => m === first || m.score >= Math.max(line(m), first.score - SEMANTIC_MARGIN)).map(({ words, ...m }) => m)
       : [];
   if (resolved.length > 0) return { text, resolved, nearest: [] };
   // Hybrid search leaves out what is unrelated in meaning; the hint names the nearest all the same.
   const closest =
     meaning.length > 0 || !embedder
-      ? meaning
+      ? meaning.map(({ words, ...m }) => m)
       : (await nearestByMeaning(db, embedder, text, ['Concept'], 2, -1)).flatMap(({ node, similarity }) =>
           node.__type === 'Concept' ? [{ text, concept: node, how: 'SEMANTIC' as const, score: similarity }] : [],
         );

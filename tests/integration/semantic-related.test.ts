@@ -52,6 +52,15 @@ describe('relatedToConcept with free text', () => {
     expect(result.data.resolveConcept.relatedWork.length).toBeGreaterThan(0);
   });
 
+  it('takes a concept the text also shares words with under the line that meaning alone needs', async () => {
+    const result = await gql(api.yoga, resolve, { text: 'generator keeps producing the same few samples' });
+    const [first] = result.data.resolveConcept.resolvedConcepts;
+    expect(first).toMatchObject({ concept: { name: 'Mode collapse' }, how: 'SEMANTIC' });
+    // Under the line a text needs by meaning alone: the shared word ("generator") carries it.
+    expect(first.score).toBeLessThan(model.embedder.spec.conceptAtLeast);
+    expect(first.score).toBeGreaterThanOrEqual(model.embedder.spec.unrelatedBelow);
+  });
+
   it('says so when nothing is close enough: NOT_FOUND naming the nearest, or resolved: false', async () => {
     const failed = await gql(api.yoga, related, { concept: 'banana bread recipe' });
     expect(failed.data).toBeNull();
