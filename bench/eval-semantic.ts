@@ -4,7 +4,8 @@
  *
  * For each model (EVAL_MODELS, default both; EVAL_MODES, default all three): embed the seed with it, then ask every phrasing in
  * the LEXICAL, SEMANTIC and HYBRID modes through the same function the `search` field calls, and
- * resolve every free-text concept through the one `relatedToConcept` calls. Figures per split
+ * resolve every free-text concept through the one `relatedToConcept` calls
+ * (tests/eval/semantic-score.ts, which the floor test semantic-eval.test.ts also runs). Figures per split
  * (tune: may be fitted on; report: never tuned on). A talk and the paper it presents are one
  * work, counted once. Runs against NEO4J_URI, or the managed local Neo4j (seeded when empty).
  *
@@ -17,96 +18,22 @@ import { type Config, loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/database.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { relatedToConceptText, relatedTuning, relatedWorkWithMeaning } from '../src/embed/related.js';
-import { resolveConcept } from '../src/embed/resolve-concept.js';
-import { hybridTuning, type SearchMode, searchNodes } from '../src/embed/search.js';
+import { hybridTuning, type SearchMode } from '../src/embed/search.js';
 import { loadEmbedder } from '../src/embed/semantic.js';
 import { refreshEmbeddings } from '../src/embed/store.js';
 import { paraphrases, ranking, type Split, seedPack, workIdOf } from '../tests/eval/eval-set.js';
 import { ndcgAt10 } from '../tests/eval/score.js';
+import {
+  paraphraseQuestions,
+  rankingSearchQuestions,
+  scoreConcepts,
+  scoreParaphrasesAsConcepts,
+  scoreSearch,
+} from '../tests/eval/semantic-score.js';
 import { seededGraph } from './eval-graph.js';
 
 const MODES = (process.env.EVAL_MODES ?? 'LEXICAL,SEMANTIC,HYBRID').split(',') as SearchMode[];
 const models = (process.env.EVAL_MODELS ?? 'bge-small-en-v1.5-q,all-minilm-l6-v2-q').split(',') as Config['EMBED_MODEL'][];
-
-interface Question {
-  split: Split;
-  query: string;
-  /** Work id to grade (1 or 2). */
-  gains: Map<string, number>;
-}
-
-const paraphraseQuestions: Question[] = paraphrases.works.map((w) => ({
-  split: w.split,
-  query: w.phrase,
-  gains: new Map(w.expected.map((e) => [e.id, 1])),
-}));
-const rankingQuestions: Question[] = ranking.questions.flatMap((q) =>
-  q.kind === 'search' ? [{ split: q.split, query: q.query, gains: new Map(q.expected.map((e) => [e.id, e.grade])) }] : [],
-);
-
-async function score(
-  db: Database,
-  embedder: Awaited<ReturnType<typeof loadEmbedder>>,
-  questions: Question[],
-  mode: SearchMode,
-  toWork: (id: string) => string,
-) {
-  const bySplit: Record<Split, { hits: number; ndcg: number; n: number }> = {
-    tune: { hits: 0, ndcg: 0, n: 0 },
-    report: { hits: 0, ndcg: 0, n: 0 },
-  };
-  const misses: string[] = [];
-  for (const q of questions) {
-    const page = await searchNodes(db, embedder, q.query, [], mode, { offset: 0, limit: 10 });
-    const ids = page.items.map((hit) => toWork(hit.node.id as string));
-    const hit = ids.slice(0, 5).some((id) => q.gains.has(id));
-    const s = bySplit[q.split];
-    s.n++;
-    s.hits += Number(hit);
-    s.ndcg += ndcgAt10(ids, q.gains);
-    if (!hit) misses.push(q.query);
-  }
-  const fmt = (s: { hits: number; ndcg: number; n: number }) => ({ hit5: s.hits / s.n, ndcg10: s.ndcg / s.n, n: s.n });
-  return { tune: fmt(bySplit.tune), report: fmt(bySplit.report), misses };
-}
-
-async function conceptAccuracy(db: Database, embedder: Awaited<ReturnType<typeof loadEmbedder>>) {
-  const bySplit: Record<Split, { right: number; n: number }> = { tune: { right: 0, n: 0 }, report: { right: 0, n: 0 } };
-  const wrong: string[] = [];
-  for (const c of paraphrases.concepts) {
-    const resolution = await resolveConcept(db, embedder, c.phrase);
-    const first = resolution.resolved[0]?.concept.id as string | undefined;
-    const right = first !== undefined && c.expected.includes(first);
-    bySplit[c.split].n++;
-    bySplit[c.split].right += Number(right);
-    if (!right) wrong.push(`${c.phrase} → ${first ?? '(nothing)'} ${resolution.resolved[0]?.how ?? ''}`);
-  }
-  return { tune: bySplit.tune.right / bySplit.tune.n, report: bySplit.report.right / bySplit.report.n, wrong };
-}
-
-/**
- * The paraphrased searches asked of relatedToConcept as free text, as a researcher may: a hit is an
- * expected work among its first 5 works. A text no concept is close enough to answers NOT_FOUND
- * through the API, and counts as a miss here.
- */
-async function paraphrasesAsConcepts(db: Database, embedder: Embedder, toWork: (id: string) => string) {
-  const bySplit: Record<Split, { hits: number; notFound: number; n: number }> = {
-    tune: { hits: 0, notFound: 0, n: 0 },
-    report: { hits: 0, notFound: 0, n: 0 },
-  };
-  const misses: string[] = [];
-  for (const q of paraphraseQuestions) {
-    const { resolution, works } = await relatedToConceptText(db, embedder, q.query, 5);
-    const hit = works.some((w) => q.gains.has(toWork(w.work.id as string)));
-    const s = bySplit[q.split];
-    s.n++;
-    s.hits += Number(hit);
-    s.notFound += Number(resolution.resolved.length === 0);
-    if (!hit) misses.push(`${q.query} → ${resolution.resolved.map((r) => r.concept.id).join(', ') || '(nothing)'}`);
-  }
-  const cell = (s: { hits: number; notFound: number; n: number }) => `${pct(s.hits / s.n)} (${s.notFound} of ${s.n})`;
-  return { row: `| ${embedder.name} | ${cell(bySplit.tune)} | ${cell(bySplit.report)} |`, misses };
-}
 
 /**
  * ranking.yaml's relatedWork and relatedToConcept questions, with the structural ranking alone
@@ -156,7 +83,7 @@ async function main() {
     const lines: string[] = [];
     lines.push(`Tuning ${JSON.stringify(hybridTuning)}, ${JSON.stringify(relatedTuning)}.`);
     lines.push(
-      `Neo4j ${uri}; ${paraphraseQuestions.length} paraphrased searches, ${rankingQuestions.length} ranking.yaml searches, ${paraphrases.concepts.length} free-text concepts.`,
+      `Neo4j ${uri}; ${paraphraseQuestions.length} paraphrased searches, ${rankingSearchQuestions.length} ranking.yaml searches, ${paraphrases.concepts.length} free-text concepts.`,
       '',
     );
     lines.push(
@@ -176,22 +103,25 @@ async function main() {
         if (mode === 'LEXICAL' && model !== models[0]) continue; // the same for every model
         for (const [set, questions] of [
           ['paraphrases', paraphraseQuestions],
-          ['ranking.yaml search', rankingQuestions],
+          ['ranking.yaml search', rankingSearchQuestions],
         ] as const) {
-          const r = await score(db, embedder, questions, mode, toWork);
+          const r = await scoreSearch(db, embedder, questions, mode, toWork);
+          const { tune, report } = r.bySplit;
           const name = mode === 'LEXICAL' ? '(none)' : model;
           lines.push(
-            `| ${name} | ${mode} | ${set} | ${pct(r.tune.hit5)} | ${pct(r.report.hit5)} | ${num(r.tune.ndcg10)} | ${num(r.report.ndcg10)} |`,
+            `| ${name} | ${mode} | ${set} | ${pct(tune.hits / tune.n)} | ${pct(report.hits / report.n)} | ${num(tune.ndcg / tune.n)} | ${num(report.ndcg / report.n)} |`,
           );
           if (set === 'paraphrases' && mode !== 'LEXICAL') allMisses.push(`${model} ${mode} misses: ${r.misses.join('; ')}`);
         }
       }
       relatedLines.push(...(await relatedScores(db, embedder, toWork)));
-      const concepts = await conceptAccuracy(db, embedder);
-      conceptLines.push(`| ${model} | ${pct(concepts.tune)} | ${pct(concepts.report)} |`);
+      const concepts = await scoreConcepts(db, embedder);
+      const right = (s: { right: number; n: number }) => pct(s.right / s.n);
+      conceptLines.push(`| ${model} | ${right(concepts.bySplit.tune)} | ${right(concepts.bySplit.report)} |`);
       allMisses.push(`${model} concepts wrong: ${concepts.wrong.join('; ')}`);
-      const asConcepts = await paraphrasesAsConcepts(db, embedder, toWork);
-      asConceptLines.push(asConcepts.row);
+      const asConcepts = await scoreParaphrasesAsConcepts(db, embedder, toWork);
+      const cell = (s: { hits: number; notFound: number; n: number }) => `${pct(s.hits / s.n)} (${s.notFound} of ${s.n})`;
+      asConceptLines.push(`| ${model} | ${cell(asConcepts.bySplit.tune)} | ${cell(asConcepts.bySplit.report)} |`);
       allMisses.push(`${model} paraphrases through relatedToConcept, missed: ${asConcepts.misses.join('; ')}`);
       await embedder.close();
     }
