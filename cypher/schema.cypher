@@ -47,6 +47,13 @@ CREATE CONSTRAINT embedding_id IF NOT EXISTS FOR (n:Embedding) REQUIRE n.id IS U
 CREATE VECTOR INDEX embedding_vector IF NOT EXISTS
 FOR (n:Embedding) ON n.vector
 OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine', `vector.quantization.enabled`: false}};
+// A concept's definition alone has a vector of its own on the same node (`definitionVector`): a
+// phrasing of what a concept is often lies nearer its definition than its name, aliases and
+// definition together ("overconfident neural networks" and Model calibration; bench/RESULTS.md,
+// 2026-12-08). Search takes a concept at the nearer of its two vectors.
+CREATE VECTOR INDEX embedding_definition_vector IF NOT EXISTS
+FOR (n:Embedding) ON n.definitionVector
+OPTIONS {indexConfig: {`vector.dimensions`: 384, `vector.similarity_function`: 'cosine', `vector.quantization.enabled`: false}};
 
 // Imported records name works by their identifiers, and compare folded titles and names when
 // they have none; references to works not yet in the graph wait as :UnresolvedReference.

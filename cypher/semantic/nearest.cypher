@@ -1,6 +1,7 @@
 // The talks, papers or concepts whose text is nearest in meaning to $vector, under $model, of the
 // kinds in $kinds (empty: all), at least $atLeast similar, best first (`meaning`). Neo4j's cosine
-// score is (1 + cosine) / 2; similarity is the cosine. The index is asked for $scan candidates,
+// score is (1 + cosine) / 2; similarity is the cosine. With $definitions, a concept is as near as
+// the nearer of its whole text and its definition alone (schema.cypher). The index is asked for $scan candidates,
 // since the kind and model are filtered afterwards.
 //
 // `works` ranks, for hybrid search, the works that discuss the first $conceptCount concepts of
@@ -9,8 +10,15 @@
 // (empty: both). Each concept lends at most $perConcept works, so that a concept discussed by
 // thousands of works costs no more than a small one; `via` still counts every concept a work
 // discusses.
-CALL db.index.vector.queryNodes('embedding_vector', $scan, $vector) YIELD node AS e, score
-WITH e, 2 * score - 1 AS similarity
+CALL () {
+  CALL db.index.vector.queryNodes('embedding_vector', $scan, $vector) YIELD node AS e, score
+  RETURN e, score
+  UNION ALL
+  WITH 1 AS concepts WHERE $definitions AND (size($kinds) = 0 OR 'Concept' IN $kinds)
+  CALL db.index.vector.queryNodes('embedding_definition_vector', $scan, $vector) YIELD node AS e, score
+  RETURN e, score
+}
+WITH e, max(2 * score - 1) AS similarity
 WHERE e.model = $model AND (size($kinds) = 0 OR e.kind IN $kinds) AND similarity >= $atLeast
 MATCH (e)-[:EMBEDS]->(n)
 WITH e, n, similarity

@@ -1,9 +1,10 @@
 /**
  * Free text to concepts, in order: a concept's exact name or id (EXACT) or alias (ALIAS); a name or alias
  * within a few typos (FUZZY: edit similarity at least 0.8); else the concepts nearest in meaning
- * (SEMANTIC: the concepts hybrid search ranks first, words and meaning fused; the first if its cosine
- * similarity is at least the model's line, or its "unrelated" line when the text shares words with
- * it too, with those of the next two within 0.03 of it and over their own line).
+ * (SEMANTIC: the concepts hybrid search ranks first, words and meaning fused, a concept as near as
+ * the nearer of its whole text and its definition alone; the first if its cosine similarity is at
+ * least the model's line, or its "unrelated" line when the text shares words with it too, with
+ * those of the next two within 0.03 of it and over their own line).
  * An empty list means nothing was close enough; `nearest` then says what came closest.
  */
 import { distance } from 'fastest-levenshtein';
@@ -62,7 +63,9 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
   if (spelled[0] && spelled[0].score >= FUZZY_AT_LEAST) return { text, resolved: [spelled[0]], nearest: [] };
 
   // Concepts ranked as hybrid search ranks them (words and meaning fused), scored by meaning.
-  const ranked = embedder ? (await searchNodes(db, embedder, text, ['Concept'], 'HYBRID', { offset: 0, limit: SEMANTIC_MAX })).items : [];
+  const ranked = embedder
+    ? (await searchNodes(db, embedder, text, ['Concept'], 'HYBRID', { offset: 0, limit: SEMANTIC_MAX }, { conceptDefinitions: true })).items
+    : [];
   const meaning = ranked.flatMap((hit) =>
     hit.similarity === null || hit.node.__type !== 'Concept'
       ? []
@@ -70,8 +73,8 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
   );
   const [first] = meaning;
   // A concept hybrid search matched by words as well as by meaning needs only the model's
-  // "unrelated" line: the shared words are evidence of their own ("generator keeps producing the
-  // same few samples" and Mode collapse, 0.58 under BGE). By meaning alone it needs conceptAtLeast.
+  // "unrelated" line: the shared words are evidence of their own ("the generator keeps producing
+  // the same output" and Mode collapse, 0.587 under BGE). By meaning alone it needs conceptAtLeast.
   const line = (m: { words: boolean }) => (m.words ? embedder!.spec.unrelatedBelow : embedder!.spec.conceptAtLeast);
   const resolved =
     embedder && first && first.score >= line(first)
@@ -82,7 +85,7 @@ export async function resolveConcept(db: Database, embedder: Embedder | null, te
   const closest =
     meaning.length > 0 || !embedder
       ? meaning.map(({ words, ...m }) => m)
-      : (await nearestByMeaning(db, embedder, text, ['Concept'], 2, -1)).flatMap(({ node, similarity }) =>
+      : (await nearestByMeaning(db, embedder, text, ['Concept'], 2, -1, { conceptDefinitions: true })).flatMap(({ node, similarity }) =>
           node.__type === 'Concept' ? [{ text, concept: node, how: 'SEMANTIC' as const, score: similarity }] : [],
         );
   return { text, resolved, nearest: [...spelled.slice(0, 1), ...closest.slice(0, 2)].sort((a, b) => b.score - a.score) };

@@ -69,8 +69,9 @@ export async function nearestByMeaning(
   labels: string[],
   limit: number,
   atLeast: number = embedder.spec.unrelatedBelow,
+  { conceptDefinitions = false }: MeaningOptions = {},
 ) {
-  return (await meaningOf(db, embedder, text, labels, limit, atLeast, false)).meaning;
+  return (await meaningOf(db, embedder, { text, labels, limit, atLeast, withWorks: false, definitions: conceptDefinitions })).meaning;
 }
 
 type NearestRow = {
@@ -78,12 +79,31 @@ type NearestRow = {
   works: { node: SearchableNode; via: string[] }[];
 };
 
+export interface MeaningOptions {
+  /**
+   * Take a concept at the nearer of its whole text and its definition alone. Free-text concepts do
+   * (src/embed/resolve-concept.ts): 12 of 13 tune phrasings had their concept nearest, against 8 by
+   * the whole text. Search does not: concepts then crowded the works out of its first ten
+   * (nDCG@10 0.793 to 0.768 on tune; bench/RESULTS.md, 2026-12-08).
+   */
+  conceptDefinitions?: boolean;
+}
+
 /**
  * The parameters of semantic/nearest: the nodes nearest in meaning to `text`, and, when
  * `withWorks`, the works that discuss the first concepts among them as a ranking of its own.
  * Null when none of `labels` is embedded.
  */
-async function nearestParams(embedder: Embedder, text: string, labels: string[], limit: number, atLeast: number, withWorks: boolean) {
+interface NearestAsk {
+  text: string;
+  labels: string[];
+  limit: number;
+  atLeast: number;
+  withWorks: boolean;
+  definitions: boolean;
+}
+
+async function nearestParams(embedder: Embedder, { text, labels, limit, atLeast, withWorks, definitions }: NearestAsk) {
   const kinds = labels.filter((l) => l !== 'Person'); // people are not embedded
   const workKinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
   if (labels.length > 0 && kinds.length === 0) return null;
@@ -97,6 +117,7 @@ async function nearestParams(embedder: Embedder, text: string, labels: string[],
     conceptCount: withWorks && (labels.length === 0 || workKinds.length > 0) ? hybridTuning.conceptsForWorks : 0,
     workKinds,
     perConcept: Math.max(limit, hybridTuning.worksPerConcept),
+    definitions,
   };
 }
 
@@ -108,16 +129,8 @@ function meaningFrom(row: NearestRow | undefined) {
   return { meaning, works };
 }
 
-async function meaningOf(
-  db: Database,
-  embedder: Embedder,
-  text: string,
-  labels: string[],
-  limit: number,
-  atLeast: number,
-  withWorks: boolean,
-) {
-  const params = await nearestParams(embedder, text, labels, limit, atLeast, withWorks);
+async function meaningOf(db: Database, embedder: Embedder, ask: NearestAsk) {
+  const params = await nearestParams(embedder, ask);
   return meaningFrom(params ? (await db.read<NearestRow>('semantic/nearest', params))[0] : undefined);
 }
 
@@ -126,11 +139,11 @@ async function meaningOf(
  * the query is embedded; then the full-text search and the vector search run in one statement,
  * one round trip instead of two.
  */
-async function wordsAndMeaning(db: Database, embedder: Embedder, text: string, labels: string[], depth: number) {
+async function wordsAndMeaning(db: Database, embedder: Embedder, text: string, labels: string[], depth: number, definitions: boolean) {
   const queries = luceneQueries(text);
   const [lucene, nearest] = await Promise.all([
     queries ? luceneQuery(db, queries) : null,
-    nearestParams(embedder, text, labels, depth, embedder.spec.unrelatedBelow, true),
+    nearestParams(embedder, { text, labels, limit: depth, atLeast: embedder.spec.unrelatedBelow, withWorks: true, definitions }),
   ]);
   if (lucene === null || nearest === null) {
     // One ranking only (no searchable words, or only people asked for): its statement alone, with
@@ -160,6 +173,7 @@ export async function searchNodes(
   labels: string[],
   requested: SearchMode | null,
   { offset, limit }: PageParams,
+  { conceptDefinitions = false }: MeaningOptions = {},
 ): Promise<SearchPage> {
   const mode: SearchMode = embedder ? (requested ?? 'HYBRID') : 'LEXICAL';
   if (mode === 'LEXICAL') {
@@ -184,8 +198,18 @@ export async function searchNodes(
     meaning,
     works: viaConcepts,
   } = mode === 'HYBRID'
-    ? await wordsAndMeaning(db, embedder!, text, labels, depth)
-    : { words: null, ...(await meaningOf(db, embedder!, text, labels, depth, embedder!.spec.unrelatedBelow, false)) };
+    ? await wordsAndMeaning(db, embedder!, text, labels, depth, conceptDefinitions)
+    : {
+        words: null,
+        ...(await meaningOf(db, embedder!, {
+          text,
+          labels,
+          limit: depth,
+          atLeast: embedder!.spec.unrelatedBelow,
+          withWorks: false,
+          definitions: conceptDefinitions,
+        })),
+      };
   const best = words?.items[0]?.score ?? 0;
   const wordHits = (words?.items ?? []).filter((hit) => hit.score >= hybridTuning.wordsFloor * best);
   const fused = reciprocalRankFusion<{ node: SearchableNode }>(

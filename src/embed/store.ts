@@ -7,7 +7,7 @@
 import type { Database } from '../db/database.js';
 import type { Progress } from '../progress.js';
 import type { Embedder } from './embedder.js';
-import { type EmbeddableRow, embeddedText, textHash } from './text.js';
+import { definitionText, type EmbeddableRow, embeddedText, textHash } from './text.js';
 
 /** Texts embedded and written per transaction. */
 const CHUNK = 256;
@@ -22,7 +22,13 @@ export interface RefreshReport {
   writeSeconds: number;
 }
 
-type StoredRow = EmbeddableRow & { model: string | null; modelVersion: string | null; textHash: string | null };
+type StoredRow = EmbeddableRow & {
+  model: string | null;
+  modelVersion: string | null;
+  textHash: string | null;
+  /** Whether the stored embedding has a concept's definition vector (definitionVector). */
+  definitionEmbedded: boolean;
+};
 
 /**
  * Texts read per statement when every text is read: a million works are never held at once (the
@@ -99,27 +105,38 @@ async function embedStale(
   report: RefreshReport,
   onChunk: (done: number) => void,
 ): Promise<void> {
-  const stale: { id: string; kind: EmbeddableRow['kind']; text: string; hash: string }[] = [];
+  const stale: { id: string; kind: EmbeddableRow['kind']; text: string; definition: string | null; hash: string }[] = [];
   // Stored before versions were recorded, by the model file the project pins: only the version is written.
   const versionless: string[] = [];
   for (const row of rows) {
     const text = textOf(row);
     const hash = textHash(text);
-    const current = row.model === embedder.name && row.textHash === hash;
+    // A concept's definition has a vector of its own (the benchmarks' titles-only texts have none);
+    // one stored before there were two is embedded again.
+    const definition = textOf === embeddedText ? definitionText(row) : null;
+    const current = row.model === embedder.name && row.textHash === hash && row.definitionEmbedded === (definition !== null);
     if (current && row.modelVersion === embedder.version) continue;
     if (current && row.modelVersion == null) versionless.push(row.id);
-    else stale.push({ id: row.id, kind: row.kind, text, hash });
+    else stale.push({ id: row.id, kind: row.kind, text, definition, hash });
   }
   if (versionless.length) await db.write('semantic/set-version', { model: embedder.name, version: embedder.version, ids: versionless });
   for (let start = 0; start < stale.length; start += CHUNK) {
     const chunk = stale.slice(start, start + CHUNK);
     const embedStart = performance.now();
-    const vectors = await embedder.embed(chunk.map((item) => item.text));
+    const definitions = chunk.flatMap((item) => (item.definition === null ? [] : [item.definition]));
+    const vectors = await embedder.embed([...chunk.map((item) => item.text), ...definitions]);
     const writeStart = performance.now();
+    let next = chunk.length;
     await db.write('semantic/write', {
       model: embedder.name,
       version: embedder.version,
-      rows: chunk.map((item, i) => ({ id: item.id, kind: item.kind, textHash: item.hash, vector: Array.from(vectors[i]!) })),
+      rows: chunk.map((item, i) => ({
+        id: item.id,
+        kind: item.kind,
+        textHash: item.hash,
+        vector: Array.from(vectors[i]!),
+        definitionVector: item.definition === null ? null : Array.from(vectors[next++]!),
+      })),
     });
     report.embedSeconds += (writeStart - embedStart) / 1000;
     report.writeSeconds += (performance.now() - writeStart) / 1000;

@@ -23,6 +23,15 @@ const sentence = (text: string | null | undefined) => {
   return trimmed === '' ? '' : /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 };
 
+/**
+ * What a concept's second vector embeds: its definition alone, or null (not a concept, or none).
+ * A phrasing of what a concept is often lies nearer its definition than its whole text, where the
+ * name and aliases weigh as much as the definition (bench/RESULTS.md, 2026-12-08).
+ */
+export function definitionText(row: EmbeddableRow): string | null {
+  return row.kind === 'Concept' && row.definition?.trim() ? sentence(row.definition) : null;
+}
+
 export function embeddedText(row: EmbeddableRow): string {
   if (row.kind === 'Concept') {
     const aliases = row.aliases?.length ? ` (${row.aliases.join(', ')})` : '';

@@ -23,7 +23,8 @@ afterAll(async () => {
 
 const embeddingOf = async (id: string) => {
   const [row] = await db.runText(
-    'MATCH (e:Embedding {id: $id})-[:EMBEDS]->(n) RETURN e.model AS model, e.textHash AS textHash, size(e.vector) AS size',
+    `MATCH (e:Embedding {id: $id})-[:EMBEDS]->(n)
+     RETURN e.model AS model, e.textHash AS textHash, size(e.vector) AS size, e.definitionVector AS definitionVector`,
     { id },
     'READ',
   );
@@ -105,6 +106,11 @@ describe('embeddings after curation', () => {
     const first = await embeddingOf(id);
     expect(first).toMatchObject({ model: model.embedder.name, size: 384 });
     expect(first!.textHash).toBe(textHash(`${p} Wavelet scattering. Fixed wavelet filters as the layers of a network.`));
+    // The definition alone has a vector of its own: the model's vector of that text.
+    const [definition] = await model.embedder.embed(['Fixed wavelet filters as the layers of a network.']);
+    const stored = first!.definitionVector as number[];
+    expect(stored).toHaveLength(384);
+    expect(stored.reduce((sum, x, i) => sum + x * definition![i]!, 0)).toBeGreaterThan(0.9999);
 
     await curate(upsert, {
       id,
@@ -113,6 +119,17 @@ describe('embeddings after curation', () => {
     });
     const second = await embeddingOf(id);
     expect(second!.textHash).not.toBe(first!.textHash);
+    expect(second!.definitionVector).not.toEqual(first!.definitionVector);
+
+    // Without a definition, a concept has one vector only: a new one, and one whose definition went.
+    const bare = `${p}-bare-wavelets`;
+    expect((await curate(upsert, { id: bare, name: `${p} Bare wavelets` })).errors).toBeUndefined();
+    expect(await embeddingOf(bare)).toMatchObject({ size: 384, definitionVector: null });
+    await db.runText("MATCH (c:Concept {id: $id}) SET c.definition = ''", { id });
+    await refreshEmbeddings(db, model.embedder);
+    const third = await embeddingOf(id);
+    expect(third!.textHash).toBe(textHash(`${p} Wavelet scattering.`));
+    expect(third!.definitionVector).toBeNull();
   });
 
   const isDue = async (id: string) =>

@@ -53,12 +53,20 @@ describe('relatedToConcept with free text', () => {
   });
 
   it('takes a concept the text also shares words with under the line that meaning alone needs', async () => {
-    const result = await gql(api.yoga, resolve, { text: 'generator keeps producing the same few samples' });
+    const result = await gql(api.yoga, resolve, { text: 'the generator keeps producing the same output' });
     const [first] = result.data.resolveConcept.resolvedConcepts;
     expect(first).toMatchObject({ concept: { name: 'Mode collapse' }, how: 'SEMANTIC' });
     // Under the line a text needs by meaning alone: the shared word ("generator") carries it.
     expect(first.score).toBeLessThan(model.embedder.spec.conceptAtLeast);
     expect(first.score).toBeGreaterThanOrEqual(model.embedder.spec.unrelatedBelow);
+  });
+
+  it('takes a concept at its definition alone when that is nearer than its whole text', async () => {
+    // Model calibration's whole text is not among the 6 nearest; its definition ("... modern
+    // networks tend to be overconfident") is the nearest of all.
+    const result = await gql(api.yoga, resolve, { text: 'overconfident neural networks' });
+    const [first] = result.data.resolveConcept.resolvedConcepts;
+    expect(first).toMatchObject({ concept: { name: 'Model calibration' }, how: 'SEMANTIC' });
   });
 
   it('says so when nothing is close enough: NOT_FOUND naming the nearest, or resolved: false', async () => {
