@@ -59,6 +59,20 @@ describe.each(Object.keys(MODELS) as ModelName[])('Embedder %s', (name) => {
     expect(await embedder.embedQuery(query)).toBe(asQuery); // the cache
   });
 
+  it('embeds texts in worker threads to the vectors one session in this thread gives, and fails clearly once closed', async () => {
+    const texts = ['Primal-dual formulation', 'Deep Voice: real-time neural text-to-speech', 'GAN', 'word '.repeat(300)];
+    const here = await Embedder.load(await locateModel(name), 1);
+    const pooled = await Embedder.load(await locateModel(name), 3);
+    try {
+      const [a, b] = [await here.embed(texts), await pooled.embed(texts)];
+      for (const [i, vector] of a.entries()) expect(1 - cosine(vector, b[i]!)).toBeLessThan(1e-5);
+    } finally {
+      await here.close();
+      await pooled.close();
+    }
+    await expect(pooled.embed(['after close'])).rejects.toThrow(/closed/);
+  });
+
   it("is versioned by its model file's SHA-256", async () => {
     const files = await locateModel(name);
     expect(embedder.version).toBe(createHash('sha256').update(readFileSync(files.onnx)).digest('hex').slice(0, 16));
