@@ -207,16 +207,18 @@ class WorkerPool implements ModelRunner {
   }
 
   static async start(onnx: string, count: number): Promise<WorkerPool> {
-    const workers = await Promise.all(
-      Array.from({ length: count }, async () => {
-        const worker = new Worker(new URL('./model-worker.mjs', import.meta.url), { workerData: { onnx, options: sessionOptions } });
-        await new Promise<void>((resolve, reject) => {
-          worker.once('message', () => resolve());
-          worker.once('error', reject);
-        });
-        return worker;
-      }),
+    const workers = Array.from(
+      { length: count },
+      () => new Worker(new URL('./model-worker.mjs', import.meta.url), { workerData: { onnx, options: sessionOptions } }),
     );
+    const started = await Promise.allSettled(
+      workers.map((worker) => new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject))),
+    );
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      throw failed.reason;
+    }
     return new WorkerPool(workers);
   }
 
