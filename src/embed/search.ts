@@ -71,7 +71,7 @@ export async function nearestByMeaning(
   atLeast: number = embedder.spec.unrelatedBelow,
   { conceptDefinitions = false }: MeaningOptions = {},
 ) {
-  return (await meaningOf(db, embedder, { text, labels, limit, atLeast, withWorks: false, definitions: conceptDefinitions })).meaning;
+  return (await meaningOf(db, embedder, { text, labels, limit, atLeast, withWorks: false, conceptDefinitions })).meaning;
 }
 
 type NearestRow = {
@@ -89,21 +89,20 @@ export interface MeaningOptions {
   conceptDefinitions?: boolean;
 }
 
-/**
- * The parameters of semantic/nearest: the nodes nearest in meaning to `text`, and, when
- * `withWorks`, the works that discuss the first concepts among them as a ranking of its own.
- * Null when none of `labels` is embedded.
- */
-interface NearestAsk {
+interface NearestAsk extends Required<MeaningOptions> {
   text: string;
   labels: string[];
   limit: number;
   atLeast: number;
   withWorks: boolean;
-  definitions: boolean;
 }
 
-async function nearestParams(embedder: Embedder, { text, labels, limit, atLeast, withWorks, definitions }: NearestAsk) {
+/**
+ * The parameters of semantic/nearest: the nodes nearest in meaning to `text`, and, when
+ * `withWorks`, the works that discuss the first concepts among them as a ranking of its own.
+ * Null when none of `labels` is embedded.
+ */
+async function nearestParams(embedder: Embedder, { text, labels, limit, atLeast, withWorks, conceptDefinitions }: NearestAsk) {
   const kinds = labels.filter((l) => l !== 'Person'); // people are not embedded
   const workKinds = labels.filter((l) => l === 'Talk' || l === 'Paper');
   if (labels.length > 0 && kinds.length === 0) return null;
@@ -117,7 +116,7 @@ async function nearestParams(embedder: Embedder, { text, labels, limit, atLeast,
     conceptCount: withWorks && (labels.length === 0 || workKinds.length > 0) ? hybridTuning.conceptsForWorks : 0,
     workKinds,
     perConcept: Math.max(limit, hybridTuning.worksPerConcept),
-    definitions,
+    definitions: conceptDefinitions,
   };
 }
 
@@ -139,11 +138,18 @@ async function meaningOf(db: Database, embedder: Embedder, ask: NearestAsk) {
  * the query is embedded; then the full-text search and the vector search run in one statement,
  * one round trip instead of two.
  */
-async function wordsAndMeaning(db: Database, embedder: Embedder, text: string, labels: string[], depth: number, definitions: boolean) {
+async function wordsAndMeaning(
+  db: Database,
+  embedder: Embedder,
+  text: string,
+  labels: string[],
+  depth: number,
+  conceptDefinitions: boolean,
+) {
   const queries = luceneQueries(text);
   const [lucene, nearest] = await Promise.all([
     queries ? luceneQuery(db, queries) : null,
-    nearestParams(embedder, { text, labels, limit: depth, atLeast: embedder.spec.unrelatedBelow, withWorks: true, definitions }),
+    nearestParams(embedder, { text, labels, limit: depth, atLeast: embedder.spec.unrelatedBelow, withWorks: true, conceptDefinitions }),
   ]);
   if (lucene === null || nearest === null) {
     // One ranking only (no searchable words, or only people asked for): its statement alone, with
@@ -207,7 +213,7 @@ export async function searchNodes(
           limit: depth,
           atLeast: embedder!.spec.unrelatedBelow,
           withWorks: false,
-          definitions: conceptDefinitions,
+          conceptDefinitions,
         })),
       };
   const best = words?.items[0]?.score ?? 0;
